@@ -1,0 +1,93 @@
+/**
+ * The layout of an article's Y.Doc: the names of its shared types and of the
+ * fields inside them. This is the stored and wire format; docs/ARTICLE-FORMAT.md
+ * describes it for programs that read or write articles over the websocket.
+ *
+ * Ordered collections are a Y.Map keyed by id plus a Y.Array of ids: an entry's
+ * content (a segment's Y.XmlFragments) never has to be re-created to move it,
+ * and a concurrent move that duplicates an id is resolved on read (first wins).
+ */
+import * as Y from 'yjs';
+
+export const ROOT = {
+  /** Y.Map<string, string>: Duet's own metadata (META keys). */
+  meta: 'meta',
+  /** Y.Map<string, JsonValue>: front-matter values by key. */
+  frontMatter: 'frontMatter',
+  /** Y.Array<string>: front-matter keys in file order. */
+  frontMatterOrder: 'frontMatterOrder',
+  /** Y.Map<string, Y.Map>: segments by id (SEGMENT fields). */
+  segments: 'segments',
+  /** Y.Array<string>: segment ids in reading order. */
+  order: 'order',
+  /** Y.Map<string, string>: the imported file's own bytes, to export unedited parts exactly (ORIGIN keys). */
+  origin: 'origin',
+} as const;
+
+export const META = {
+  sourceUrl: 'sourceUrl',
+  sourceTitle: 'sourceTitle',
+  slug: 'slug',
+  createdAt: 'createdAt',
+} as const;
+
+export const SEGMENT = {
+  id: 'id',
+  /** Y.XmlFragment holding the Chinese side. */
+  source: 'source',
+  /** Y.XmlFragment holding the English side. */
+  target: 'target',
+  status: 'status',
+  changedBy: 'changedBy',
+  /** Milliseconds since the epoch. */
+  changedAt: 'changedAt',
+  /** The target block's Markdown exactly as imported... */
+  importedMarkdown: 'importedMarkdown',
+  /** ...and the content hash it stands for: while the target still hashes to this, export writes importedMarkdown. */
+  importedHash: 'importedHash',
+  /** The text that stood between the previous block and this one in the imported file ("\n\n", "\n", "\n>\n"...). */
+  separator: 'separator',
+} as const;
+
+export const ORIGIN = {
+  /** The front-matter block as imported, fences included (`---\n...\n---`). */
+  frontMatterBlock: 'frontMatterBlock',
+  /** The YAML text inside the fences, as imported. */
+  frontMatterYaml: 'frontMatterYaml',
+  /** Whatever followed the last block in the imported file (usually "\n"). */
+  trailer: 'trailer',
+} as const;
+
+export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+
+export interface ArticleTypes {
+  meta: Y.Map<string>;
+  frontMatter: Y.Map<JsonValue>;
+  frontMatterOrder: Y.Array<string>;
+  segments: Y.Map<Y.Map<unknown>>;
+  order: Y.Array<string>;
+  origin: Y.Map<string>;
+}
+
+export function articleTypes(doc: Y.Doc): ArticleTypes {
+  return {
+    meta: doc.getMap<string>(ROOT.meta),
+    frontMatter: doc.getMap<JsonValue>(ROOT.frontMatter),
+    frontMatterOrder: doc.getArray<string>(ROOT.frontMatterOrder),
+    segments: doc.getMap<Y.Map<unknown>>(ROOT.segments),
+    order: doc.getArray<string>(ROOT.order),
+    origin: doc.getMap<string>(ROOT.origin),
+  };
+}
+
+/** Ids of `array` in order, each once, keeping only those `exists` accepts. */
+export function orderedIds(array: Y.Array<string>, exists: (id: string) => boolean): string[] {
+  const seen = new Set<string>();
+  const ids: string[] = [];
+  for (const id of array.toArray()) {
+    if (typeof id !== 'string' || seen.has(id) || !exists(id)) continue;
+    seen.add(id);
+    ids.push(id);
+  }
+  return ids;
+}
