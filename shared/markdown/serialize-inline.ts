@@ -1,0 +1,206 @@
+/**
+ * Inline content → house-style Markdown (or HTML, for figure captions, where
+ * the site's renderer does not read Markdown).
+ *
+ * The output is built as a list of pieces; every backslash escape is a piece of
+ * its own, marked optional, so the block serializer can drop each escape that
+ * the Markdown parser turns out not to need (see serialize-block.ts).
+ */
+import type { Mark, Node as PMNode } from 'prosemirror-model';
+import { escapeAttribute, escapeHtmlText } from './html-elements';
+
+export type Piece = string | { escape: string; optional: boolean };
+
+export interface InlineOptions {
+  /** Write emphasis and strong as `<em>`/`<strong>` rather than `*`/`**` (a fallback where delimiters would not parse). */
+  htmlEmphasis?: boolean;
+  /** Write everything as HTML (inside `<figcaption>`). */
+  html?: boolean;
+}
+
+/** Links that leave the site open in a new tab, written as HTML; everything else is a Markdown link. */
+export const isExternalHref = (href: string): boolean => /^(?:[a-z][a-z0-9+.-]*:|\/\/)/i.test(href) && !/^mailto:/i.test(href);
+
+/** Schema order decides nesting between marks that start and end together. */
+const markRank = (mark: Mark): number => Object.keys(mark.type.schema.marks).indexOf(mark.type.name);
+
+interface Run {
+  node: PMNode;
+  text: string;
+  marks: readonly Mark[];
+}
+
+/**
+ * Leading or trailing spaces just inside `*`/`**` stop them being read as
+ * emphasis, so a block reads as if they stood outside: `**bold **text` is
+ * written `**bold** text`.
+ */
+export function expelEmphasisWhitespace(nodes: PMNode[]): PMNode[] {
+  const out: PMNode[] = [];
+  const movable = (mark: Mark) => mark.type.name === 'em' || mark.type.name === 'strong';
+  nodes.forEach((node, i) => {
+    if (!node.isText) return out.push(node);
+    const before = nodes[i - 1]?.marks ?? [];
+    const after = nodes[i + 1]?.marks ?? [];
+    const opening = node.marks.filter((mark) => movable(mark) && !mark.isInSet(before));
+    const closing = node.marks.filter((mark) => movable(mark) && !mark.isInSet(after));
+    let text = node.text!;
+    const lead = opening.length ? /^\s*/.exec(text)![0] : '';
+    text = text.slice(lead.length);
+    const trail = closing.length ? /\s*$/.exec(text)![0] : '';
+    text = text.slice(0, text.length - trail.length);
+    const schema = node.type.schema;
+    if (lead) out.push(schema.text(lead, node.marks.filter((mark) => !opening.includes(mark))));
+    if (text) out.push(schema.text(text, node.marks));
+    if (trail) out.push(schema.text(trail, node.marks.filter((mark) => !closing.includes(mark))));
+  });
+  return out;
+}
+
+function runsOf(content: PMNode): Run[] {
+  const runs: Run[] = [];
+  content.forEach((node) => runs.push({ node, text: node.isText ? node.text!.replace(/\n/g, ' ') : '', marks: node.marks }));
+  return runs;
+}
+
+export function serializeInline(content: PMNode, options: InlineOptions = {}): Piece[] {
+  const runs = runsOf(content);
+  const pieces: Piece[] = [];
+  const open: Mark[] = [];
+
+  // How many consecutive runs from `index` carry `mark`: the longer a mark lasts, the further out it opens.
+  const extent = (mark: Mark, index: number): number => {
+    if (mark.type.name === 'code') return -1; // code is innermost: its content is literal
+    let end = index;
+    while (end < runs.length && mark.isInSet(runs[end]!.marks)) end++;
+    return end - index;
+  };
+
+  runs.forEach((run, index) => {
+    let keep = 0;
+    while (keep < open.length && open[keep]!.isInSet(run.marks)) keep++;
+    while (open.length > keep) pieces.push(closeMark(open.pop()!, options));
+    const toOpen = run.marks
+      .filter((mark) => !mark.isInSet(open))
+      .sort((a, b) => extent(b, index) - extent(a, index) || markRank(a) - markRank(b));
+    for (const mark of toOpen) {
+      pieces.push(openMark(mark, options));
+      open.push(mark);
+    }
+    const inCode = open.some((mark) => mark.type.name === 'code');
+    pieces.push(...nodePieces(run, inCode, options));
+  });
+  while (open.length) pieces.push(closeMark(open.pop()!, options));
+  return mergeCodeSpans(pieces);
+}
+
+const CODE_OPEN = '\u0000code-open\u0000';
+const CODE_CLOSE = '\u0000code-close\u0000';
+
+function openMark(mark: Mark, options: InlineOptions): string {
+  const html = options.html || options.htmlEmphasis;
+  switch (mark.type.name) {
+    case 'em':
+      return html ? '<em>' : '*';
+    case 'strong':
+      return html ? '<strong>' : '**';
+    case 'code':
+      return options.html ? '<code>' : CODE_OPEN;
+    case 'link': {
+      const href = mark.attrs.href as string;
+      const title = mark.attrs.title as string | null;
+      if (options.html || isExternalHref(href)) {
+        const titleAttribute = title ? ` title="${escapeAttribute(title)}"` : '';
+        const target = options.html && !isExternalHref(href) ? '' : ' target="_blank"';
+        return `<a href="${escapeAttribute(href)}"${titleAttribute}${target}>`;
+      }
+      return '[';
+    }
+    default:
+      throw new Error(`serializeInline: unknown mark "${mark.type.name}"`);
+  }
+}
+
+function closeMark(mark: Mark, options: InlineOptions): string {
+  const html = options.html || options.htmlEmphasis;
+  switch (mark.type.name) {
+    case 'em':
+      return html ? '</em>' : '*';
+    case 'strong':
+      return html ? '</strong>' : '**';
+    case 'code':
+      return options.html ? '</code>' : CODE_CLOSE;
+    case 'link': {
+      const href = mark.attrs.href as string;
+      if (options.html || isExternalHref(href)) return '</a>';
+      const title = mark.attrs.title as string | null;
+      const destination = /[\s()<>]/.test(href) || href === '' ? `<${href.replace(/[<>]/g, (c) => encodeURIComponent(c))}>` : href;
+      return `](${destination}${title ? ` "${title.replace(/["\\]/g, '\\$&')}"` : ''})`;
+    }
+    default:
+      throw new Error(`serializeInline: unknown mark "${mark.type.name}"`);
+  }
+}
+
+function nodePieces(run: Run, inCode: boolean, options: InlineOptions): Piece[] {
+  const { node } = run;
+  switch (node.type.name) {
+    case 'text':
+      if (options.html) return [escapeHtmlText(run.text)];
+      return inCode ? [run.text] : escapeMarkdownText(run.text);
+    case 'hard_break':
+      return ['<br>'];
+    case 'raw_inline':
+      return [node.attrs.text as string];
+    default:
+      throw new Error(`serializeInline: unexpected inline node "${node.type.name}"`);
+  }
+}
+
+/** Characters that can start Markdown inline syntax; each gets an optional escape. */
+const INLINE_SPECIAL = /[\\*_`[\]<&#!~]/;
+
+function escapeMarkdownText(text: string): Piece[] {
+  const pieces: Piece[] = [];
+  let plain = '';
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i]!;
+    // kramdown reads `$$` as maths: always escape it.
+    if (char === '$' && (text[i + 1] === '$' || text[i - 1] === '$')) {
+      pieces.push(plain, { escape: '\\', optional: false });
+      plain = char;
+      continue;
+    }
+    if (INLINE_SPECIAL.test(char)) {
+      pieces.push(plain, { escape: '\\', optional: true });
+      plain = char;
+      continue;
+    }
+    plain += char;
+  }
+  pieces.push(plain);
+  return pieces.filter((piece) => piece !== '');
+}
+
+/** Code spans: choose a backtick fence longer than any run inside, pad where the content would otherwise merge with it. */
+function mergeCodeSpans(pieces: Piece[]): Piece[] {
+  const out: Piece[] = [];
+  for (let i = 0; i < pieces.length; i++) {
+    if (pieces[i] !== CODE_OPEN) {
+      out.push(pieces[i]!);
+      continue;
+    }
+    let content = '';
+    let j = i + 1;
+    for (; j < pieces.length && pieces[j] !== CODE_CLOSE; j++) {
+      const piece = pieces[j]!;
+      content += typeof piece === 'string' ? piece : '';
+    }
+    const longest = Math.max(0, ...(content.match(/`+/g) ?? []).map((run) => run.length));
+    const fence = '`'.repeat(longest + 1);
+    const pad = /^`|`$/.test(content) || (/^ .*[^ ].* $/.test(content) && content.length > 2) ? ' ' : '';
+    out.push(`${fence}${pad}${content}${pad}${fence}`);
+    i = j;
+  }
+  return out;
+}
