@@ -1,0 +1,113 @@
+/** One contract, both implementations: the SQLite store on a real file, and the memory store. */
+import { afterEach, describe, expect, test } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import * as Y from 'yjs';
+import type { ArticleStore } from './article-store';
+import { StoreError } from './article-store';
+import { MemoryArticleStore } from './memory-store';
+import { SqliteArticleStore } from './sqlite-store';
+import { openDataDir, resolveDataDir } from './data-dir';
+
+const cleanups: (() => void)[] = [];
+afterEach(() => cleanups.splice(0).forEach((cleanup) => cleanup()));
+
+function tempDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'duet-store-'));
+  cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+const implementations: [string, () => ArticleStore][] = [
+  ['sqlite', () => {
+    const store = new SqliteArticleStore(join(tempDir(), 'duet.sqlite'));
+    cleanups.push(() => store.close());
+    return store;
+  }],
+  ['memory', () => new MemoryArticleStore()],
+];
+
+function textUpdate(doc: Y.Doc, text: string): Uint8Array {
+  const before = Y.encodeStateVector(doc);
+  doc.getText('t').insert(doc.getText('t').length, text);
+  return Y.encodeStateAsUpdate(doc, before);
+}
+
+function replay(updates: Uint8Array[]): string {
+  const doc = new Y.Doc();
+  for (const update of updates) Y.applyUpdate(doc, update);
+  return doc.getText('t').toString();
+}
+
+describe.each(implementations)('%s article store', (_name, open) => {
+  test('an article is its first update plus everything appended, in order', () => {
+    const store = open();
+    const author = new Y.Doc();
+    store.create('a1', textUpdate(author, 'Hello'));
+    expect(store.append('a1', textUpdate(author, ', world'))).toBe(2);
+    expect(store.append('a1', textUpdate(author, '!'))).toBe(3);
+    expect(replay(store.load('a1')!)).toBe('Hello, world!');
+    expect(store.has('a1')).toBe(true);
+    expect(store.list().map((article) => article.id)).toEqual(['a1']);
+  });
+
+  test('compaction replaces the covered updates with one snapshot and keeps later ones', () => {
+    const store = open();
+    const author = new Y.Doc();
+    store.create('a1', textUpdate(author, 'a'));
+    store.append('a1', textUpdate(author, 'b'));
+    const snapshot = Y.mergeUpdates(store.load('a1')!);
+    store.append('a1', textUpdate(author, 'c')); // arrives while the snapshot is being made
+    store.compact('a1', snapshot, 2);
+    expect(store.logLength('a1')).toBe(2);
+    expect(replay(store.load('a1')!)).toBe('abc');
+    expect(store.append('a1', textUpdate(author, 'd'))).toBe(4);
+    expect(replay(store.load('a1')!)).toBe('abcd');
+  });
+
+  test('unknown ids and duplicate ids are refused without changing anything', () => {
+    const store = open();
+    const author = new Y.Doc();
+    store.create('a1', textUpdate(author, 'a'));
+    expect(store.load('nope')).toBeNull();
+    expect(() => store.append('nope', textUpdate(author, 'x'))).toThrow(StoreError);
+    expect(() => store.create('a1', textUpdate(new Y.Doc(), 'other'))).toThrow(/already exists/);
+    expect(replay(store.load('a1')!)).toBe('a');
+  });
+
+  test('delete removes the article and its log', () => {
+    const store = open();
+    store.create('a1', textUpdate(new Y.Doc(), 'a'));
+    store.delete('a1');
+    expect(store.has('a1')).toBe(false);
+    expect(store.load('a1')).toBeNull();
+    expect(store.logLength('a1')).toBe(0);
+  });
+});
+
+describe('the SQLite file', () => {
+  test('keeps articles across closing and reopening, in WAL mode', () => {
+    const dir = tempDir();
+    const first = openDataDir(dir);
+    first.create('a1', textUpdate(new Y.Doc(), 'kept'));
+    expect(first.db.pragma('journal_mode', { simple: true })).toBe('wal');
+    first.close();
+    const second = openDataDir(dir);
+    cleanups.push(() => second.close());
+    expect(replay(second.load('a1')!)).toBe('kept');
+  });
+
+  test('the data folder is --data, else DUET_DATA, else ./data', () => {
+    expect(resolveDataDir('/x/flag', { DUET_DATA: '/x/env' }, '/cwd')).toBe('/x/flag');
+    expect(resolveDataDir(undefined, { DUET_DATA: '/x/env' }, '/cwd')).toBe('/x/env');
+    expect(resolveDataDir(undefined, {}, '/cwd')).toBe('/cwd/data');
+  });
+
+  test('is created on first use, nested folders included', () => {
+    const dir = join(tempDir(), 'deep', 'data');
+    const store = openDataDir(dir);
+    cleanups.push(() => store.close());
+    expect(store.list()).toEqual([]);
+  });
+});

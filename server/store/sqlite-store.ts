@@ -1,0 +1,92 @@
+/**
+ * The default store: one SQLite file (better-sqlite3) in the data folder, in
+ * WAL mode so readers never block the writer. synchronous=NORMAL keeps every
+ * committed transaction across a process crash (kill -9); only a power cut can
+ * lose the last few, which is the trade SQLite recommends for WAL.
+ */
+import Database from 'better-sqlite3';
+import type { ArticleStore, StoredArticle } from './article-store';
+import { StoreError } from './article-store';
+import { migrate } from './migrations';
+
+export const DATABASE_FILE = 'duet.sqlite';
+
+export class SqliteArticleStore implements ArticleStore {
+  readonly db: Database.Database;
+  private readonly statements;
+
+  constructor(path: string) {
+    this.db = new Database(path);
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('synchronous = NORMAL');
+    this.db.pragma('foreign_keys = ON');
+    this.db.pragma('busy_timeout = 5000');
+    migrate(this.db);
+    this.statements = {
+      insertArticle: this.db.prepare<[string, string, string]>('INSERT INTO articles (id, created_at, updated_at) VALUES (?, ?, ?)'),
+      touchArticle: this.db.prepare<[string, string]>('UPDATE articles SET updated_at = ? WHERE id = ?'),
+      hasArticle: this.db.prepare<[string], { one: number }>('SELECT 1 AS one FROM articles WHERE id = ?'),
+      listArticles: this.db.prepare<[], { id: string; created_at: string; updated_at: string }>(
+        'SELECT id, created_at, updated_at FROM articles ORDER BY created_at, id',
+      ),
+      deleteArticle: this.db.prepare<[string]>('DELETE FROM articles WHERE id = ?'),
+      insertUpdate: this.db.prepare<[string, number, Uint8Array]>('INSERT INTO updates (article_id, seq, data) VALUES (?, ?, ?)'),
+      lastSeq: this.db.prepare<[string], { seq: number | null }>('SELECT MAX(seq) AS seq FROM updates WHERE article_id = ?'),
+      loadUpdates: this.db.prepare<[string], { data: Buffer }>('SELECT data FROM updates WHERE article_id = ? ORDER BY seq'),
+      countUpdates: this.db.prepare<[string], { n: number }>('SELECT COUNT(*) AS n FROM updates WHERE article_id = ?'),
+      deleteThrough: this.db.prepare<[string, number]>('DELETE FROM updates WHERE article_id = ? AND seq <= ?'),
+    };
+  }
+
+  create(id: string, update: Uint8Array): void {
+    const now = new Date().toISOString();
+    this.db.transaction(() => {
+      if (this.has(id)) throw new StoreError('exists', `article "${id}" already exists`);
+      this.statements.insertArticle.run(id, now, now);
+      this.statements.insertUpdate.run(id, 1, update);
+    })();
+  }
+
+  load(id: string): Uint8Array[] | null {
+    if (!this.has(id)) return null;
+    return this.statements.loadUpdates.all(id).map((row) => new Uint8Array(row.data.buffer, row.data.byteOffset, row.data.byteLength));
+  }
+
+  append(id: string, update: Uint8Array): number {
+    return this.db.transaction(() => {
+      if (!this.has(id)) throw new StoreError('not_found', `unknown article "${id}"`);
+      const seq = (this.statements.lastSeq.get(id)?.seq ?? 0) + 1;
+      this.statements.insertUpdate.run(id, seq, update);
+      this.statements.touchArticle.run(new Date().toISOString(), id);
+      return seq;
+    })();
+  }
+
+  compact(id: string, snapshot: Uint8Array, throughSeq: number): void {
+    this.db.transaction(() => {
+      if (!this.has(id)) throw new StoreError('not_found', `unknown article "${id}"`);
+      this.statements.deleteThrough.run(id, throughSeq);
+      this.statements.insertUpdate.run(id, throughSeq, snapshot);
+    })();
+  }
+
+  logLength(id: string): number {
+    return this.statements.countUpdates.get(id)?.n ?? 0;
+  }
+
+  list(): StoredArticle[] {
+    return this.statements.listArticles.all().map((row) => ({ id: row.id, createdAt: row.created_at, updatedAt: row.updated_at }));
+  }
+
+  has(id: string): boolean {
+    return this.statements.hasArticle.get(id) !== undefined;
+  }
+
+  delete(id: string): void {
+    this.statements.deleteArticle.run(id);
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+}
