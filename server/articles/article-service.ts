@@ -1,0 +1,104 @@
+/**
+ * What one can do with stored articles, whatever asks (the CLI now, the HTTP
+ * API too): import, list, show, export. Each operation validates everything
+ * before it writes, so a refused request stores nothing.
+ */
+import * as Y from 'yjs';
+import type { Node as PMNode } from 'prosemirror-model';
+import { articleTitle, createArticle, readArticle, type ArticleSnapshot } from '../../shared/article/article';
+import { newId } from '../../shared/article/ids';
+import { statusCounts } from '../../shared/article/progress';
+import { articleFromMarkdown, articleToMarkdown, sideToMarkdown, targetMarkdown } from '../../shared/markdown/article-markdown';
+import { FrontMatterError } from '../../shared/markdown/front-matter';
+import type { ArticleJson, ArticleSummary } from '../../shared/protocol/api';
+import { DuetError } from '../../shared/protocol/errors';
+import type { ArticleStore, StoredArticle } from '../store/article-store';
+
+/** The origin of writes made by this module, so observers can tell them from editors' writes. */
+export const SERVICE_ORIGIN = 'duet:service';
+
+export interface ImportOptions {
+  title?: string;
+}
+
+/** A published front-matter Markdown file → a new stored article; returns its id. */
+export function importPublished(store: ArticleStore, text: string, options: ImportOptions = {}): string {
+  let init;
+  try {
+    init = articleFromMarkdown(text, options);
+  } catch (error) {
+    if (error instanceof FrontMatterError) throw new DuetError('invalid_input', error.message);
+    throw error;
+  }
+  if (init.origin?.frontMatterBlock == null && /^---[ \t]*\r?\n/.test(text)) {
+    throw new DuetError('invalid_input', 'malformed front matter: the opening "---" line has no closing "---" line');
+  }
+  if ((init.segments ?? []).length === 0 && (init.frontMatter ?? []).length === 0) {
+    throw new DuetError('invalid_input', 'the file has no front matter and no Markdown blocks to import');
+  }
+  const doc = new Y.Doc();
+  createArticle(doc, init, SERVICE_ORIGIN);
+  const id = newId();
+  store.create(id, Y.encodeStateAsUpdate(doc));
+  return id;
+}
+
+/** The stored article as a Y.Doc; DuetError('not_found') for an unknown id. */
+export function loadArticleDoc(store: ArticleStore, id: string): Y.Doc {
+  const updates = store.load(id);
+  if (!updates) throw new DuetError('not_found', `no article with id "${id}"`);
+  const doc = new Y.Doc();
+  doc.transact(() => {
+    for (const update of updates) Y.applyUpdate(doc, update);
+  }, SERVICE_ORIGIN);
+  return doc;
+}
+
+export function summarize(stored: StoredArticle, article: ArticleSnapshot): ArticleSummary {
+  return {
+    id: stored.id,
+    title: articleTitle(article),
+    sourceTitle: article.meta.sourceTitle ?? '',
+    segmentCount: article.segments.length,
+    progress: statusCounts(article.segments),
+    createdAt: stored.createdAt,
+    updatedAt: stored.updatedAt,
+  };
+}
+
+export function listArticles(store: ArticleStore): ArticleSummary[] {
+  return store.list().map((stored) => summarize(stored, readArticle(loadArticleDoc(store, stored.id))));
+}
+
+function sideText(side: PMNode): string {
+  const lines: string[] = [];
+  side.forEach((block) => lines.push(block.textContent));
+  return lines.join('\n');
+}
+
+export function articleJson(id: string, article: ArticleSnapshot): ArticleJson {
+  return {
+    id,
+    meta: {
+      frontMatter: Object.fromEntries(article.frontMatter.map(({ key, value }) => [key, value])),
+      sourceUrl: article.meta.sourceUrl ?? null,
+      sourceTitle: article.meta.sourceTitle ?? null,
+      slug: article.meta.slug ?? null,
+      createdAt: article.meta.createdAt ?? null,
+    },
+    segments: article.segments.map((segment) => ({
+      id: segment.id,
+      status: segment.status,
+      source: { text: sideText(segment.source), markdown: sideToMarkdown(segment.source) },
+      target: { text: sideText(segment.target), markdown: targetMarkdown(segment) },
+    })),
+  };
+}
+
+export function showArticle(store: ArticleStore, id: string): ArticleJson {
+  return articleJson(id, readArticle(loadArticleDoc(store, id)));
+}
+
+export function exportArticle(store: ArticleStore, id: string): string {
+  return articleToMarkdown(readArticle(loadArticleDoc(store, id)));
+}

@@ -1,0 +1,159 @@
+/**
+ * `duet`: the command-line face of Duet. Each command opens the store in the
+ * data folder, does one thing, and closes it. Errors are one line on stderr
+ * and a non-zero exit; nothing is stored when a command fails.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { translatedShare } from '../shared/article/progress';
+import { decodeTextFile } from '../shared/import/text-file';
+import { DuetError } from '../shared/protocol/errors';
+import { exportArticle, importPublished, listArticles, showArticle } from './articles/article-service';
+import { openDataDir, resolveDataDir } from './store/data-dir';
+import type { ArticleStore } from './store/article-store';
+
+const USAGE = `usage: duet <command> [options]
+
+  import FILE [--title TITLE]    import a published front-matter Markdown file; prints the new id
+  list                           list articles: id, title, segments, progress
+  show ID --json                 print an article as JSON
+  export ID [--out FILE]         write the article as house-style Markdown (stdout by default)
+  serve [--port N]               run the Duet server
+
+  --data DIR                     the data folder (default: $DUET_DATA, else ./data)`;
+
+class UsageError extends Error {}
+
+interface Io {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+}
+
+const processIo: Io = {
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+};
+
+type Options = ParseArgsConfig['options'];
+
+function parse(args: string[], options: Options, positionals: number) {
+  const common: Options = { data: { type: 'string' }, help: { type: 'boolean', short: 'h' } };
+  let parsed;
+  try {
+    parsed = parseArgs({ args, options: { ...common, ...options }, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  if (parsed.positionals.length !== positionals) {
+    throw new UsageError(`expected ${positionals} argument${positionals === 1 ? '' : 's'}, got ${parsed.positionals.length}`);
+  }
+  return parsed as { values: Record<string, string | boolean | undefined>; positionals: string[] };
+}
+
+function withStore<T>(dataFlag: unknown, run: (store: ArticleStore) => T): T {
+  const store = openDataDir(resolveDataDir(typeof dataFlag === 'string' ? dataFlag : undefined));
+  try {
+    return run(store);
+  } finally {
+    store.close();
+  }
+}
+
+function readInputFile(path: string): string {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : code === 'EACCES' ? 'permission denied' : String(code);
+    throw new DuetError('invalid_input', `cannot read ${path}: ${reason}`);
+  }
+  return decodeTextFile(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), path);
+}
+
+const commands: Record<string, (args: string[], io: Io) => number | Promise<number>> = {
+  import(args, io) {
+    const { values, positionals } = parse(args, { title: { type: 'string' } }, 1);
+    const text = readInputFile(positionals[0]!);
+    const title = typeof values.title === 'string' ? values.title : undefined;
+    const id = withStore(values.data, (store) => importPublished(store, text, title != null ? { title } : {}));
+    io.stdout(`${id}\n`);
+    return 0;
+  },
+
+  list(args, io) {
+    const { values } = parse(args, {}, 0);
+    const articles = withStore(values.data, listArticles);
+    const rows = articles.map((article) => {
+      const share = Math.round(translatedShare(article.progress) * 100);
+      const counts = Object.entries(article.progress)
+        .filter(([, n]) => n > 0)
+        .map(([status, n]) => `${n} ${status}`)
+        .join(', ');
+      return [article.id, article.title || '(untitled)', `${article.segmentCount} segments`, `${share}% translated (${counts || 'empty'})`];
+    });
+    io.stdout(rows.map((row) => `${row.join('\t')}\n`).join(''));
+    return 0;
+  },
+
+  show(args, io) {
+    const { values, positionals } = parse(args, { json: { type: 'boolean' } }, 1);
+    if (!values.json) throw new UsageError('show prints JSON: add --json');
+    const article = withStore(values.data, (store) => showArticle(store, positionals[0]!));
+    io.stdout(`${JSON.stringify(article, null, 2)}\n`);
+    return 0;
+  },
+
+  export(args, io) {
+    const { values, positionals } = parse(args, { out: { type: 'string' } }, 1);
+    const markdown = withStore(values.data, (store) => exportArticle(store, positionals[0]!));
+    if (typeof values.out === 'string') writeFileSync(values.out, markdown);
+    else io.stdout(markdown);
+    return 0;
+  },
+
+  async serve(args, io) {
+    const { values } = parse(args, { port: { type: 'string' }, host: { type: 'string' } }, 0);
+    const port = values.port === undefined ? undefined : Number(values.port);
+    if (port !== undefined && (!Number.isInteger(port) || port < 0 || port > 65535)) throw new UsageError(`--port must be a port number, not "${String(values.port)}"`);
+    const { runServer } = await import('./main');
+    await runServer({
+      dataDir: resolveDataDir(typeof values.data === 'string' ? values.data : undefined),
+      ...(port !== undefined ? { port } : {}),
+      ...(typeof values.host === 'string' ? { host: values.host } : {}),
+      log: (line) => io.stderr(`${line}\n`),
+    });
+    return 0;
+  },
+};
+
+export async function main(argv: string[], io: Io = processIo): Promise<number> {
+  const [name, ...args] = argv;
+  if (!name || name === 'help' || name === '--help' || name === '-h') {
+    io.stdout(`${USAGE}\n`);
+    return name ? 0 : 2;
+  }
+  const command = commands[name];
+  if (!command) {
+    io.stderr(`duet: unknown command "${name}" (try: duet help)\n`);
+    return 2;
+  }
+  if (args.includes('--help') || args.includes('-h')) {
+    io.stdout(`${USAGE}\n`);
+    return 0;
+  }
+  try {
+    return await command(args, io);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr(`duet ${name}: ${error.message} (try: duet help)\n`);
+      return 2;
+    }
+    if (error instanceof DuetError) {
+      io.stderr(`duet ${name}: ${error.message}\n`);
+      return 1;
+    }
+    io.stderr(`duet ${name}: unexpected error: ${(error as Error).message ?? String(error)}\n`);
+    return 1;
+  }
+}
