@@ -1,0 +1,15 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './app/App';
+import './styles.css';
+
+const container = document.getElementById('root');
+// index.html ships the element; if it is missing the page is broken anyway,
+// and failing here says why instead of React's less obvious error.
+if (!container) throw new Error('Duet: #root element not found in index.html');
+
+createRoot(container).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);
