@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from './cli';
 import { HAVE_FIXTURES, NO_FIXTURES_REASON, publishedFixtures, readFixture, REPO_ROOT, SEED_ARTICLE } from '../shared/testing/fixtures';
-import { openDataDir } from './store/data-dir';
+import { openDataFolder } from './store/data-dir';
 
 const root = mkdtempSync(join(tmpdir(), 'duet-cli-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -25,11 +25,11 @@ async function duet(...args: string[]): Promise<{ code: number; stdout: string; 
 }
 
 function articleCount(data: string): number {
-  const store = openDataDir(data);
+  const folder = openDataFolder(data);
   try {
-    return store.list().length;
+    return folder.articles.list().length;
   } finally {
-    store.close();
+    folder.close();
   }
 }
 

@@ -9,7 +9,7 @@ import { translatedShare } from '../shared/article/progress';
 import { decodeTextFile } from '../shared/import/text-file';
 import { DuetError } from '../shared/protocol/errors';
 import { exportArticle, importPublished, listArticles, showArticle } from './articles/article-service';
-import { openDataDir, resolveDataDir } from './store/data-dir';
+import { openDataFolder, resolveDataDir } from './store/data-dir';
 import type { ArticleStore } from './store/article-store';
 
 const USAGE = `usage: duet <command> [options]
@@ -51,11 +51,11 @@ function parse(args: string[], options: Options, positionals: number) {
 }
 
 function withStore<T>(dataFlag: unknown, run: (store: ArticleStore) => T): T {
-  const store = openDataDir(resolveDataDir(typeof dataFlag === 'string' ? dataFlag : undefined));
+  const folder = openDataFolder(resolveDataDir(typeof dataFlag === 'string' ? dataFlag : undefined));
   try {
-    return run(store);
+    return run(folder.articles);
   } finally {
-    store.close();
+    folder.close();
   }
 }
 

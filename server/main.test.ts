@@ -4,7 +4,7 @@ import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer, type RunningServer } from './main';
-import { openDataDir } from './store/data-dir';
+import { openDataFolder } from './store/data-dir';
 import { importPublished } from './articles/article-service';
 
 let root: string;
@@ -15,9 +15,9 @@ const url = (path: string) => `http://127.0.0.1:${running.port}${path}`;
 beforeAll(async () => {
   root = mkdtempSync(join(tmpdir(), 'duet-server-'));
   const data = join(root, 'data');
-  const store = openDataDir(data);
-  id = importPublished(store, '---\ntitle: "A post"\n---\n\nHello *world*.\n');
-  store.close();
+  const folder = openDataFolder(data);
+  id = importPublished(folder.articles, '---\ntitle: "A post"\n---\n\nHello *world*.\n');
+  folder.close();
   const client = join(root, 'client');
   mkdirSync(client);
   writeFileSync(join(client, 'index.html'), '<!doctype html><title>Duet</title>');

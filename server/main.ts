@@ -4,7 +4,7 @@
 import { createServer, type Server } from 'node:http';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { openDataDir } from './store/data-dir';
+import { openDataFolder } from './store/data-dir';
 import { api } from './http/api';
 import { staticFiles } from './http/static-files';
 
@@ -27,8 +27,8 @@ export interface RunningServer {
 
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const log = options.log ?? ((line: string) => console.error(line));
-  const store = openDataDir(options.dataDir);
-  const handleApi = api(store, log);
+  const folder = openDataFolder(options.dataDir);
+  const handleApi = api(folder.articles, log);
   const handleStatic = staticFiles(options.clientDir ?? CLIENT_DIR);
   const server = createServer((req, res) => {
     if ((req.url ?? '/').startsWith('/api/')) handleApi(req, res);
@@ -45,7 +45,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     port,
     async close() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
-      store.close();
+      folder.close();
     },
   };
 }

@@ -8,7 +8,8 @@ import type { ArticleStore } from './article-store';
 import { StoreError } from './article-store';
 import { MemoryArticleStore } from './memory-store';
 import { SqliteArticleStore } from './sqlite-store';
-import { openDataDir, resolveDataDir } from './data-dir';
+import { openDataFolder, resolveDataDir } from './data-dir';
+import { openDatabase } from './database';
 
 const cleanups: (() => void)[] = [];
 afterEach(() => cleanups.splice(0).forEach((cleanup) => cleanup()));
@@ -21,9 +22,9 @@ function tempDir(): string {
 
 const implementations: [string, () => ArticleStore][] = [
   ['sqlite', () => {
-    const store = new SqliteArticleStore(join(tempDir(), 'duet.sqlite'));
-    cleanups.push(() => store.close());
-    return store;
+    const db = openDatabase(join(tempDir(), 'duet.sqlite'));
+    cleanups.push(() => db.close());
+    return new SqliteArticleStore(db);
   }],
   ['memory', () => new MemoryArticleStore()],
 ];
@@ -89,13 +90,13 @@ describe.each(implementations)('%s article store', (_name, open) => {
 describe('the SQLite file', () => {
   test('keeps articles across closing and reopening, in WAL mode', () => {
     const dir = tempDir();
-    const first = openDataDir(dir);
-    first.create('a1', textUpdate(new Y.Doc(), 'kept'));
+    const first = openDataFolder(dir);
+    first.articles.create('a1', textUpdate(new Y.Doc(), 'kept'));
     expect(first.db.pragma('journal_mode', { simple: true })).toBe('wal');
     first.close();
-    const second = openDataDir(dir);
+    const second = openDataFolder(dir);
     cleanups.push(() => second.close());
-    expect(replay(second.load('a1')!)).toBe('kept');
+    expect(replay(second.articles.load('a1')!)).toBe('kept');
   });
 
   test('the data folder is --data, else DUET_DATA, else ./data', () => {
@@ -106,8 +107,8 @@ describe('the SQLite file', () => {
 
   test('is created on first use, nested folders included', () => {
     const dir = join(tempDir(), 'deep', 'data');
-    const store = openDataDir(dir);
-    cleanups.push(() => store.close());
-    expect(store.list()).toEqual([]);
+    const folder = openDataFolder(dir);
+    cleanups.push(() => folder.close());
+    expect(folder.articles.list()).toEqual([]);
   });
 });

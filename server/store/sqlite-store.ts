@@ -1,27 +1,16 @@
 /**
- * The default store: one SQLite file (better-sqlite3) in the data folder, in
- * WAL mode so readers never block the writer. synchronous=NORMAL keeps every
- * committed transaction across a process crash (kill -9); only a power cut can
- * lose the last few, which is the trade SQLite recommends for WAL.
+ * The default store: articles and their update logs in the SQLite database
+ * (see database.ts for durability settings).
  */
-import Database from 'better-sqlite3';
 import type { ArticleStore, StoredArticle } from './article-store';
 import { StoreError } from './article-store';
-import { migrate } from './migrations';
-
-export const DATABASE_FILE = 'duet.sqlite';
+import type { Db } from './database';
 
 export class SqliteArticleStore implements ArticleStore {
-  readonly db: Database.Database;
   private readonly statements;
 
-  constructor(path: string) {
-    this.db = new Database(path);
-    this.db.pragma('journal_mode = WAL');
-    this.db.pragma('synchronous = NORMAL');
-    this.db.pragma('foreign_keys = ON');
-    this.db.pragma('busy_timeout = 5000');
-    migrate(this.db);
+  /** The store does not own the database: whoever opened it closes it. */
+  constructor(readonly db: Db) {
     this.statements = {
       insertArticle: this.db.prepare<[string, string, string]>('INSERT INTO articles (id, created_at, updated_at) VALUES (?, ?, ?)'),
       touchArticle: this.db.prepare<[string, string]>('UPDATE articles SET updated_at = ? WHERE id = ?'),
@@ -86,7 +75,5 @@ export class SqliteArticleStore implements ArticleStore {
     this.statements.deleteArticle.run(id);
   }
 
-  close(): void {
-    if (this.db.open) this.db.close();
-  }
+  close(): void {}
 }
