@@ -63,6 +63,7 @@ describe.each(implementations)('%s article store', (_name, open) => {
     store.compact('a1', snapshot, 2);
     expect(store.logLength('a1')).toBe(2);
     expect(replay(store.load('a1')!)).toBe('abc');
+    expect(store.lastSeq('a1')).toBe(3);
     expect(store.append('a1', textUpdate(author, 'd'))).toBe(4);
     expect(replay(store.load('a1')!)).toBe('abcd');
   });

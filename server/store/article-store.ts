@@ -21,6 +21,8 @@ export interface ArticleStore {
   append(id: string, update: Uint8Array): number;
   /** Replace every update up to and including `throughSeq` with `snapshot`, atomically. */
   compact(id: string, snapshot: Uint8Array, throughSeq: number): void;
+  /** The sequence number of the article's newest update (0 for an unknown id). */
+  lastSeq(id: string): number;
   /** How many updates the article's log holds (compaction brings it back to 1). */
   logLength(id: string): number;
   list(): StoredArticle[];

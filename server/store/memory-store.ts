@@ -33,6 +33,10 @@ export class MemoryArticleStore implements ArticleStore {
     entry.log = [{ seq: throughSeq, data: snapshot.slice() }, ...entry.log.filter((update) => update.seq > throughSeq)];
   }
 
+  lastSeq(id: string): number {
+    return this.articles.get(id)?.log.at(-1)?.seq ?? 0;
+  }
+
   logLength(id: string): number {
     return this.articles.get(id)?.log.length ?? 0;
   }

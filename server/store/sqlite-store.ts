@@ -59,6 +59,10 @@ export class SqliteArticleStore implements ArticleStore {
     })();
   }
 
+  lastSeq(id: string): number {
+    return this.statements.lastSeq.get(id)?.seq ?? 0;
+  }
+
   logLength(id: string): number {
     return this.statements.countUpdates.get(id)?.n ?? 0;
   }

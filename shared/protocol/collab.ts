@@ -39,6 +39,8 @@ export const MESSAGE = {
  */
 export const CLOSE = {
   SERVER_SHUTDOWN: 1001,
+  /** The server failed (for example, the store refused a write); reconnecting retries. */
+  SERVER_ERROR: 1011,
   /** Not a y-websocket message: garbage bytes, a truncated varint, an unknown message type, an invalid Yjs update. */
   MALFORMED_MESSAGE: 4400,
   /** The session or token stopped being valid while connected. */
@@ -53,6 +55,8 @@ export const CLOSE = {
   DOCUMENT_TOO_LARGE: 4422,
   /** The room already has MAX_CONNECTIONS_PER_ROOM connections. */
   ROOM_FULL: 4503,
+  /** The client reads more slowly than the room writes; reconnecting resynchronises it. */
+  SLOW_CONSUMER: 4508,
   /** The client's update depends on changes the server never received: reconnect to resynchronise. */
   OUT_OF_SYNC: 4509,
   /** More than the per-connection message rate. */

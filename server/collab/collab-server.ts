@@ -1,0 +1,86 @@
+/**
+ * The registry of rooms. Rooms load when their first client arrives (before
+ * that client is answered) and unload when their last client leaves, so memory
+ * follows the articles being worked on, not the articles stored.
+ */
+import { CLOSE, parseRoom } from '../../shared/protocol/collab';
+import type { ArticleStore } from '../store/article-store';
+import { Connection, type ConnectionUser, type Socket } from './connection';
+import { DEFAULT_LIMITS, type CollabLimits } from './limits';
+import { handleMessage } from './message-switch';
+import { Room } from './room';
+
+export interface ConnectionHandlers {
+  message(data: Uint8Array): void;
+  close(): void;
+}
+
+export class CollabServer {
+  private readonly rooms = new Map<string, Room>();
+  readonly limits: CollabLimits;
+
+  constructor(
+    private readonly store: ArticleStore,
+    limits: Partial<CollabLimits> = {},
+    private readonly log: (line: string) => void = () => {},
+  ) {
+    this.limits = { ...DEFAULT_LIMITS, ...limits };
+  }
+
+  /** Attach an authenticated socket to a room; the transport feeds it messages and its close. */
+  connect(socket: Socket, roomName: string, user: ConnectionUser): ConnectionHandlers {
+    const connection = new Connection(socket, user, this.limits, this.log, `${user.name}@${roomName}`);
+    const room = this.room(roomName);
+    if (!room) {
+      connection.close(CLOSE.ROOM_NOT_FOUND, `no such room: ${roomName}`);
+      return { message: () => {}, close: () => {} };
+    }
+    room.join(connection);
+    return {
+      message: (data) => {
+        if (!connection.closed) handleMessage(room, connection, data);
+      },
+      close: () => {
+        connection.closed = true;
+        room.leave(connection);
+        if (room.empty) this.unload(room);
+      },
+    };
+  }
+
+  private room(name: string): Room | null {
+    const existing = this.rooms.get(name);
+    if (existing) return existing;
+    const parsed = parseRoom(name);
+    if (!parsed) return null;
+    const room = Room.load(name, parsed.articleId, this.store, this.limits, this.log);
+    if (room) this.rooms.set(name, room);
+    return room;
+  }
+
+  private unload(room: Room): void {
+    if (this.rooms.get(room.name) !== room) return;
+    this.rooms.delete(room.name);
+    room.destroy();
+  }
+
+  /** Rooms in memory now (for tests and the benchmark's memory figures). */
+  get loadedRooms(): number {
+    return this.rooms.size;
+  }
+
+  /** Close every connection of a user (their account was removed). */
+  disconnectUser(userId: string, code: (typeof CLOSE)[keyof typeof CLOSE], reason: string): void {
+    for (const room of this.rooms.values()) {
+      for (const connection of room.connections) if (connection.user.id === userId) connection.close(code, reason);
+    }
+  }
+
+  /** Close every connection and unload every room; every accepted update is already stored. */
+  shutdown(): void {
+    for (const room of [...this.rooms.values()]) {
+      room.closeAll(CLOSE.SERVER_SHUTDOWN, 'the server is shutting down');
+      this.unload(room);
+    }
+  }
+}

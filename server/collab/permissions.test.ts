@@ -1,0 +1,114 @@
+/**
+ * Every role against every kind of change, judged from real Yjs transactions
+ * on a real article document (classification and permission together).
+ */
+import { describe, expect, test } from 'vitest';
+import * as Y from 'yjs';
+import { createArticle, insertSegmentsAt, removeSegment, setFrontMatterValue, setSide, setStatus, sideFragment } from '../../shared/article/article';
+import { classifyTransaction, sourceFingerprint, type ArticleChanges } from '../../shared/article/changes';
+import { articleTypes, SEGMENT } from '../../shared/article/layout';
+import type { Role } from '../../shared/protocol/roles';
+import { doc, p } from '../../shared/testing/builders';
+import { judgeArticleChanges } from './permissions';
+
+function article(): Y.Doc {
+  const ydoc = new Y.Doc();
+  createArticle(ydoc, {
+    frontMatter: [{ key: 'title', value: 'T' }],
+    segments: [
+      { id: 's1', source: doc(p('第一段。')), target: doc(p('First.')) },
+      { id: 's2', source: doc(p('第二段。')), target: doc(p('Second.')) },
+    ],
+  });
+  return ydoc;
+}
+
+/** Run `change` on a copy of the article and classify the transaction it made. */
+function changesOf(change: (doc: Y.Doc) => void): { changes: ArticleChanges; sourceUnchanged: boolean } {
+  const base = article();
+  const copy = new Y.Doc();
+  Y.applyUpdate(copy, Y.encodeStateAsUpdate(base));
+  const before = sourceFingerprint(copy);
+  let changes: ArticleChanges | null = null;
+  copy.on('afterTransaction', (transaction: Y.Transaction) => {
+    changes = classifyTransaction(transaction);
+  });
+  copy.transact(() => change(copy), 'test');
+  return { changes: changes!, sourceUnchanged: sourceFingerprint(copy) === before };
+}
+
+function verdict(role: Role, change: (doc: Y.Doc) => void, name = 'alice') {
+  const { changes, sourceUnchanged } = changesOf(change);
+  return judgeArticleChanges({ name, role }, changes, () => sourceUnchanged);
+}
+
+const typeInTarget = (d: Y.Doc) => ((sideFragment(d, 's1', 'target').get(0) as Y.XmlElement).get(0) as Y.XmlText).insert(0, 'Very ');
+const typeInSource = (d: Y.Doc) => ((sideFragment(d, 's1', 'source').get(0) as Y.XmlElement).get(0) as Y.XmlText).insert(0, '真');
+const statusTo = (status: 'draft' | 'translated' | 'reviewed' | 'approved') => (d: Y.Doc) => setStatus(d, 's1', status, 'alice');
+const insertNote = (d: Y.Doc) => insertSegmentsAt(d, 1, [{ target: doc(p("Translator's note.")) }]);
+const editTitle = (d: Y.Doc) => setFrontMatterValue(d, 'title', 'New');
+// A merge as the editor does it: move s2's source and target into s1, then remove s2.
+const merge = (d: Y.Doc) => {
+  setSide(d, 's1', 'source', doc(p('第一段。'), p('第二段。')), 'alice');
+  setSide(d, 's1', 'target', doc(p('First.'), p('Second.')), 'alice');
+  removeSegment(d, 's2');
+};
+
+const table: [string, (d: Y.Doc) => void, Record<Role, boolean>][] = [
+  ['typing in a target', typeInTarget, { admin: true, translator: true, reviewer: false, viewer: false }],
+  ['typing in a source', typeInSource, { admin: true, translator: false, reviewer: false, viewer: false }],
+  ['marking draft', statusTo('draft'), { admin: true, translator: true, reviewer: true, viewer: false }],
+  ['marking translated', statusTo('translated'), { admin: true, translator: true, reviewer: false, viewer: false }],
+  ['marking reviewed', statusTo('reviewed'), { admin: true, translator: false, reviewer: true, viewer: false }],
+  ['approving', statusTo('approved'), { admin: true, translator: false, reviewer: true, viewer: false }],
+  ["inserting a translator's segment", insertNote, { admin: true, translator: true, reviewer: false, viewer: false }],
+  ['merging two segments (source moved, not changed)', merge, { admin: true, translator: true, reviewer: false, viewer: false }],
+  ['editing the front matter', editTitle, { admin: true, translator: true, reviewer: false, viewer: false }],
+];
+
+describe('who may make which change', () => {
+  for (const [name, change, expected] of table) {
+    test.each(Object.entries(expected))(`${name}: %s → %s`, (role, allowed) => {
+      expect(verdict(role as Role, change).ok).toBe(allowed);
+    });
+  }
+});
+
+describe('forged changes', () => {
+  test('a new segment that arrives already approved is a status change', () => {
+    const result = verdict('translator', (d) => insertSegmentsAt(d, 0, [{ target: doc(p('x')), status: 'approved' }]));
+    expect(result).toEqual({ ok: false, reason: 'a translator may not set a segment to approved' });
+  });
+
+  test('a new segment carrying source text needs source permission', () => {
+    const result = verdict('translator', (d) => insertSegmentsAt(d, 0, [{ source: doc(p('伪造')), target: doc(p('x')) }]));
+    expect(result.ok).toBe(false);
+  });
+
+  test('a split that changes the source text is refused to a translator', () => {
+    const result = verdict('translator', (d) => {
+      setSide(d, 's1', 'source', doc(p('改了。')), 'alice');
+      insertSegmentsAt(d, 1, [{ target: doc(p('x')) }]);
+    });
+    expect(result.ok).toBe(false);
+  });
+
+  test('changedBy must be the sender', () => {
+    expect(verdict('translator', (d) => setStatus(d, 's1', 'draft', 'mallory')).ok).toBe(false);
+  });
+
+  test('an unknown status value is refused', () => {
+    const result = verdict('admin', (d) => articleTypes(d).segments.get('s1')!.set(SEGMENT.status, 'published'));
+    expect(result).toEqual({ ok: false, reason: 'not part of an article: status "published"' });
+  });
+
+  test('a root outside the article layout is refused', () => {
+    const result = verdict('admin', (d) => d.getMap('secrets').set('x', 1));
+    expect(result.ok).toBe(false);
+  });
+
+  test('replacing a side fragment is refused to a translator', () => {
+    const result = verdict('translator', (d) => articleTypes(d).segments.get('s1')!.set(SEGMENT.target, new Y.XmlFragment()));
+    expect(result.ok).toBe(false);
+  });
+});

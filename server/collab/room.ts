@@ -1,0 +1,243 @@
+/**
+ * One article's live document and everyone connected to it.
+ *
+ * The order of events for an incoming update is the durability contract:
+ * check it, apply it, judge what it changed against the sender's role, commit
+ * it to the store, and only then relay it to the others and tell the sender it
+ * is saved. A refused update is never stored or relayed: the room reloads its
+ * document from the store, which holds exactly what was accepted.
+ */
+import * as Y from 'yjs';
+import * as encoding from 'lib0/encoding';
+import * as syncProtocol from 'y-protocols/sync';
+import * as authProtocol from 'y-protocols/auth';
+import { Awareness, encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
+import { classifyTransaction, sourceFingerprint, type ArticleChanges } from '../../shared/article/changes';
+import { CLOSE, DENIED, MESSAGE } from '../../shared/protocol/collab';
+import { canWriteArticle } from '../../shared/protocol/roles';
+import type { ArticleStore } from '../store/article-store';
+import type { Connection } from './connection';
+import type { CollabLimits } from './limits';
+import { judgeArticleChanges } from './permissions';
+
+/** The origin of the room's own writes (loading from the store). */
+export const ROOM_ORIGIN = 'duet:room';
+
+export class Room {
+  doc: Y.Doc;
+  /** Presence: cursors, names, colours. Bound to a doc of its own: the server has no presence. */
+  readonly awareness = new Awareness(new Y.Doc());
+  readonly connections = new Set<Connection>();
+  /** Which connection announced each awareness client id: a connection may only speak for its own. */
+  readonly awarenessOwners = new Map<number, Connection>();
+  private storedBytes = 0;
+  private logLength = 0;
+  private lastSeq = 0;
+  private sourceText = '';
+
+  private constructor(
+    readonly name: string,
+    readonly articleId: string,
+    private readonly store: ArticleStore,
+    private readonly limits: CollabLimits,
+    private readonly log: (line: string) => void,
+  ) {
+    this.doc = new Y.Doc();
+    this.awareness.setLocalState(null);
+    this.awareness.on('update', this.onAwarenessUpdate);
+  }
+
+  /** The room of a stored article, its document loaded before anyone is answered; null for an unknown article. */
+  static load(name: string, articleId: string, store: ArticleStore, limits: CollabLimits, log: (line: string) => void): Room | null {
+    if (!store.has(articleId)) return null;
+    const room = new Room(name, articleId, store, limits, log);
+    room.reload();
+    return room;
+  }
+
+  /** Replace the in-memory document by the stored one. */
+  private reload(): void {
+    const updates = this.store.load(this.articleId) ?? [];
+    const doc = new Y.Doc();
+    doc.transact(() => {
+      for (const update of updates) Y.applyUpdate(doc, update);
+    }, ROOM_ORIGIN);
+    this.doc.destroy();
+    this.doc = doc;
+    this.storedBytes = updates.reduce((sum, update) => sum + update.byteLength, 0);
+    this.logLength = updates.length;
+    this.lastSeq = this.store.lastSeq(this.articleId);
+    this.sourceText = sourceFingerprint(doc);
+  }
+
+  join(connection: Connection): void {
+    if (this.connections.size >= this.limits.maxConnectionsPerRoom) {
+      connection.close(CLOSE.ROOM_FULL, `the room already has ${this.limits.maxConnectionsPerRoom} connections`);
+      return;
+    }
+    this.connections.add(connection);
+    const step1 = encoding.createEncoder();
+    encoding.writeVarUint(step1, MESSAGE.SYNC);
+    syncProtocol.writeSyncStep1(step1, this.doc);
+    connection.send(encoding.toUint8Array(step1));
+    const states = [...this.awareness.getStates().keys()];
+    if (states.length > 0) connection.send(this.awarenessMessage(states));
+    if (!canWriteArticle(connection.user.role)) this.deny(connection, DENIED.READ_ONLY);
+  }
+
+  leave(connection: Connection): void {
+    if (!this.connections.delete(connection)) return;
+    const owned = [...connection.awarenessClients].filter((client) => this.awarenessOwners.get(client) === connection);
+    if (owned.length > 0) removeAwarenessStates(this.awareness, owned, null);
+  }
+
+  get empty(): boolean {
+    return this.connections.size === 0;
+  }
+
+  /** Sync step 1 from a client: send what it lacks. */
+  answerStateVector(connection: Connection, stateVector: Uint8Array): void {
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, MESSAGE.SYNC);
+    encoding.writeVarUint(encoder, syncProtocol.messageYjsSyncStep2);
+    encoding.writeVarUint8Array(encoder, Y.encodeStateAsUpdate(this.doc, stateVector));
+    connection.send(encoding.toUint8Array(encoder));
+  }
+
+  /** Sync step 2 or an update from a client. */
+  receiveUpdate(connection: Connection, update: Uint8Array): void {
+    if (!canWriteArticle(connection.user.role)) return this.deny(connection, DENIED.READ_ONLY);
+    try {
+      Y.decodeUpdate(update); // parse it whole before anything touches the document
+    } catch {
+      return connection.close(CLOSE.MALFORMED_MESSAGE, 'not a valid Yjs update');
+    }
+    if (this.storedBytes + update.byteLength > this.limits.maxDocumentBytes) {
+      return connection.close(CLOSE.DOCUMENT_TOO_LARGE, `the document would exceed ${this.limits.maxDocumentBytes} bytes`);
+    }
+
+    let changes: ArticleChanges | null = null;
+    let changedState = false;
+    const observe = (transaction: Y.Transaction) => {
+      if (transaction.origin !== connection) return;
+      changes = classifyTransaction(transaction);
+      changedState = transaction.deleteSet.clients.size > 0 || !sameClocks(transaction.beforeState, transaction.afterState);
+    };
+    this.doc.on('afterTransaction', observe);
+    try {
+      Y.applyUpdate(this.doc, update, connection);
+    } catch (error) {
+      this.reload();
+      return connection.close(CLOSE.MALFORMED_MESSAGE, `update could not be applied: ${(error as Error).message}`);
+    } finally {
+      this.doc.off('afterTransaction', observe);
+    }
+    if (this.doc.store.pendingStructs !== null || this.doc.store.pendingDs !== null) {
+      this.reload();
+      return connection.close(CLOSE.OUT_OF_SYNC, 'the update depends on changes the server does not have');
+    }
+    if (!changes || !changedState) return this.acknowledge(connection); // nothing new: already stored
+
+    const accepted: ArticleChanges = changes;
+    const verdict = judgeArticleChanges(connection.user, accepted, () => sourceFingerprint(this.doc) === this.sourceText);
+    if (!verdict.ok) {
+      this.reload();
+      this.log(`collab: refused an update from ${connection.label}: ${verdict.reason}`);
+      connection.refusals++;
+      if (connection.refusals > this.limits.maxRefusals) return connection.close(CLOSE.FORBIDDEN, 'too many refused updates');
+      return this.deny(connection, `${DENIED.FORBIDDEN_CHANGE}: ${verdict.reason}`);
+    }
+
+    try {
+      this.lastSeq = this.store.append(this.articleId, update);
+    } catch (error) {
+      this.log(`collab: could not store an update for ${this.name}: ${(error as Error).message}`);
+      this.reload();
+      return connection.close(CLOSE.SERVER_ERROR, 'the update could not be stored');
+    }
+    this.storedBytes += update.byteLength;
+    this.logLength++;
+    if (accepted.kinds.has('sourceText') || accepted.kinds.has('structure')) this.sourceText = sourceFingerprint(this.doc);
+
+    const relay = encoding.createEncoder();
+    encoding.writeVarUint(relay, MESSAGE.SYNC);
+    syncProtocol.writeUpdate(relay, update);
+    const message = encoding.toUint8Array(relay);
+    for (const other of this.connections) if (other !== connection) other.send(message);
+    this.acknowledge(connection);
+    if (this.logLength > this.limits.compactAfterUpdates) this.compact();
+  }
+
+  /** Tell a client what the store holds, so it can show "saved" truthfully. */
+  private acknowledge(connection: Connection): void {
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, MESSAGE.SAVED);
+    encoding.writeVarUint8Array(encoder, Y.encodeStateVector(this.doc));
+    connection.send(encoding.toUint8Array(encoder));
+  }
+
+  private deny(connection: Connection, reason: string): void {
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, MESSAGE.AUTH);
+    authProtocol.writePermissionDenied(encoder, reason);
+    connection.send(encoding.toUint8Array(encoder));
+  }
+
+  /** Merge the update log into one snapshot. */
+  compact(): void {
+    if (this.logLength <= 1) return;
+    try {
+      const snapshot = Y.encodeStateAsUpdate(this.doc);
+      this.store.compact(this.articleId, snapshot, this.lastSeq);
+      this.storedBytes = snapshot.byteLength;
+      this.logLength = 1;
+    } catch (error) {
+      // The log is intact; compaction will be tried again.
+      this.log(`collab: could not compact ${this.name}: ${(error as Error).message}`);
+    }
+  }
+
+  awarenessMessage(clients: number[]): Uint8Array {
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, MESSAGE.AWARENESS);
+    encoding.writeVarUint8Array(encoder, encodeAwarenessUpdate(this.awareness, clients));
+    return encoding.toUint8Array(encoder);
+  }
+
+  private readonly onAwarenessUpdate = (
+    { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
+    origin: unknown,
+  ): void => {
+    const connection = [...this.connections].find((candidate) => candidate === origin);
+    if (connection) {
+      for (const client of added) {
+        connection.awarenessClients.add(client);
+        this.awarenessOwners.set(client, connection);
+      }
+    }
+    for (const client of removed) {
+      this.awarenessOwners.get(client)?.awarenessClients.delete(client);
+      this.awarenessOwners.delete(client);
+    }
+    const changed = [...added, ...updated, ...removed];
+    if (changed.length === 0) return;
+    const message = this.awarenessMessage(changed);
+    for (const other of this.connections) other.send(message);
+  };
+
+  closeAll(code: (typeof CLOSE)[keyof typeof CLOSE], reason: string): void {
+    for (const connection of this.connections) connection.close(code, reason);
+  }
+
+  destroy(): void {
+    this.compact();
+    this.awareness.destroy();
+    this.doc.destroy();
+  }
+}
+
+function sameClocks(a: Map<number, number>, b: Map<number, number>): boolean {
+  if (a.size !== b.size) return false;
+  for (const [client, clock] of a) if (b.get(client) !== clock) return false;
+  return true;
+}
