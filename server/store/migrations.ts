@@ -17,6 +17,31 @@ const MIGRATIONS: string[] = [
      data BLOB NOT NULL,
      PRIMARY KEY (article_id, seq)
    ) WITHOUT ROWID;`,
+  // 2: accounts. Passwords and tokens are stored only as hashes (see server/auth/).
+  // Roles are checked in code, not by a CHECK constraint, so adding a role
+  // never needs a table rebuild. The user_id indexes keep the cascading
+  // delete of a user from scanning every session and token.
+  `CREATE TABLE users (
+     id TEXT PRIMARY KEY,
+     name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+     role TEXT NOT NULL,
+     password_hash TEXT NOT NULL,
+     created_at TEXT NOT NULL
+   );
+   CREATE TABLE sessions (
+     token_hash TEXT PRIMARY KEY,
+     user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+     created_at TEXT NOT NULL,
+     expires_at TEXT NOT NULL
+   );
+   CREATE INDEX sessions_user_id ON sessions (user_id);
+   CREATE TABLE api_tokens (
+     token_hash TEXT PRIMARY KEY,
+     user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+     created_at TEXT NOT NULL,
+     last_used_at TEXT
+   );
+   CREATE INDEX api_tokens_user_id ON api_tokens (user_id);`,
 ];
 
 export function migrate(db: Database.Database): void {
