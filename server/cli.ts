@@ -8,6 +8,8 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { translatedShare } from '../shared/article/progress';
 import { decodeTextFile } from '../shared/import/text-file';
 import { DuetError } from '../shared/protocol/errors';
+import { isRole, ROLES } from '../shared/protocol/roles';
+import { Accounts } from './auth/accounts';
 import { exportArticle, importPublished, listArticles, showArticle } from './articles/article-service';
 import { openDataFolder, resolveDataDir } from './store/data-dir';
 import type { ArticleStore } from './store/article-store';
@@ -19,6 +21,10 @@ const USAGE = `usage: duet <command> [options]
   show ID --json                 print an article as JSON
   export ID [--out FILE]         write the article as house-style Markdown (stdout by default)
   serve [--port N]               run the Duet server
+  user add NAME --role ROLE      add an account (ROLE: admin, translator, reviewer or viewer);
+                                 prints its password and API token, shown only this once
+  user list                      list accounts: name, role, date created
+  user remove NAME               remove an account with its sessions and tokens
 
   --data DIR                     the data folder (default: $DUET_DATA, else ./data)`;
 
@@ -58,6 +64,41 @@ function withStore<T>(dataFlag: unknown, run: (store: ArticleStore) => T): T {
     folder.close();
   }
 }
+
+async function withAccounts<T>(dataFlag: unknown, run: (accounts: Accounts) => T | Promise<T>): Promise<T> {
+  const folder = openDataFolder(resolveDataDir(typeof dataFlag === 'string' ? dataFlag : undefined));
+  try {
+    return await run(new Accounts(folder.db));
+  } finally {
+    folder.close();
+  }
+}
+
+const userCommands: Record<string, (args: string[], io: Io) => number | Promise<number>> = {
+  async add(args, io) {
+    const { values, positionals } = parse(args, { role: { type: 'string' } }, 1);
+    const roles = ROLES.join(', ');
+    if (values.role === undefined) throw new UsageError(`user add needs --role (one of ${roles})`);
+    if (!isRole(values.role)) throw new UsageError(`--role must be one of ${roles}, not "${String(values.role)}"`);
+    const role = values.role;
+    const created = await withAccounts(values.data, (accounts) => accounts.addUser(positionals[0]!, role));
+    io.stdout(`password: ${created.password}\ntoken: ${created.apiToken}\n`);
+    return 0;
+  },
+
+  async list(args, io) {
+    const { values } = parse(args, {}, 0);
+    const users = await withAccounts(values.data, (accounts) => accounts.listUsers());
+    io.stdout(users.map((user) => `${user.name}\t${user.role}\t${user.createdAt.slice(0, 10)}\n`).join(''));
+    return 0;
+  },
+
+  async remove(args) {
+    const { values, positionals } = parse(args, {}, 1);
+    await withAccounts(values.data, (accounts) => accounts.removeUser(positionals[0]!));
+    return 0;
+  },
+};
 
 function readInputFile(path: string): string {
   let bytes: Buffer;
@@ -124,6 +165,16 @@ const commands: Record<string, (args: string[], io: Io) => number | Promise<numb
       log: (line) => io.stderr(`${line}\n`),
     });
     return 0;
+  },
+
+  user(args, io) {
+    const [sub, ...rest] = args;
+    // hasOwn, so "toString" and friends are unknown commands rather than Object methods.
+    const command = sub !== undefined && Object.hasOwn(userCommands, sub) ? userCommands[sub] : undefined;
+    if (!command) {
+      throw new UsageError(sub === undefined ? 'user needs add, list or remove' : `unknown user command "${sub}" (add, list or remove)`);
+    }
+    return command(rest, io);
   },
 };
 
