@@ -1,12 +1,19 @@
 /**
- * The composition root: configuration → store → HTTP. Nothing else lives here.
+ * The composition root: configuration → data folder (store, accounts) → HTTP
+ * API, built client and websocket door → collaboration core. Nothing else
+ * lives here.
  */
 import { createServer, type Server } from 'node:http';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openDataFolder } from './store/data-dir';
+import { Accounts } from './auth/accounts';
+import { authenticate, checkWebsocketOrigin } from './auth/http-auth';
+import { CollabServer } from './collab/collab-server';
+import type { CollabLimits } from './collab/limits';
 import { api } from './http/api';
 import { staticFiles } from './http/static-files';
+import { attachCollab } from './http/websocket-upgrade';
 
 export const DEFAULT_PORT = 8787;
 const CLIENT_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'dist', 'client');
@@ -16,41 +23,63 @@ export interface ServerOptions {
   port?: number;
   host?: string;
   clientDir?: string;
+  limits?: Partial<CollabLimits>;
   log?: (line: string) => void;
 }
 
 export interface RunningServer {
   server: Server;
   port: number;
+  collab: CollabServer;
   close(): Promise<void>;
 }
 
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const log = options.log ?? ((line: string) => console.error(line));
   const folder = openDataFolder(options.dataDir);
-  const handleApi = api(folder.articles, log);
+  const accounts = new Accounts(folder.db);
+  const collab = new CollabServer(folder.articles, options.limits, log);
+  const handleApi = api({ store: folder.articles, accounts, log });
   const handleStatic = staticFiles(options.clientDir ?? CLIENT_DIR);
   const server = createServer((req, res) => {
-    if ((req.url ?? '/').startsWith('/api/')) handleApi(req, res);
+    if ((req.url ?? '/').startsWith('/api/')) void handleApi(req, res);
     else handleStatic(req, res);
   });
+  const websockets = attachCollab(
+    server,
+    collab,
+    (req) => {
+      const auth = authenticate(req, accounts);
+      if (!auth) return { ok: false, status: 401, message: 'sign in, or send an API token' };
+      if (!checkWebsocketOrigin(req, auth.via)) return { ok: false, status: 403, message: 'cross-site websocket refused' };
+      return { ok: true, user: { id: auth.user.id, name: auth.user.name, role: auth.user.role } };
+    },
+    log,
+  );
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? DEFAULT_PORT, options.host ?? '127.0.0.1', resolve);
   });
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : (options.port ?? DEFAULT_PORT);
+  let closing: Promise<void> | null = null;
   return {
     server,
     port,
-    async close() {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      folder.close();
+    collab,
+    close() {
+      // Stop accepting, close every websocket (each accepted update is already committed), then the database.
+      closing ??= new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        websockets.close();
+        server.closeAllConnections();
+      }).then(() => folder.close());
+      return closing;
     },
   };
 }
 
-/** Run until SIGINT or SIGTERM, then stop accepting, finish, and close the store. */
+/** Run until SIGINT or SIGTERM, then stop accepting, close cleanly, and exit. */
 export async function runServer(options: ServerOptions): Promise<void> {
   const log = options.log ?? ((line: string) => console.error(line));
   const running = await startServer(options);

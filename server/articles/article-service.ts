@@ -43,6 +43,15 @@ export function importPublished(store: ArticleStore, text: string, options: Impo
   return id;
 }
 
+/** A new article with no segments yet; returns its id. */
+export function createEmptyArticle(store: ArticleStore, options: ImportOptions = {}): string {
+  const doc = new Y.Doc();
+  createArticle(doc, { frontMatter: options.title != null ? [{ key: 'title', value: options.title }] : [] }, SERVICE_ORIGIN);
+  const id = newId();
+  store.create(id, Y.encodeStateAsUpdate(doc));
+  return id;
+}
+
 /** The stored article as a Y.Doc; DuetError('not_found') for an unknown id. */
 export function loadArticleDoc(store: ArticleStore, id: string): Y.Doc {
   const updates = store.load(id);

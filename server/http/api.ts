@@ -1,33 +1,163 @@
-/** The JSON API under /api. */
+/**
+ * The JSON API under /api: a table of routes, each saying who may call it.
+ * Errors are `{ error: { code, message } }` with the matching HTTP status.
+ */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { DuetError } from '../../shared/protocol/errors';
+import { PERMISSIONS } from '../../shared/protocol/roles';
 import type { ArticleListResponse } from '../../shared/protocol/api';
-import { exportArticle, listArticles, showArticle } from '../articles/article-service';
+import { decodeTextFile } from '../../shared/import/text-file';
+import { createEmptyArticle, exportArticle, importPublished, listArticles, showArticle } from '../articles/article-service';
 import type { ArticleStore } from '../store/article-store';
+import type { Accounts, User } from '../auth/accounts';
+import { authenticate, checkCsrf, clearedSessionCookie, readCookie, SESSION_COOKIE, sessionCookie, type Authenticated } from '../auth/http-auth';
+import { readJson, stringField } from './request-body';
 import { sendError, sendJson } from './json';
 
-export function api(store: ArticleStore, log: (line: string) => void) {
-  return (req: IncomingMessage, res: ServerResponse): void => {
-    try {
-      const url = new URL(req.url ?? '/', 'http://x');
-      const parts = url.pathname.split('/').filter(Boolean).slice(1); // drop "api"
-      const route = `${req.method} /${parts.map((part, i) => (i === 1 ? ':id' : part)).join('/')}`;
-      const id = parts[1] ?? '';
-      switch (route) {
-        case 'GET /health':
-          return sendJson(res, 200, { ok: true });
-        case 'GET /articles':
-          return sendJson(res, 200, { articles: listArticles(store) } satisfies ArticleListResponse);
-        case 'GET /articles/:id':
-          return sendJson(res, 200, showArticle(store, id));
-        case 'GET /articles/:id/export': {
-          const markdown = exportArticle(store, id);
-          res.writeHead(200, { 'content-type': 'text/markdown; charset=utf-8' });
-          return void res.end(markdown);
+interface Context {
+  req: IncomingMessage;
+  res: ServerResponse;
+  params: Record<string, string>;
+  auth: Authenticated | null;
+}
+
+interface Route {
+  method: 'GET' | 'POST';
+  path: string;
+  /** Who may call it: anyone, any signed-in user, or users whose role passes the check. */
+  access: 'public' | 'user' | ((user: User) => boolean);
+  handle(ctx: Context): unknown | Promise<unknown>;
+}
+
+export interface ApiDeps {
+  store: ArticleStore;
+  accounts: Accounts;
+  /** Mark session cookies Secure (when served over HTTPS). */
+  secureCookies?: boolean;
+  log: (line: string) => void;
+}
+
+const publicUser = (user: User) => ({ id: user.id, name: user.name, role: user.role });
+
+export function api({ store, accounts, secureCookies = false, log }: ApiDeps) {
+  const startSession = (res: ServerResponse, user: User) => {
+    const session = accounts.createSession(user.id);
+    res.setHeader('set-cookie', sessionCookie(session.token, session.expiresAt, secureCookies));
+  };
+
+  const routes: Route[] = [
+    { method: 'GET', path: '/api/health', access: 'public', handle: () => ({ ok: true }) },
+    { method: 'GET', path: '/api/setup', access: 'public', handle: () => ({ needed: !accounts.hasAdmin() }) },
+    {
+      method: 'POST',
+      path: '/api/setup',
+      access: 'public',
+      async handle({ req, res }) {
+        checkCsrf(req, 'session');
+        if (accounts.hasAdmin()) throw new DuetError('conflict', 'Duet is already set up: sign in instead');
+        const body = await readJson(req);
+        const { user } = await accounts.addUser(stringField(body, 'name', true), 'admin', stringField(body, 'password', true));
+        startSession(res, user);
+        res.statusCode = 201;
+        return { user: publicUser(user) };
+      },
+    },
+    {
+      method: 'POST',
+      path: '/api/login',
+      access: 'public',
+      async handle({ req, res }) {
+        checkCsrf(req, 'session');
+        const body = await readJson(req);
+        const user = await accounts.verifyPassword(stringField(body, 'name', true), stringField(body, 'password', true));
+        if (!user) throw new DuetError('unauthenticated', 'wrong name or password');
+        startSession(res, user);
+        return { user: publicUser(user) };
+      },
+    },
+    {
+      method: 'POST',
+      path: '/api/logout',
+      access: 'public',
+      handle({ req, res, auth }) {
+        if (auth?.via === 'session') {
+          checkCsrf(req, 'session');
+          const token = readCookie(req.headers.cookie, SESSION_COOKIE);
+          if (token) accounts.deleteSession(token);
         }
-        default:
-          throw new DuetError('not_found', `no API route ${req.method} ${url.pathname}`);
+        res.setHeader('set-cookie', clearedSessionCookie());
+        return { ok: true };
+      },
+    },
+    { method: 'GET', path: '/api/me', access: 'user', handle: ({ auth }) => ({ user: publicUser(auth!.user) }) },
+    {
+      method: 'GET',
+      path: '/api/articles',
+      access: 'user',
+      handle: (): ArticleListResponse => ({ articles: listArticles(store) }),
+    },
+    {
+      method: 'POST',
+      path: '/api/articles',
+      access: (user) => PERMISSIONS[user.role].createArticles,
+      async handle({ req, res }) {
+        const body = await readJson(req);
+        const title = stringField(body, 'title');
+        const markdown = stringField(body, 'markdown');
+        const id =
+          markdown !== undefined
+            ? importPublished(store, decodeTextFile(new TextEncoder().encode(markdown), 'the Markdown'), title !== undefined ? { title } : {})
+            : createEmptyArticle(store, title !== undefined ? { title } : {});
+        res.statusCode = 201;
+        return { id };
+      },
+    },
+    { method: 'GET', path: '/api/articles/:id', access: 'user', handle: ({ params }) => showArticle(store, params.id!) },
+    {
+      method: 'GET',
+      path: '/api/articles/:id/export',
+      access: 'user',
+      handle({ params, res }) {
+        const markdown = exportArticle(store, params.id!);
+        res.writeHead(200, { 'content-type': 'text/markdown; charset=utf-8', 'cache-control': 'no-store' });
+        res.end(markdown);
+        return undefined;
+      },
+    },
+  ];
+
+  const match = (method: string, path: string): { route: Route; params: Record<string, string> } | null => {
+    const parts = path.split('/');
+    for (const route of routes) {
+      const pattern = route.path.split('/');
+      if (route.method !== method || pattern.length !== parts.length) continue;
+      const params: Record<string, string> = {};
+      if (pattern.every((segment, i) => (segment.startsWith(':') ? ((params[segment.slice(1)] = parts[i]!), parts[i] !== '') : segment === parts[i]))) {
+        return { route, params };
       }
+    }
+    return null;
+  };
+
+  return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    try {
+      const path = new URL(req.url ?? '/', 'http://x').pathname.replace(/\/+$/, '');
+      const found = match(req.method ?? 'GET', path);
+      if (!found) {
+        const known = routes.some((route) => match(route.method, path)?.route === route);
+        throw new DuetError(known ? 'bad_request' : 'not_found', known ? `${req.method} is not allowed on ${path}` : `no API route ${req.method} ${path}`);
+      }
+      const auth = authenticate(req, accounts);
+      const { route } = found;
+      if (route.access !== 'public') {
+        if (!auth) throw new DuetError('unauthenticated', 'sign in, or send an API token as "Authorization: Bearer duet_…"');
+        if (typeof route.access === 'function' && !route.access(auth.user)) {
+          throw new DuetError('forbidden', `a ${auth.user.role} may not ${route.method} ${route.path}`);
+        }
+        checkCsrf(req, auth.via);
+      }
+      const body = await route.handle({ req, res, params: found.params, auth });
+      if (!res.writableEnded) sendJson(res, res.statusCode === 200 ? 200 : res.statusCode, body);
     } catch (error) {
       sendError(res, error, log);
     }

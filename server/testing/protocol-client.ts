@@ -1,0 +1,82 @@
+/**
+ * Test and benchmark clients that speak to Duet exactly as the browser will:
+ * y-websocket's WebsocketProvider, authenticated with an API token, plus the
+ * SAVED handler that tells what the server has committed.
+ */
+import * as Y from 'yjs';
+import * as decoding from 'lib0/decoding';
+import { WebsocketProvider } from 'y-websocket';
+import WebSocket from 'ws';
+import { articleRoom, COLLAB_PATH, MESSAGE } from '../../shared/protocol/collab';
+
+/** A ws WebSocket class that sends `Authorization: Bearer <token>` on the upgrade. */
+export function authenticatedWebSocket(token: string): typeof WebSocket {
+  return class extends WebSocket {
+    constructor(url: string | URL, protocols?: string | string[]) {
+      super(url, protocols, { headers: { authorization: `Bearer ${token}` } });
+    }
+  } as typeof WebSocket;
+}
+
+export interface ClientOptions {
+  /** http://127.0.0.1:PORT */
+  baseUrl: string;
+  articleId: string;
+  token: string;
+  doc?: Y.Doc;
+  connect?: boolean;
+}
+
+export class ProtocolClient {
+  readonly doc: Y.Doc;
+  readonly provider: WebsocketProvider;
+  /** The server's stored state vector from its latest SAVED message. */
+  saved: Map<number, number> = new Map();
+  readonly denials: string[] = [];
+  readonly closes: { code: number; reason: string }[] = [];
+
+  constructor(options: ClientOptions) {
+    this.doc = options.doc ?? new Y.Doc();
+    const serverUrl = `${options.baseUrl.replace(/^http/, 'ws')}${COLLAB_PATH}`;
+    this.provider = new WebsocketProvider(serverUrl, articleRoom(options.articleId), this.doc, {
+      WebSocketPolyfill: authenticatedWebSocket(options.token) as unknown as typeof globalThis.WebSocket,
+      disableBc: true,
+      connect: options.connect ?? true,
+      maxBackoffTime: 300,
+    });
+    this.provider.messageHandlers[MESSAGE.SAVED] = (_encoder, decoder) => {
+      this.saved = Y.decodeStateVector(decoding.readVarUint8Array(decoder));
+    };
+    this.provider.messageHandlers[MESSAGE.AUTH] = (_encoder, decoder) => {
+      decoding.readVarUint(decoder); // permission-denied sub-type
+      this.denials.push(decoding.readVarString(decoder));
+    };
+    this.provider.on('connection-close', (event) => {
+      if (event) this.closes.push({ code: event.code, reason: event.reason });
+    });
+  }
+
+  get synced(): boolean {
+    return this.provider.synced;
+  }
+
+  /** Has the server said it stored everything this client wrote? */
+  get allSaved(): boolean {
+    const mine = Y.decodeStateVector(Y.encodeStateVector(this.doc)).get(this.doc.clientID) ?? 0;
+    return (this.saved.get(this.doc.clientID) ?? 0) >= mine;
+  }
+
+  destroy(): void {
+    this.provider.destroy();
+    this.doc.destroy();
+  }
+}
+
+/** Poll until `check` holds (or throw after `timeoutMs`): tests wait for events, never for fixed times. */
+export async function waitFor(check: () => boolean, timeoutMs = 10_000, what = 'condition'): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
