@@ -112,3 +112,30 @@ describe('forged changes', () => {
     expect(result.ok).toBe(false);
   });
 });
+
+describe('concurrent writes', () => {
+  test('the sender is judged by what it wrote, even when a concurrent write wins the key', () => {
+    for (const [first, second] of [
+      ['reviewer', 'translator'],
+      ['translator', 'reviewer'],
+    ] as const) {
+      const server = article();
+      const translatorDoc = new Y.Doc();
+      Y.applyUpdate(translatorDoc, Y.encodeStateAsUpdate(server));
+      const reviewerDoc = new Y.Doc();
+      Y.applyUpdate(reviewerDoc, Y.encodeStateAsUpdate(server));
+      setStatus(translatorDoc, 's1', 'draft', 'translator');
+      setStatus(reviewerDoc, 's1', 'approved', 'reviewer');
+      const updates = { translator: Y.encodeStateAsUpdate(translatorDoc), reviewer: Y.encodeStateAsUpdate(reviewerDoc) };
+      Y.applyUpdate(server, updates[first]);
+      let changes: ArticleChanges | null = null;
+      server.on('afterTransaction', (transaction: Y.Transaction) => {
+        changes = classifyTransaction(transaction);
+      });
+      Y.applyUpdate(server, updates[second], 'test');
+      const judged = judgeArticleChanges({ name: second, role: second }, changes!, () => true);
+      expect(judged, `${second} after ${first}`).toEqual({ ok: true });
+      expect(changes!.statuses).toEqual([second === 'translator' ? 'draft' : 'approved']);
+    }
+  });
+});

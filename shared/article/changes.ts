@@ -53,7 +53,7 @@ export function classifyTransaction(transaction: Y.Transaction): ArticleChanges 
         if (added instanceof Y.Map) collectNewSegment(added, changes);
       }
     } else if (root === ROOT.segments && path.length === 2 && segmentId != null) {
-      for (const key of keys) classifySegmentField(type as unknown as Y.Map<unknown>, key, changes);
+      for (const key of keys) classifySegmentField(transaction, type as unknown as Y.Map<unknown>, key, changes);
     } else if (root === ROOT.segments && path.length >= 3 && (field === SEGMENT.target || field === SEGMENT.source)) {
       changes.kinds.add(field === SEGMENT.target ? 'targetText' : 'sourceText');
     } else if (root === ROOT.order && path.length === 1) {
@@ -69,12 +69,27 @@ export function classifyTransaction(transaction: Y.Transaction): ArticleChanges 
   return changes;
 }
 
-function classifySegmentField(segment: Y.Map<unknown>, key: string | null, changes: ArticleChanges): void {
+/**
+ * The values this transaction wrote to `key` of `map`. Not `map.get(key)`:
+ * when two clients set a key concurrently, the map shows whichever wins, and
+ * the sender must be judged by what it wrote, not by what someone else did.
+ */
+function writtenValues(transaction: Y.Transaction, map: Y.Map<unknown>, key: string): unknown[] {
+  const values: unknown[] = [];
+  for (let item: Y.Item | null = map._map.get(key) ?? null; item !== null; item = item.left) {
+    if (item.id.clock < (transaction.beforeState.get(item.id.client) ?? 0)) continue;
+    values.push(...item.content.getContent());
+  }
+  return values;
+}
+
+function classifySegmentField(transaction: Y.Transaction, segment: Y.Map<unknown>, key: string | null, changes: ArticleChanges): void {
   if (key == null) return void changes.unknown.push('segment list content');
   if (STATUS_FIELDS.has(key)) {
     changes.kinds.add('status');
-    if (key === SEGMENT.status) recordStatus(segment.get(key), changes);
-    if (key === SEGMENT.changedBy) changes.changedBy.push(segment.get(key));
+    const written = writtenValues(transaction, segment, key);
+    if (key === SEGMENT.status) for (const value of written) recordStatus(value, changes);
+    if (key === SEGMENT.changedBy) changes.changedBy.push(...written);
   } else if (ORIGIN_FIELDS.has(key)) {
     changes.kinds.add('origin');
   } else if (STRUCTURE_FIELDS.has(key)) {
