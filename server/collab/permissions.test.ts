@@ -9,6 +9,7 @@ import { classifyTransaction, sourceFingerprint, type ArticleChanges } from '../
 import { articleTypes, SEGMENT } from '../../shared/article/layout';
 import type { Role } from '../../shared/protocol/roles';
 import { doc, p } from '../../shared/testing/builders';
+import { setOmitted, splitSegment } from '../../shared/article/structure';
 import { judgeArticleChanges } from './permissions';
 
 function article(): Y.Doc {
@@ -54,7 +55,12 @@ const merge = (d: Y.Doc) => {
   removeSegment(d, 's2');
 };
 
+const split = (d: Y.Doc) => splitSegment(d, 's1', 'source', 3, 'alice');
+const omit = (d: Y.Doc) => setOmitted(d, 's2', true);
+
 const table: [string, (d: Y.Doc) => void, Record<Role, boolean>][] = [
+  ['splitting a segment at a source caret (source moved, not changed)', split, { admin: true, translator: true, reviewer: false, viewer: false }],
+  ['marking a source block omitted', omit, { admin: true, translator: true, reviewer: false, viewer: false }],
   ['typing in a target', typeInTarget, { admin: true, translator: true, reviewer: false, viewer: false }],
   ['typing in a source', typeInSource, { admin: true, translator: false, reviewer: false, viewer: false }],
   ['marking draft', statusTo('draft'), { admin: true, translator: true, reviewer: true, viewer: false }],

@@ -62,6 +62,7 @@ export interface SegmentSnapshot {
   importedMarkdown: string | null;
   importedHash: string | null;
   separator: string | null;
+  omitted: boolean;
 }
 
 export interface ArticleSnapshot {
@@ -178,6 +179,7 @@ export function readSegment(doc: Y.Doc, id: string): SegmentSnapshot {
     importedMarkdown: stringOrNull(map.get(SEGMENT.importedMarkdown)),
     importedHash: stringOrNull(map.get(SEGMENT.importedHash)),
     separator: stringOrNull(map.get(SEGMENT.separator)),
+    omitted: map.get(SEGMENT.omitted) === true,
   };
 }
 

@@ -27,6 +27,8 @@ type AnyType = Y.AbstractType<any>;
 const STATUS_FIELDS = new Set<string>([SEGMENT.status, SEGMENT.changedBy, SEGMENT.changedAt]);
 const ORIGIN_FIELDS = new Set<string>([SEGMENT.importedMarkdown, SEGMENT.importedHash, SEGMENT.separator]);
 const STRUCTURE_FIELDS = new Set<string>([SEGMENT.id, SEGMENT.source, SEGMENT.target]);
+/** Fields that shape the translation without touching text: marking a source block omitted. */
+const SHAPE_FIELDS = new Set<string>([SEGMENT.omitted]);
 const METADATA_ROOTS = new Set<string>([ROOT.meta, ROOT.frontMatter, ROOT.frontMatterOrder]);
 
 /** The chain of keys from the root to `type`: ['segments', id, 'target'] for a target fragment. */
@@ -92,6 +94,8 @@ function classifySegmentField(transaction: Y.Transaction, segment: Y.Map<unknown
     if (key === SEGMENT.changedBy) changes.changedBy.push(...written);
   } else if (ORIGIN_FIELDS.has(key)) {
     changes.kinds.add('origin');
+  } else if (SHAPE_FIELDS.has(key)) {
+    changes.kinds.add('structure');
   } else if (STRUCTURE_FIELDS.has(key)) {
     // Replacing a side's fragment is not editing it: it detaches every editor and anchor.
     changes.kinds.add('structure');
@@ -120,6 +124,8 @@ function collectNewSegment(segment: Y.Map<unknown>, changes: ArticleChanges): vo
       changes.kinds.add('status');
     } else if (ORIGIN_FIELDS.has(key)) {
       changes.kinds.add('origin');
+    } else if (SHAPE_FIELDS.has(key)) {
+      changes.kinds.add('structure');
     } else if (key === SEGMENT.source) {
       if (!(value instanceof Y.XmlFragment)) changes.unknown.push('segment source that is not an XmlFragment');
       else if (value.length > 0) changes.kinds.add('sourceText');

@@ -47,6 +47,8 @@ export const SEGMENT = {
   importedHash: 'importedHash',
   /** The text that stood between the previous block and this one in the imported file ("\n\n", "\n", "\n>\n"...). */
   separator: 'separator',
+  /** true when the source block is deliberately left out of the translation (its empty target is not a mistake). */
+  omitted: 'omitted',
 } as const;
 
 export const ORIGIN = {
