@@ -1,0 +1,124 @@
+/**
+ * One open article in the browser: its Y.Doc, kept in IndexedDB so work
+ * survives reloads and outages, synced over the websocket, with presence.
+ *
+ * The connection state it reports never lies: "connected" only once the
+ * server has answered the sync, "saved" only when the server's SAVED message
+ * covers everything typed here.
+ */
+import * as Y from 'yjs';
+import * as decoding from 'lib0/decoding';
+import { WebsocketProvider } from 'y-websocket';
+import { IndexeddbPersistence } from 'y-indexeddb';
+import { articleRoom, COLLAB_PATH, MESSAGE } from '../../shared/protocol/collab';
+import type { Role } from '../../shared/protocol/roles';
+import { colorFor } from './colors';
+
+export type ConnectionState = 'connecting' | 'connected' | 'reconnecting' | 'offline';
+
+export interface SessionState {
+  connection: ConnectionState;
+  /** Everything typed here is stored on the server. */
+  saved: boolean;
+  /** The local copy (IndexedDB) has been read: the document can be shown. */
+  loaded: boolean;
+  /** Why the server refused something, most recent last. */
+  denials: string[];
+  /** A close that reconnecting cannot fix (4400–4499), if any. */
+  fatal: { code: number; reason: string } | null;
+}
+
+export interface SessionUser {
+  id: string;
+  name: string;
+  role: Role;
+}
+
+export class ArticleSession {
+  readonly doc = new Y.Doc();
+  readonly provider: WebsocketProvider;
+  readonly local: IndexeddbPersistence;
+  private state: SessionState = { connection: 'connecting', saved: true, loaded: false, denials: [], fatal: null };
+  private savedClock = 0;
+  private everConnected = false;
+  private readonly listeners = new Set<() => void>();
+
+  constructor(
+    readonly articleId: string,
+    readonly user: SessionUser,
+    origin = location.origin,
+  ) {
+    this.local = new IndexeddbPersistence(`duet-article-${articleId}`, this.doc);
+    void this.local.whenSynced.then(() => this.update({ loaded: true }));
+
+    this.provider = new WebsocketProvider(`${origin.replace(/^http/, 'ws')}${COLLAB_PATH}`, articleRoom(articleId), this.doc, {
+      maxBackoffTime: 4000,
+    });
+    this.provider.awareness.setLocalState({ user: { id: user.id, name: user.name, role: user.role, color: colorFor(user.name) }, cursor: null });
+    this.provider.messageHandlers[MESSAGE.SAVED] = (_encoder, decoder) => {
+      this.savedClock = Y.decodeStateVector(decoding.readVarUint8Array(decoder)).get(this.doc.clientID) ?? 0;
+      this.update({ saved: this.isSaved() });
+    };
+    this.provider.messageHandlers[MESSAGE.AUTH] = (_encoder, decoder) => {
+      decoding.readVarUint(decoder);
+      const reason = decoding.readVarString(decoder);
+      this.update({ denials: [...this.state.denials, reason].slice(-5) });
+    };
+    this.provider.on('sync', (synced: boolean) => {
+      if (synced) this.everConnected = true;
+      this.update({ connection: this.connectionState(), saved: this.isSaved() });
+    });
+    this.provider.on('status', () => this.update({ connection: this.connectionState() }));
+    this.provider.on('connection-close', (event) => {
+      if (event && event.code >= 4400 && event.code < 4500) this.update({ fatal: { code: event.code, reason: event.reason } });
+      this.update({ connection: this.connectionState() });
+    });
+    this.doc.on('update', this.onUpdate);
+    window.addEventListener('online', this.onNetworkChange);
+    window.addEventListener('offline', this.onNetworkChange);
+  }
+
+  private readonly onUpdate = (_update: Uint8Array, origin: unknown) => {
+    if (origin !== this.provider && origin !== this.local) this.update({ saved: this.isSaved() });
+  };
+
+  private readonly onNetworkChange = () => this.update({ connection: this.connectionState() });
+
+  private isSaved(): boolean {
+    const mine = Y.decodeStateVector(Y.encodeStateVector(this.doc)).get(this.doc.clientID) ?? 0;
+    return this.savedClock >= mine;
+  }
+
+  private connectionState(): ConnectionState {
+    if (typeof navigator !== 'undefined' && navigator.onLine === false) return 'offline';
+    if (this.provider.wsconnected && this.provider.synced) return 'connected';
+    if (this.state.fatal) return 'offline';
+    return this.everConnected ? 'reconnecting' : 'connecting';
+  }
+
+  get snapshot(): SessionState {
+    return this.state;
+  }
+
+  private update(patch: Partial<SessionState>): void {
+    const next = { ...this.state, ...patch };
+    if (Object.keys(patch).every((key) => next[key as keyof SessionState] === this.state[key as keyof SessionState])) return;
+    this.state = next;
+    for (const listener of this.listeners) listener();
+  }
+
+  /** For React's useSyncExternalStore. */
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  destroy(): void {
+    window.removeEventListener('online', this.onNetworkChange);
+    window.removeEventListener('offline', this.onNetworkChange);
+    this.doc.off('update', this.onUpdate);
+    this.provider.destroy();
+    void this.local.destroy();
+    this.doc.destroy();
+  }
+}

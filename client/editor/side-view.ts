@@ -1,0 +1,99 @@
+/**
+ * One side of one segment as a ProseMirror view bound to its Y.XmlFragment.
+ * The view only renders and dispatches: content lives in the Y.Doc (through
+ * the sync binding), history in the UndoRegistry, presence in the PresenceHub,
+ * and what a key means for the article (confirm, move, split) in the page's
+ * commands.
+ */
+import type * as Y from 'yjs';
+import { EditorState, type Command } from 'prosemirror-state';
+import { EditorView } from 'prosemirror-view';
+import { keymap } from 'prosemirror-keymap';
+import { baseKeymap, toggleMark } from 'prosemirror-commands';
+import { ySyncPlugin, ySyncPluginKey } from 'y-prosemirror';
+import { schema } from '../../shared/schema/schema';
+import type { Side } from '../../shared/article/article';
+import { caretPlugin } from './caret-plugin';
+import type { PresenceHub } from './presence';
+import type { UndoRegistry } from './undo-registry';
+
+/** What keys mean at the level of the article, supplied by the editor page. */
+export interface SegmentCommands {
+  /** Mod-Enter: mark translated, go to the next untranslated segment. */
+  confirm(segment: string): void;
+  /** Alt-Up / Alt-Down. */
+  move(segment: string, direction: -1 | 1): void;
+  /** Mod-Shift-S: copy the source's structure into an empty target. */
+  copySourceStructure(segment: string): void;
+  /** Mod-Shift-Enter: split the segment at the caret. */
+  split(segment: string, view: EditorView): void;
+  /** Mod-Shift-Backspace: merge with the next segment. */
+  mergeWithNext(segment: string): void;
+  /** The person changed this side's text here (not a remote change). */
+  edited(segment: string, side: Side): void;
+}
+
+export interface SideViewOptions {
+  mount: HTMLElement;
+  fragment: Y.XmlFragment;
+  segment: string;
+  side: Side;
+  editable: boolean;
+  presence: PresenceHub;
+  undo: UndoRegistry;
+  commands: SegmentCommands;
+}
+
+const run =
+  (fn: () => void): Command =>
+  () => {
+    fn();
+    return true;
+  };
+
+export function createSideView(options: SideViewOptions): EditorView {
+  const { fragment, segment, side, presence, undo, commands } = options;
+  // Created now, not on the first keystroke, so that keystroke is in the history too.
+  const history = () => undo.for(fragment);
+  if (options.editable) history();
+  const keys = keymap({
+    'Mod-z': run(() => history().undo()),
+    'Mod-y': run(() => history().redo()),
+    'Mod-Shift-z': run(() => history().redo()),
+    'Mod-b': toggleMark(schema.marks.strong!),
+    'Mod-i': toggleMark(schema.marks.em!),
+    'Mod-e': toggleMark(schema.marks.code!),
+    'Mod-Enter': run(() => commands.confirm(segment)),
+    'Alt-ArrowUp': run(() => commands.move(segment, -1)),
+    'Alt-ArrowDown': run(() => commands.move(segment, 1)),
+    'Mod-Shift-s': run(() => commands.copySourceStructure(segment)),
+    'Mod-Shift-Backspace': run(() => commands.mergeWithNext(segment)),
+  });
+  const view: EditorView = new EditorView(options.mount, {
+    state: EditorState.create({
+      schema,
+      plugins: [
+        ySyncPlugin(fragment),
+        caretPlugin(presence, segment, side),
+        keymap({ 'Mod-Shift-Enter': (_state, _dispatch, editorView) => (editorView ? (commands.split(segment, editorView), true) : false) }),
+        keys,
+        keymap(baseKeymap),
+      ],
+    }),
+    editable: () => options.editable,
+    attributes: {
+      lang: side === 'source' ? 'zh' : 'en',
+      spellcheck: side === 'target' ? 'true' : 'false',
+      class: `side-editor side-${side}`,
+      'data-testid': `${side}-editor`,
+      'data-segment': segment,
+    },
+    dispatchTransaction(transaction) {
+      const before = view.state;
+      view.updateState(before.apply(transaction));
+      const remote = (ySyncPluginKey.getState(view.state) as { isChangeOrigin?: boolean } | undefined)?.isChangeOrigin;
+      if (transaction.docChanged && !remote) commands.edited(segment, side);
+    },
+  });
+  return view;
+}
