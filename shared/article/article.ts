@@ -220,6 +220,12 @@ export function setStatus(doc: Y.Doc, id: string, status: SegmentStatus, actor: 
   }, origin);
 }
 
+/** Record who last worked on a segment (and when), without changing anything else. */
+export function touchSegment(doc: Y.Doc, id: string, actor: string | null, origin: unknown = null): void {
+  const map = segmentMap(doc, id);
+  doc.transact(() => touch(map, actor), origin);
+}
+
 function touch(map: Y.Map<unknown>, actor: string | null): void {
   map.set(SEGMENT.changedBy, actor);
   map.set(SEGMENT.changedAt, Date.now());

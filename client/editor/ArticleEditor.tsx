@@ -1,0 +1,261 @@
+/**
+ * The editor page: every segment of one article as a row, virtualized, with
+ * presence, the translator's keyboard flow, filters, search, the metadata
+ * panel and a connection indicator that tells the truth.
+ */
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import type { EditorView } from 'prosemirror-view';
+import { readSegment, setSide, setStatus, touchSegment } from '../../shared/article/article';
+import { insertTranslatorSegment, mergeWithNext, setOmitted, splitSegment, structureFromSource } from '../../shared/article/structure';
+import { isSideEmpty } from '../../shared/article/article';
+import type { SegmentStatus } from '../../shared/article/status';
+import { PERMISSIONS } from '../../shared/protocol/roles';
+import { ArticleSession, type SessionUser } from '../collab/article-session';
+import { PresenceHub } from './presence';
+import { UndoRegistry } from './undo-registry';
+import { useSegments, type SegmentRowModel } from './use-segments';
+import { useVirtualRows } from './use-virtual-rows';
+import { SegmentRow, type MountedViews, type RowAction } from './SegmentRow';
+import type { SegmentCommands } from './side-view';
+import { EditorHeader } from './EditorHeader';
+import { filterRows, type RowFilter } from './filters';
+import { SearchPanel } from './SearchPanel';
+import { HelpOverlay } from './HelpOverlay';
+import { MetadataPanel } from './MetadataPanel';
+import { EDITOR_ORIGIN } from './origins';
+import './editor.css';
+
+/** Re-stamp "last changed by me" at most this often while typing. */
+const TOUCH_INTERVAL_MS = 60_000;
+
+interface EditorParts {
+  session: ArticleSession;
+  presence: PresenceHub;
+  undo: UndoRegistry;
+}
+
+export function ArticleEditor({ articleId, user }: { articleId: string; user: SessionUser }) {
+  const [parts, setParts] = useState<EditorParts | null>(null);
+  useEffect(() => {
+    const session = new ArticleSession(articleId, user);
+    const presence = new PresenceHub(session.provider.awareness);
+    const undo = new UndoRegistry();
+    setParts({ session, presence, undo });
+    return () => {
+      presence.destroy();
+      undo.destroy();
+      session.destroy();
+    };
+  }, [articleId, user]);
+  if (!parts) return <p className="status-message">Opening the article…</p>;
+  return <EditorSurface {...parts} user={user} />;
+}
+
+function EditorSurface({ session, presence, undo, user }: EditorParts & { user: SessionUser }) {
+  const state = useSyncExternalStore(session.subscribe, () => session.snapshot);
+  useSyncExternalStore(presence.subscribe, presence.getVersion);
+  const rows = useSegments(session.doc);
+  const permissions = PERMISSIONS[user.role];
+  const canEditTarget = permissions.articleChanges.includes('targetText');
+  const canEditSource = permissions.articleChanges.includes('sourceText');
+
+  const [filter, setFilter] = useState<RowFilter>({ kind: 'all' });
+  const [searchOpen, setSearchOpen] = useState(false);
+  const [helpOpen, setHelpOpen] = useState(false);
+  const [metaOpen, setMetaOpen] = useState(false);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [focused, setFocused] = useState<string | null>(null);
+
+  const visible = useMemo(
+    () => filterRows(rows, filter, { me: user.name, focused, busy: (id) => presence.inSegment(id) }),
+    // presence changes re-render through useSyncExternalStore above
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [rows, filter, user.name, focused, presence.getVersion()],
+  );
+  const ids = useMemo(() => visible.map((entry) => entry.row.id), [visible]);
+  const scroller = useRef<HTMLDivElement>(null);
+  const windowed = useVirtualRows(ids, scroller);
+
+  const views = useRef(new Map<string, MountedViews>());
+  const pendingFocus = useRef<{ id: string; side: 'source' | 'target' } | null>(null);
+  const rowsRef = useRef<SegmentRowModel[]>(rows);
+  rowsRef.current = rows;
+  const idsRef = useRef(ids);
+  idsRef.current = ids;
+  const lastTouch = useRef(new Map<string, number>());
+
+  const focusSegment = useCallback(
+    (id: string, side: 'source' | 'target' = 'target') => {
+      const index = idsRef.current.indexOf(id);
+      if (index < 0) return;
+      const mounted = views.current.get(id);
+      if (mounted) {
+        mounted[side].focus();
+        mounted[side].dom.scrollIntoView({ block: 'nearest' });
+      } else {
+        pendingFocus.current = { id, side };
+        windowed.scrollToIndex(index);
+      }
+    },
+    [windowed],
+  );
+
+  const register = useCallback((id: string, mounted: MountedViews | null) => {
+    if (mounted) {
+      views.current.set(id, mounted);
+      const track = () => setFocused(id);
+      mounted.target.dom.addEventListener('focusin', track);
+      mounted.source.dom.addEventListener('focusin', track);
+      if (pendingFocus.current?.id === id) {
+        const side = pendingFocus.current.side;
+        pendingFocus.current = null;
+        queueMicrotask(() => mounted[side].focus());
+      }
+    } else {
+      views.current.delete(id);
+    }
+  }, []);
+
+  const commands = useMemo<SegmentCommands>(
+    () => ({
+      confirm(id) {
+        if (!permissions.statuses.includes('translated')) return;
+        setStatus(session.doc, id, 'translated', user.name, EDITOR_ORIGIN);
+        const order = rowsRef.current;
+        const at = order.findIndex((row) => row.id === id);
+        const next = [...order.slice(at + 1), ...order.slice(0, at)].find((row) => row.status === 'untranslated' && !row.omitted);
+        if (next) focusSegment(next.id);
+        else setNotice('Every segment has a translation.');
+      },
+      move(id, direction) {
+        const order = idsRef.current;
+        const next = order[order.indexOf(id) + direction];
+        if (next) focusSegment(next);
+      },
+      copySourceStructure(id) {
+        const segment = readSegment(session.doc, id);
+        if (!isSideEmpty(segment.target)) return setNotice('The target is not empty: clear it first to copy the source structure.');
+        setSide(session.doc, id, 'target', structureFromSource(segment.source), user.name, EDITOR_ORIGIN);
+      },
+      split(id, view: EditorView) {
+        const side = view.dom.classList.contains('side-source') ? 'source' : 'target';
+        const newId = splitSegment(session.doc, id, side, view.state.selection.head, user.name, EDITOR_ORIGIN);
+        if (newId) focusSegment(newId, side);
+      },
+      mergeWithNext(id) {
+        mergeWithNext(session.doc, id, user.name, EDITOR_ORIGIN);
+      },
+      edited(id, side) {
+        if (side !== 'target') return;
+        const row = rowsRef.current.find((candidate) => candidate.id === id);
+        if (!row) return;
+        // Typing into an untranslated segment makes it a draft; so does changing a finished one (say so).
+        if (row.status !== 'draft' && permissions.statuses.includes('draft')) {
+          if (row.status !== 'untranslated') setNotice(`The segment was ${row.status}; editing it made it a draft again.`);
+          setStatus(session.doc, id, 'draft', user.name, EDITOR_ORIGIN);
+          lastTouch.current.set(id, Date.now());
+        } else if (row.changedBy !== user.name || Date.now() - (lastTouch.current.get(id) ?? 0) > TOUCH_INTERVAL_MS) {
+          touchSegment(session.doc, id, user.name, EDITOR_ORIGIN);
+          lastTouch.current.set(id, Date.now());
+        }
+      },
+    }),
+    [session, user.name, permissions, focusSegment],
+  );
+
+  const onStatus = useCallback((id: string, status: SegmentStatus) => setStatus(session.doc, id, status, user.name, EDITOR_ORIGIN), [session, user.name]);
+
+  const onAction = useCallback(
+    (id: string, action: RowAction) => {
+      if (action === 'copy-structure') return commands.copySourceStructure(id);
+      if (action === 'merge-next') return void mergeWithNext(session.doc, id, user.name, EDITOR_ORIGIN);
+      if (action === 'toggle-omit') return setOmitted(session.doc, id, !rowsRef.current.find((row) => row.id === id)?.omitted, EDITOR_ORIGIN);
+      const newId = insertTranslatorSegment(session.doc, id, action === 'insert-before' ? 'before' : 'after', EDITOR_ORIGIN);
+      focusSegment(newId);
+    },
+    [commands, session, user.name, focusSegment],
+  );
+
+  // Page-wide keys: search and help work wherever the focus is.
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      const inEditor = (event.target as HTMLElement | null)?.closest?.('.ProseMirror, input, textarea, select');
+      if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'f') {
+        event.preventDefault();
+        setSearchOpen(true);
+      } else if ((event.key === '?' && !inEditor) || ((event.ctrlKey || event.metaKey) && event.key === '/')) {
+        event.preventDefault();
+        setHelpOpen((open) => !open);
+      } else if (event.key === 'Escape') {
+        setHelpOpen(false);
+        setSearchOpen(false);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  useEffect(() => {
+    if (!notice) return;
+    const timer = setTimeout(() => setNotice(null), 6000);
+    return () => clearTimeout(timer);
+  }, [notice]);
+
+  return (
+    <div className="article-editor" data-testid="article-editor" lang="en">
+      <EditorHeader
+        session={session}
+        state={state}
+        presence={presence}
+        rows={rows}
+        filter={filter}
+        onFilter={setFilter}
+        onSearch={() => setSearchOpen(true)}
+        onHelp={() => setHelpOpen(true)}
+        onMetadata={() => setMetaOpen((open) => !open)}
+        readOnly={!canEditTarget}
+      />
+      {notice && (
+        <div className="editor-notice" role="status" data-testid="editor-notice">
+          {notice}
+        </div>
+      )}
+      {searchOpen && <SearchPanel rows={rows} onClose={() => setSearchOpen(false)} onGo={(id, side) => focusSegment(id, side)} />}
+      {metaOpen && <MetadataPanel doc={session.doc} editable={permissions.articleChanges.includes('metadata')} onClose={() => setMetaOpen(false)} />}
+      <div className="segment-columns-header" aria-hidden="true">
+        <span>中文 source</span>
+        <span>English translation</span>
+        <span>Status</span>
+      </div>
+      <div className="segment-scroller" ref={scroller} data-testid="segment-scroller">
+        <div className="segment-canvas" style={{ height: windowed.total }}>
+          {visible.slice(windowed.start, windowed.end).map((entry, i) => {
+            const index = windowed.start + i;
+            return (
+              <SegmentRow
+                key={entry.row.id}
+                row={entry.row}
+                index={index}
+                top={windowed.offsets[index]!}
+                canEditTarget={canEditTarget}
+                canEditSource={canEditSource}
+                statuses={permissions.statuses}
+                peopleHere={presence.inSegment(entry.row.id)}
+                shownBecause={entry.shownBecause}
+                presence={presence}
+                undo={undo}
+                commands={commands}
+                onStatus={onStatus}
+                onAction={onAction}
+                register={register}
+                measure={windowed.measure}
+              />
+            );
+          })}
+        </div>
+        {rows.length === 0 && <p className="status-message">This article has no segments yet.</p>}
+      </div>
+      {helpOpen && <HelpOverlay onClose={() => setHelpOpen(false)} />}
+    </div>
+  );
+}

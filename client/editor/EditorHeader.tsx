@@ -1,0 +1,120 @@
+/** The editor's top bar: title, who is here, whether the work is connected and saved, and the view controls. */
+import { useEffect, useState } from 'react';
+import { SEGMENT_STATUSES } from '../../shared/article/status';
+import { articleTypes } from '../../shared/article/layout';
+import type { ArticleSession, SessionState } from '../collab/article-session';
+import type { PresenceHub } from './presence';
+import type { RowFilter } from './filters';
+import type { SegmentRowModel } from './use-segments';
+
+const CONNECTION_LABEL: Record<SessionState['connection'], string> = {
+  connecting: 'Connecting…',
+  connected: 'Connected',
+  reconnecting: 'Reconnecting…',
+  offline: 'Offline',
+};
+
+function useTitle(session: ArticleSession): string {
+  const [title, setTitle] = useState('');
+  useEffect(() => {
+    const { frontMatter, meta } = articleTypes(session.doc);
+    const read = () => setTitle(String(frontMatter.get('title') ?? meta.get('sourceTitle') ?? 'Untitled article'));
+    frontMatter.observe(read);
+    meta.observe(read);
+    read();
+    return () => {
+      frontMatter.unobserve(read);
+      meta.unobserve(read);
+    };
+  }, [session]);
+  return title;
+}
+
+export function EditorHeader(props: {
+  session: ArticleSession;
+  state: SessionState;
+  presence: PresenceHub;
+  rows: SegmentRowModel[];
+  filter: RowFilter;
+  readOnly: boolean;
+  onFilter(filter: RowFilter): void;
+  onSearch(): void;
+  onHelp(): void;
+  onMetadata(): void;
+}) {
+  const { state, presence, rows } = props;
+  const title = useTitle(props.session);
+  const done = rows.filter((row) => row.status !== 'untranslated' && row.status !== 'draft').length;
+  const filterValue = props.filter.kind === 'status' ? `status:${props.filter.status}` : props.filter.kind;
+  const savedLabel = state.saved ? 'All changes saved' : state.connection === 'connected' ? 'Saving…' : 'Saved on this device; will sync when connected';
+  return (
+    <header className="editor-header">
+      <div className="editor-title">
+        <a href="/" className="back-link">
+          ← Articles
+        </a>
+        <h2 data-testid="article-title">{title}</h2>
+        <span className="editor-progress">
+          {done} / {rows.length} translated
+        </span>
+      </div>
+      <div className="editor-status">
+        <span className={`connection connection-${state.connection}`} data-testid="connection" data-state={state.connection} role="status">
+          {CONNECTION_LABEL[state.connection]}
+        </span>
+        <span className={`saved ${state.saved ? 'is-saved' : 'is-pending'}`} data-testid="saved" data-saved={String(state.saved)}>
+          {savedLabel}
+        </span>
+        {props.readOnly && <span className="read-only-badge">Read-only</span>}
+        <div className="avatars" data-testid="avatars">
+          {presence.others.map((person) => (
+            <span key={person.clientId} className="avatar" style={{ background: person.color }} title={`${person.name} (${person.role})`} data-testid="avatar" data-user={person.name}>
+              {person.name.slice(0, 2).toUpperCase()}
+            </span>
+          ))}
+        </div>
+      </div>
+      <div className="editor-tools">
+        <label>
+          Show{' '}
+          <select
+            value={filterValue}
+            data-testid="filter"
+            onChange={(event) => {
+              const value = event.target.value;
+              props.onFilter(value.startsWith('status:') ? { kind: 'status', status: value.slice(7) as never } : ({ kind: value } as RowFilter));
+            }}
+          >
+            <option value="all">All segments</option>
+            <option value="untranslated">Untranslated</option>
+            <option value="mine">Mine (I edited last)</option>
+            {SEGMENT_STATUSES.map((status) => (
+              <option key={status} value={`status:${status}`}>
+                Status: {status}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="button" onClick={props.onMetadata} data-testid="metadata-button">
+          Metadata
+        </button>
+        <button type="button" onClick={props.onSearch} title="Search both columns (Ctrl+F)">
+          Search
+        </button>
+        <button type="button" onClick={props.onHelp} title="Keyboard shortcuts (?)">
+          ?
+        </button>
+      </div>
+      {state.denials.length > 0 && (
+        <div className="denial" role="alert" data-testid="denial">
+          {state.denials.at(-1)}
+        </div>
+      )}
+      {state.fatal && (
+        <div className="denial" role="alert">
+          The server closed this article ({state.fatal.code}): {state.fatal.reason || 'no reason given'}.
+        </div>
+      )}
+    </header>
+  );
+}

@@ -1,0 +1,133 @@
+/**
+ * One segment: the Chinese source on the left, the English target on the
+ * right, top-aligned whatever their heights, and a narrow status column.
+ * React hosts the two ProseMirror views; it does not own their content.
+ */
+import { memo, useEffect, useRef } from 'react';
+import type { EditorView } from 'prosemirror-view';
+import type { SegmentStatus } from '../../shared/article/status';
+import { createSideView, type SegmentCommands } from './side-view';
+import type { PresenceHub, PresenceUser } from './presence';
+import type { UndoRegistry } from './undo-registry';
+import type { SegmentRowModel } from './use-segments';
+
+export interface MountedViews {
+  source: EditorView;
+  target: EditorView;
+}
+
+export interface SegmentRowProps {
+  row: SegmentRowModel;
+  index: number;
+  top: number;
+  canEditTarget: boolean;
+  canEditSource: boolean;
+  statuses: readonly SegmentStatus[];
+  peopleHere: PresenceUser[];
+  /** Why a row that the filter would hide is shown anyway. */
+  shownBecause: string | null;
+  presence: PresenceHub;
+  undo: UndoRegistry;
+  commands: SegmentCommands;
+  onStatus(id: string, status: SegmentStatus): void;
+  onAction(id: string, action: RowAction): void;
+  register(id: string, views: MountedViews | null): void;
+  measure(id: string, element: HTMLElement | null): void;
+}
+
+export type RowAction = 'insert-before' | 'insert-after' | 'merge-next' | 'toggle-omit' | 'copy-structure';
+
+export const SegmentRow = memo(function SegmentRow(props: SegmentRowProps) {
+  const { row, presence, undo, commands, register, measure } = props;
+  const sourceMount = useRef<HTMLDivElement>(null);
+  const targetMount = useRef<HTMLDivElement>(null);
+  const rowElement = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    const source = createSideView({
+      mount: sourceMount.current!,
+      fragment: row.source,
+      segment: row.id,
+      side: 'source',
+      editable: props.canEditSource,
+      presence,
+      undo,
+      commands,
+    });
+    const target = createSideView({
+      mount: targetMount.current!,
+      fragment: row.target,
+      segment: row.id,
+      side: 'target',
+      editable: props.canEditTarget,
+      presence,
+      undo,
+      commands,
+    });
+    register(row.id, { source, target });
+    return () => {
+      register(row.id, null);
+      source.destroy();
+      target.destroy();
+    };
+    // The views are rebuilt only when the fragments or the permissions change.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [row.source, row.target, props.canEditSource, props.canEditTarget, presence, undo]);
+
+  useEffect(() => {
+    measure(row.id, rowElement.current);
+    return () => measure(row.id, null);
+  }, [row.id, measure]);
+
+  return (
+    <div
+      ref={rowElement}
+      className={`segment-row status-${row.status}${row.omitted ? ' omitted' : ''}`}
+      style={{ top: props.top }}
+      data-testid="segment-row"
+      data-segment={row.id}
+      data-index={props.index}
+      data-status={row.status}
+    >
+      <div className="segment-side segment-source" ref={sourceMount} />
+      <div className="segment-side segment-target" ref={targetMount} />
+      <div className="segment-meta">
+        <select
+          className={`status-chip status-${row.status}`}
+          value={row.status}
+          aria-label="Status"
+          data-testid="status-chip"
+          disabled={props.statuses.length === 0}
+          onChange={(event) => props.onStatus(row.id, event.target.value as SegmentStatus)}
+        >
+          {[row.status, ...props.statuses.filter((status) => status !== row.status)].map((status) => (
+            <option key={status} value={status} disabled={status !== row.status && !props.statuses.includes(status)}>
+              {status}
+            </option>
+          ))}
+        </select>
+        {props.peopleHere.length > 0 && (
+          <div className="people-here" data-testid="people-here">
+            {props.peopleHere.map((person) => (
+              <span key={person.clientId} className="person-dot" style={{ background: person.color }} title={`${person.name} is here`}>
+                {person.name.slice(0, 1).toUpperCase()}
+              </span>
+            ))}
+          </div>
+        )}
+        {row.omitted && <span className="omitted-note">omitted</span>}
+        {props.shownBecause && <span className="shown-because">{props.shownBecause}</span>}
+        {props.canEditTarget && (
+          <details className="row-actions">
+            <summary aria-label="Segment actions">⋯</summary>
+            <button type="button" onClick={() => props.onAction(row.id, 'copy-structure')}>Copy source structure</button>
+            <button type="button" onClick={() => props.onAction(row.id, 'insert-before')}>Insert note before</button>
+            <button type="button" onClick={() => props.onAction(row.id, 'insert-after')}>Insert note after</button>
+            <button type="button" onClick={() => props.onAction(row.id, 'merge-next')}>Merge with next</button>
+            <button type="button" onClick={() => props.onAction(row.id, 'toggle-omit')}>{row.omitted ? 'Translate this block' : 'Omit this block'}</button>
+          </details>
+        )}
+      </div>
+    </div>
+  );
+});

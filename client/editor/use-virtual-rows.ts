@@ -1,0 +1,103 @@
+/**
+ * Virtualized rows: only the rows near the viewport exist in the DOM, so an
+ * article of 2,000 segments costs what one of 100 does. Heights of rows that
+ * have been on screen are measured and remembered, so the scrollbar settles
+ * instead of jumping; rows never seen use an estimate.
+ */
+import { useCallback, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
+
+export const ESTIMATED_ROW_HEIGHT = 96;
+/** Render this far beyond the viewport, so scrolling rarely shows an empty row. */
+const OVERSCAN_PX = 800;
+
+export interface VirtualWindow {
+  start: number;
+  end: number;
+  offsets: number[];
+  total: number;
+  /** Attach to a row element to measure it. */
+  measure(id: string, element: HTMLElement | null): void;
+  scrollToIndex(index: number): void;
+}
+
+export function useVirtualRows(ids: string[], scroller: RefObject<HTMLElement | null>): VirtualWindow {
+  const heights = useRef(new Map<string, number>());
+  const [heightsVersion, setHeightsVersion] = useState(0);
+  const [viewport, setViewport] = useState({ top: 0, height: 800 });
+  const observers = useRef(new Map<string, ResizeObserver>());
+
+  const { offsets, total } = useMemo(() => {
+    const offsets = new Array<number>(ids.length + 1);
+    offsets[0] = 0;
+    for (let i = 0; i < ids.length; i++) offsets[i + 1] = offsets[i]! + (heights.current.get(ids[i]!) ?? ESTIMATED_ROW_HEIGHT);
+    return { offsets, total: offsets[ids.length]! };
+    // heightsVersion tells when the measured heights changed.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [ids, heightsVersion]);
+
+  useEffect(() => {
+    const element = scroller.current;
+    if (!element) return;
+    let frame = 0;
+    const update = () => {
+      frame = 0;
+      setViewport({ top: element.scrollTop, height: element.clientHeight });
+    };
+    const onScroll = () => {
+      if (!frame) frame = requestAnimationFrame(update);
+    };
+    update();
+    element.addEventListener('scroll', onScroll, { passive: true });
+    const resize = new ResizeObserver(onScroll);
+    resize.observe(element);
+    return () => {
+      element.removeEventListener('scroll', onScroll);
+      resize.disconnect();
+      if (frame) cancelAnimationFrame(frame);
+    };
+  }, [scroller]);
+
+  const firstAt = (y: number) => {
+    let low = 0;
+    let high = ids.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (offsets[mid + 1]! <= y) low = mid + 1;
+      else high = mid;
+    }
+    return low;
+  };
+  const start = Math.max(0, firstAt(viewport.top - OVERSCAN_PX));
+  const end = Math.min(ids.length, firstAt(viewport.top + viewport.height + OVERSCAN_PX) + 1);
+
+  const measure = useCallback((id: string, element: HTMLElement | null) => {
+    observers.current.get(id)?.disconnect();
+    observers.current.delete(id);
+    if (!element) return;
+    const observer = new ResizeObserver(() => {
+      const height = element.offsetHeight;
+      if (height > 0 && heights.current.get(id) !== height) {
+        heights.current.set(id, height);
+        setHeightsVersion((version) => version + 1);
+      }
+    });
+    observer.observe(element);
+    observers.current.set(id, observer);
+  }, []);
+
+  const scrollToIndex = useCallback(
+    (index: number) => {
+      const element = scroller.current;
+      if (!element) return;
+      const top = offsets[index] ?? 0;
+      const bottom = offsets[index + 1] ?? top;
+      if (top < element.scrollTop || bottom > element.scrollTop + element.clientHeight) {
+        element.scrollTop = Math.max(0, top - element.clientHeight / 3);
+        setViewport({ top: element.scrollTop, height: element.clientHeight });
+      }
+    },
+    [offsets, scroller],
+  );
+
+  return { start, end, offsets, total, measure, scrollToIndex };
+}
