@@ -27,6 +27,10 @@ export const ROOT = {
 export const META = {
   sourceUrl: 'sourceUrl',
   sourceTitle: 'sourceTitle',
+  /** Who wrote the source, as the source names them (set by source imports). */
+  sourceAuthor: 'sourceAuthor',
+  /** When the source was published, as the source gives it or ISO 8601 (set by source imports). */
+  sourceDate: 'sourceDate',
   slug: 'slug',
   createdAt: 'createdAt',
 } as const;
