@@ -1,0 +1,79 @@
+/**
+ * Duet's HTTP API as typed functions (routes: docs/COLLABORATION.md, "HTTP API").
+ * Each checks the shape of what it got, only enough to fail with a clear
+ * message when talking to the wrong thing rather than crash later in a component.
+ */
+import type { ArticleJson, ArticleSummary } from '../../shared/protocol/api';
+import { isRole, type Role } from '../../shared/protocol/roles';
+import { ApiError, apiRequest, isRecord } from './http';
+
+/** The signed-in account as the API shows it (never a password or token). */
+export interface SessionUser {
+  id: string;
+  name: string;
+  role: Role;
+}
+
+/** The signed-in user, or null when there is no valid session. */
+export async function getMe(signal?: AbortSignal): Promise<SessionUser | null> {
+  try {
+    return readUser(await apiRequest('GET', '/api/me', { signal }));
+  } catch (error) {
+    // Being signed out is an expected answer here, not an error.
+    if (error instanceof ApiError && error.code === 'unauthenticated') return null;
+    throw error;
+  }
+}
+
+/** Starts a session (the server sets the cookie); an ApiError `unauthenticated` means a wrong name or password. */
+export async function login(name: string, password: string): Promise<SessionUser> {
+  return readUser(await apiRequest('POST', '/api/login', { body: { name, password } }));
+}
+
+export async function logout(): Promise<void> {
+  await apiRequest('POST', '/api/logout');
+}
+
+/** Whether this installation still needs its first admin account. */
+export async function getSetup(signal?: AbortSignal): Promise<{ needed: boolean }> {
+  const body = await apiRequest('GET', '/api/setup', { signal });
+  if (!isRecord(body) || typeof body.needed !== 'boolean') throw unexpected('/api/setup');
+  return { needed: body.needed };
+}
+
+/** Creates the first admin and signs them in; ApiError `conflict` once an admin exists. */
+export async function setup(name: string, password: string): Promise<SessionUser> {
+  return readUser(await apiRequest('POST', '/api/setup', { body: { name, password } }));
+}
+
+export async function listArticles(signal?: AbortSignal): Promise<ArticleSummary[]> {
+  const body = await apiRequest('GET', '/api/articles', { signal });
+  if (!isRecord(body) || !Array.isArray(body.articles)) throw unexpected('/api/articles');
+  return body.articles as ArticleSummary[];
+}
+
+/** Creates an empty article; returns its id. */
+export async function createArticle({ title }: { title: string }): Promise<{ id: string }> {
+  const body = await apiRequest('POST', '/api/articles', { body: { title } });
+  if (!isRecord(body) || typeof body.id !== 'string') throw unexpected('/api/articles');
+  return { id: body.id };
+}
+
+export async function getArticle(id: string, signal?: AbortSignal): Promise<ArticleJson> {
+  const path = `/api/articles/${encodeURIComponent(id)}`;
+  const body = await apiRequest('GET', path, { signal });
+  if (!isRecord(body) || typeof body.id !== 'string' || !isRecord(body.meta) || !Array.isArray(body.segments)) throw unexpected(path);
+  return body as unknown as ArticleJson;
+}
+
+function readUser(body: unknown): SessionUser {
+  const user = isRecord(body) ? body.user : null;
+  if (!isRecord(user) || typeof user.id !== 'string' || typeof user.name !== 'string' || !isRole(user.role)) {
+    throw unexpected('the account');
+  }
+  return { id: user.id, name: user.name, role: user.role };
+}
+
+function unexpected(what: string): ApiError {
+  return new ApiError('unexpected_response', `The server sent an unexpected answer for ${what}.`, 200);
+}
