@@ -1,0 +1,21 @@
+import { describe, expect, test } from 'vitest';
+import { articlePath, parseRoute } from './routing';
+
+describe('parseRoute', () => {
+  test('the root and /articles are the article list, with or without a trailing slash', () => {
+    expect(parseRoute('/')).toEqual({ page: 'articles' });
+    expect(parseRoute('/articles')).toEqual({ page: 'articles' });
+    expect(parseRoute('/articles/')).toEqual({ page: 'articles' });
+  });
+
+  test('/articles/<id> is that article, and articlePath makes the same URL back', () => {
+    expect(parseRoute('/articles/k3Jx9_a-Q')).toEqual({ page: 'article', id: 'k3Jx9_a-Q' });
+    expect(parseRoute(articlePath('a b/c'))).toEqual({ page: 'article', id: 'a b/c' });
+  });
+
+  test('anything else is not found, including a malformed escape', () => {
+    expect(parseRoute('/settings')).toEqual({ page: 'not-found', path: '/settings' });
+    expect(parseRoute('/articles/a/b')).toEqual({ page: 'not-found', path: '/articles/a/b' });
+    expect(parseRoute('/articles/%E0%A4%A')).toEqual({ page: 'not-found', path: '/articles/%E0%A4%A' });
+  });
+});

@@ -1,0 +1,58 @@
+/**
+ * The client's few routes, on the History API. Two pages do not justify a
+ * router library; the server already answers every non-file path with
+ * index.html (server/http/static-files.ts), so these URLs survive a reload.
+ */
+import { useEffect, useState, type MouseEvent } from 'react';
+
+export type Route = { page: 'articles' } | { page: 'article'; id: string } | { page: 'not-found'; path: string };
+
+export const articlePath = (id: string): string => `/articles/${encodeURIComponent(id)}`;
+
+export function parseRoute(pathname: string): Route {
+  // A trailing slash is the same page; people type and paste URLs both ways.
+  const path = pathname.length > 1 ? pathname.replace(/\/+$/, '') : pathname;
+  if (path === '/' || path === '/articles') return { page: 'articles' };
+  const article = /^\/articles\/([^/]+)$/.exec(path);
+  if (article) {
+    try {
+      return { page: 'article', id: decodeURIComponent(article[1]!) };
+    } catch {
+      // A malformed %-escape cannot name an article.
+    }
+  }
+  return { page: 'not-found', path: pathname };
+}
+
+// pushState fires no event, so navigate() tells useRoute() through this one.
+const NAVIGATE_EVENT = 'duet:navigate';
+
+export function navigate(path: string): void {
+  if (path === window.location.pathname) return;
+  window.history.pushState(null, '', path);
+  window.dispatchEvent(new Event(NAVIGATE_EVENT));
+}
+
+export function useRoute(): Route {
+  const [route, setRoute] = useState(() => parseRoute(window.location.pathname));
+  useEffect(() => {
+    const update = () => setRoute(parseRoute(window.location.pathname));
+    window.addEventListener('popstate', update);
+    window.addEventListener(NAVIGATE_EVENT, update);
+    return () => {
+      window.removeEventListener('popstate', update);
+      window.removeEventListener(NAVIGATE_EVENT, update);
+    };
+  }, []);
+  return route;
+}
+
+/**
+ * Click handler for in-app links: navigate without a page load, but leave
+ * Ctrl/Cmd/Shift/middle clicks to the browser so "open in new tab" still works.
+ */
+export function followLink(event: MouseEvent<HTMLAnchorElement>): void {
+  if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+  event.preventDefault();
+  navigate(event.currentTarget.getAttribute('href') ?? '/');
+}
