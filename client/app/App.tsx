@@ -1,14 +1,70 @@
+import { PERMISSIONS } from '../../shared/protocol/roles';
+import type { SessionUser } from '../api/api';
+import { EditorPage } from '../editor/EditorPage';
+import { SetupForm } from '../session/SetupForm';
+import { SignInForm } from '../session/SignInForm';
+import { useSession, type Session } from '../session/useSession';
+import { AppHeader } from './AppHeader';
 import { ArticleList } from './ArticleList';
+import { followLink, useRoute } from './routing';
 
 export function App() {
+  const session = useSession();
+  const user = session.state.kind === 'signed-in' ? session.state.user : null;
   return (
     <div className="app">
-      <header className="app-header">
-        <h1>Duet</h1>
-      </header>
+      <AppHeader user={user} onSignOut={session.signOut} />
       <main className="app-main">
-        <ArticleList />
+        <SessionGate session={session} />
       </main>
     </div>
   );
+}
+
+/** The page for the session's state; only a signed-in user gets past it to the routes. */
+function SessionGate({ session }: { session: Session }) {
+  const { state } = session;
+  switch (state.kind) {
+    case 'checking':
+      return (
+        <p className="status-message" aria-busy="true">
+          Loading…
+        </p>
+      );
+    case 'unavailable':
+      return (
+        <div className="status-message error" role="alert" data-testid="session-error">
+          <strong>Duet is not answering.</strong> {state.message}{' '}
+          <button type="button" className="button link" onClick={session.retry}>
+            Try again
+          </button>
+        </div>
+      );
+    case 'setup':
+      return <SetupForm onSignedIn={session.signedIn} onAlreadySetUp={session.alreadySetUp} />;
+    case 'signed-out':
+      return <SignInForm notice={state.notice} onSignedIn={session.signedIn} />;
+    case 'signed-in':
+      return <Pages user={state.user} onUnauthenticated={session.sessionEnded} />;
+  }
+}
+
+function Pages({ user, onUnauthenticated }: { user: SessionUser; onUnauthenticated(): void }) {
+  const route = useRoute();
+  switch (route.page) {
+    case 'articles':
+      return <ArticleList canCreate={PERMISSIONS[user.role].createArticles} onUnauthenticated={onUnauthenticated} />;
+    case 'article':
+      // Keyed by id so moving between articles starts each page fresh.
+      return <EditorPage key={route.id} articleId={route.id} onUnauthenticated={onUnauthenticated} />;
+    case 'not-found':
+      return (
+        <div className="status-message" data-testid="not-found">
+          <p>There is no page at {route.path}.</p>
+          <a href="/" onClick={followLink}>
+            Go to the article list
+          </a>
+        </div>
+      );
+  }
 }

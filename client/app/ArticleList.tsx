@@ -1,62 +1,144 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useId, useState } from 'react';
 import { SEGMENT_STATUSES } from '../../shared/article/status';
-import type { ArticleListResponse, ArticleSummary } from '../../shared/protocol/api';
+import { translatedShare } from '../../shared/article/progress';
+import type { ArticleSummary } from '../../shared/protocol/api';
+import { listArticles } from '../api/api';
+import { ApiError } from '../api/http';
+import { describeError } from './messages';
+import { NewArticle } from './NewArticle';
+import { articlePath, followLink } from './routing';
+import { formatExactTime, formatLastActivity } from './time';
 
 type ArticlesState =
   | { kind: 'loading' }
   | { kind: 'error'; message: string }
   | { kind: 'ready'; articles: ArticleSummary[] };
 
-/** The article index: fetches the list, then hands it to presentational pieces. */
-export function ArticleList() {
-  const state = useArticles();
-
-  if (state.kind === 'loading') {
-    return <p className="status-message" aria-busy="true">Loading articles…</p>;
-  }
-  if (state.kind === 'error') {
-    return (
-      <div className="status-message error" role="alert">
-        <strong>Could not load articles.</strong> {state.message}
-      </div>
-    );
-  }
-  if (state.articles.length === 0) {
-    return (
-      <p className="status-message empty">
-        No articles yet — import one with <code>npx duet import FILE</code>
-      </p>
-    );
-  }
-  return <ArticleTable articles={state.articles} />;
+export interface ArticleListProps {
+  /** May this user create articles (PERMISSIONS[role].createArticles)? Only hides the button: the server decides. */
+  canCreate: boolean;
+  /** The server says the session is gone. */
+  onUnauthenticated(): void;
 }
 
-export function ArticleTable({ articles }: { articles: ArticleSummary[] }) {
+/** The article index: fetches the list, offers "New article" to those who may, and hands rows to presentational pieces. */
+export function ArticleList({ canCreate, onUnauthenticated }: ArticleListProps) {
+  const headingId = useId();
+  const { state, reload } = useArticles(onUnauthenticated);
+  const [created, setCreated] = useState<{ id: string; title: string } | null>(null);
+
+  let body;
+  if (state.kind === 'loading') {
+    body = (
+      <p className="status-message" aria-busy="true">
+        Loading articles…
+      </p>
+    );
+  } else if (state.kind === 'error') {
+    body = (
+      <div className="status-message error" role="alert" data-testid="article-list-error">
+        <strong>Could not load articles.</strong> {state.message}{' '}
+        <button type="button" className="button link" onClick={reload}>
+          Try again
+        </button>
+      </div>
+    );
+  } else if (state.articles.length === 0) {
+    body = (
+      <p className="status-message empty" data-testid="article-list-empty">
+        No articles yet.
+        {canCreate && (
+          <>
+            {' '}
+            Start one with <strong>New article</strong>, or import a published file with <code>npx duet import FILE</code>.
+          </>
+        )}
+      </p>
+    );
+  } else {
+    body = <ArticleTable articles={state.articles} highlightId={created?.id ?? null} />;
+  }
+
   return (
-    <table className="article-table">
-      <thead>
-        <tr>
-          <th scope="col">Title</th>
-          <th scope="col">Source title</th>
-          <th scope="col" className="numeric">
-            Segments
-          </th>
-          <th scope="col">Progress</th>
-        </tr>
-      </thead>
-      <tbody>
-        {articles.map((article) => (
-          <tr key={article.id} data-testid="article-row">
-            <td>{article.title}</td>
-            <td className="source-title">{article.sourceTitle}</td>
-            <td className="numeric">{article.segmentCount}</td>
-            <td>
-              <ProgressBar progress={article.progress} />
-            </td>
+    <section className="article-list" aria-labelledby={headingId} data-testid="article-list">
+      <div className="page-heading">
+        <h2 id={headingId}>Articles</h2>
+        {canCreate && (
+          <NewArticle
+            onCreated={(article) => {
+              setCreated(article);
+              reload();
+            }}
+            onUnauthenticated={onUnauthenticated}
+          />
+        )}
+      </div>
+      {created && (
+        <p className="notice" role="status" data-testid="article-created">
+          Created “{created.title}”.
+        </p>
+      )}
+      {body}
+    </section>
+  );
+}
+
+export function ArticleTable({ articles, highlightId = null }: { articles: ArticleSummary[]; highlightId?: string | null }) {
+  const now = useNow(60_000);
+  // Most recent activity first: what someone is working on today is what they look for.
+  const rows = [...articles].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt) || a.title.localeCompare(b.title));
+  return (
+    <>
+      <table className="article-table">
+        <thead>
+          <tr>
+            <th scope="col">Title</th>
+            <th scope="col">Source title</th>
+            <th scope="col" className="numeric">
+              Segments
+            </th>
+            <th scope="col">Progress</th>
+            <th scope="col">Last activity</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {rows.map((article) => (
+            <tr
+              key={article.id}
+              data-testid="article-row"
+              data-article-id={article.id}
+              className={article.id === highlightId ? 'just-created' : undefined}
+            >
+              <td className="title">
+                <a href={articlePath(article.id)} onClick={followLink} data-testid="article-link">
+                  {article.title || <span className="untitled">Untitled</span>}
+                </a>
+              </td>
+              <td className="source-title" lang="zh-Hans">
+                {article.sourceTitle}
+              </td>
+              <td className="numeric" data-testid="article-segments">
+                {article.segmentCount}
+              </td>
+              <td>
+                <div className="progress-cell">
+                  <ProgressBar progress={article.progress} />
+                  <span className="progress-figure" data-testid="article-progress-figure">
+                    {article.segmentCount === 0 ? '—' : `${Math.round(translatedShare(article.progress) * 100)}%`}
+                  </span>
+                </div>
+              </td>
+              <td className="last-activity">
+                <time dateTime={article.updatedAt} title={formatExactTime(article.updatedAt)}>
+                  {formatLastActivity(article.updatedAt, now)}
+                </time>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <StatusLegend />
+    </>
   );
 }
 
@@ -71,7 +153,7 @@ export function ProgressBar({ progress }: { progress: ArticleSummary['progress']
   const label = counts.map(([status, n]) => `${n} ${status}`).join(', ') || 'no segments';
 
   return (
-    <div className="progress" role="img" aria-label={label} title={label}>
+    <div className="progress" role="img" aria-label={label} title={label} data-testid="article-progress">
       {counts.map(([status, n]) => (
         <span key={status} className={`progress-slice status-${status}`} style={{ flexGrow: n }} />
       ))}
@@ -79,52 +161,52 @@ export function ProgressBar({ progress }: { progress: ArticleSummary['progress']
   );
 }
 
-function useArticles(): ArticlesState {
+/** What the bar's colours mean; the percentage beside each bar counts translated, reviewed and approved. */
+function StatusLegend() {
+  return (
+    <ul className="status-legend" aria-label="Progress colours">
+      {SEGMENT_STATUSES.map((status) => (
+        <li key={status}>
+          <span className={`swatch status-${status}`} aria-hidden="true" />
+          {status}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function useArticles(onUnauthenticated: () => void): { state: ArticlesState; reload(): void } {
   const [state, setState] = useState<ArticlesState>({ kind: 'loading' });
+  const [generation, setGeneration] = useState(0);
 
   useEffect(() => {
     // Aborting on unmount keeps a late response from updating a gone component
     // (and StrictMode's double-mount in development from fetching twice for real).
     const controller = new AbortController();
-    fetchArticles(controller.signal).then(
+    listArticles(controller.signal).then(
       (articles) => {
         if (!controller.signal.aborted) setState({ kind: 'ready', articles });
       },
       (error: unknown) => {
-        if (!controller.signal.aborted) setState({ kind: 'error', message: errorMessage(error) });
+        if (controller.signal.aborted) return;
+        if (error instanceof ApiError && error.code === 'unauthenticated') return onUnauthenticated();
+        setState({ kind: 'error', message: describeError(error) });
       },
     );
     return () => controller.abort();
-  }, []);
+    // A reload keeps showing the current list until the new one arrives, rather than flashing "Loading".
+  }, [generation, onUnauthenticated]);
 
-  return state;
+  const reload = useCallback(() => setGeneration((n) => n + 1), []);
+  return { state, reload };
 }
 
-async function fetchArticles(signal: AbortSignal): Promise<ArticleSummary[]> {
-  const response = await fetch('/api/articles', { signal, headers: { Accept: 'application/json' } });
-  // Errors may come from a proxy or a crash rather than our API, so the body may not be JSON.
-  const body: unknown = await response.json().catch(() => null);
-  if (!response.ok) {
-    throw new Error(apiErrorMessage(body) ?? `The server answered HTTP ${response.status}.`);
-  }
-  // Only a shape check: the server is ours, but this catches talking to the
-  // wrong thing (e.g. an HTML fallback page) with a clear message.
-  if (!isRecord(body) || !Array.isArray(body.articles)) {
-    throw new Error('The server sent an unexpected response.');
-  }
-  return body.articles as ArticleListResponse['articles'];
-}
-
-/** The message from the API's `{ error: { code, message } }` envelope (ErrorBody in shared/protocol/errors), if that is what we got. */
-function apiErrorMessage(body: unknown): string | null {
-  if (!isRecord(body) || !isRecord(body.error)) return null;
-  return typeof body.error.message === 'string' ? body.error.message : null;
-}
-
-function errorMessage(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null;
+/** The current time, refreshed every `intervalMs`, so "5 minutes ago" does not go stale on an open page. */
+function useNow(intervalMs: number): Date {
+  const [now, setNow] = useState(() => new Date());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(new Date()), intervalMs);
+    return () => clearInterval(timer);
+  }, [intervalMs]);
+  return now;
 }

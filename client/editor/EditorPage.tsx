@@ -52,7 +52,7 @@ export function EditorPage({ articleId, onUnauthenticated }: { articleId: string
         <>
           <h2 data-testid="editor-title">{articleTitle(state.article) || <span className="untitled">Untitled</span>}</h2>
           <p className="status-message">
-            {state.article.segments.length} segments. The side-by-side editor is coming soon; for now, export the article with{' '}
+            {state.article.segments.length === 1 ? '1 segment' : `${state.article.segments.length} segments`}. The side-by-side editor is coming soon; for now, export the article with{' '}
             <code>npx duet export {state.article.id}</code>.
           </p>
         </>
