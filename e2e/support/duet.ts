@@ -1,0 +1,44 @@
+/** Real Duet servers for the stories, serving the built client, and articles to find in them. */
+import * as Y from 'yjs';
+import { createArticle, type SegmentInit } from '../../shared/article/article';
+import { newId } from '../../shared/article/ids';
+import type { SegmentStatus } from '../../shared/article/status';
+import { doc, p } from '../../shared/testing/builders';
+import { openDataFolder } from '../../server/store/data-dir';
+import { startTestServer, type TestServer } from '../../server/testing/test-server';
+import { requireBuiltClient } from './built-client';
+
+export { PASSWORD } from '../../server/testing/test-server';
+
+/** A server on port 0 with one account per role (name = role, password PASSWORD). */
+export async function startDuet(): Promise<TestServer> {
+  requireBuiltClient();
+  return startTestServer();
+}
+
+export interface SeedArticle {
+  title: string;
+  sourceTitle: string;
+  /** One segment per status, in order, with short Chinese source and English target text. */
+  statuses: SegmentStatus[];
+}
+
+/** Store an article directly in the server's data folder, as an import would; returns its id. */
+export function seedArticle(server: TestServer, article: SeedArticle): string {
+  const ydoc = new Y.Doc();
+  const segments: SegmentInit[] = article.statuses.map((status, i) => ({
+    source: doc(p(`第${i + 1}段：人工智能正在改变翻译。`)),
+    target: status === 'untranslated' ? null : doc(p(`Paragraph ${i + 1}: AI is changing translation.`)),
+    status,
+  }));
+  createArticle(ydoc, { meta: { sourceTitle: article.sourceTitle }, frontMatter: [{ key: 'title', value: article.title }], segments });
+  const id = newId();
+  // The server holds the database open; a second connection to the same WAL file is safe (as in TestServer.importArticle).
+  const folder = openDataFolder(server.dataDir);
+  try {
+    folder.articles.create(id, Y.encodeStateAsUpdate(ydoc));
+  } finally {
+    folder.close();
+  }
+  return id;
+}
