@@ -4,13 +4,14 @@
  */
 import type { Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
+import { ACTION_TIMEOUT_MS } from './browser';
 
 /**
  * Wait for a value in the page to become what the story expects (never sleep).
  * Read with textOf (or other calls that do not wait themselves), so the poll's
  * timeout governs and a failure shows the last value seen.
  */
-export const eventually = <T>(read: () => Promise<T> | T) => expect.poll(read, { timeout: 10_000, interval: 50 });
+export const eventually = <T>(read: () => Promise<T> | T) => expect.poll(read, { timeout: ACTION_TIMEOUT_MS, interval: 50 });
 
 /** The element's text now, or null while it is not on the page; unlike locator.textContent(), never waits. */
 export async function textOf(locator: Locator): Promise<string | null> {
