@@ -8,7 +8,6 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as Y from 'yjs';
-import { AlignmentType, Document, HeadingLevel, ImageRun, LevelFormat, Packer, Paragraph, TextRun } from 'docx';
 import type { Node as PMNode } from 'prosemirror-model';
 import { schema } from '../schema/schema';
 import { createArticle, isSideEmpty, readArticle } from '../article/article';
@@ -16,6 +15,7 @@ import { DuetError } from '../protocol/errors';
 import { a, doc, fig, h, li, p, strong, br } from '../testing/builders';
 import { FIXTURES, HAVE_FIXTURES, NO_FIXTURES_REASON, readFixture, SEED_PAIRS, type PairsFixture } from '../testing/fixtures';
 import { sourceBlock } from '../testing/pairs';
+import { PNG_BASE64, wordDocument } from './testdata/word-document';
 import { importSource, MAX_IMPORT_BYTES, previewSource, readSource, type ImportSourceInput } from './import-source';
 
 const bytes = (text: string) => new TextEncoder().encode(text);
@@ -158,34 +158,8 @@ describe('a WeChat page', () => {
 });
 
 describe('a Word document', () => {
-  // A 1×1 PNG: the smallest real image Word will embed.
-  const PNG = Uint8Array.from(atob('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg=='), (c) => c.charCodeAt(0));
-
-  async function wordFile(): Promise<Uint8Array> {
-    const document = new Document({
-      numbering: { config: [{ reference: 'steps', levels: [{ level: 0, format: LevelFormat.DECIMAL, text: '%1.', alignment: AlignmentType.START }] }] },
-      sections: [
-        {
-          children: [
-            new Paragraph({ text: '医疗 AI 的现状', heading: HeadingLevel.HEADING_1 }),
-            new Paragraph({ text: '背景', heading: HeadingLevel.HEADING_2 }),
-            new Paragraph({ children: [new TextRun('这是'), new TextRun({ text: '重点', bold: true }), new TextRun('内容。')] }),
-            new Paragraph({ text: '移动 CT', bullet: { level: 0 } }),
-            new Paragraph({ text: 'AI 诊断', bullet: { level: 0 } }),
-            new Paragraph({ text: '第一步', numbering: { reference: 'steps', level: 0 } }),
-            new Paragraph({ text: '第二步', numbering: { reference: 'steps', level: 0 } }),
-            new Paragraph({ children: [new ImageRun({ type: 'png', data: PNG, transformation: { width: 10, height: 10 }, altText: { name: 'ct', description: 'CT 图像', title: 'CT' } })] }),
-            new Paragraph({ text: '图：肺部 CT', style: 'Caption' }),
-            new Paragraph({ text: '' }),
-          ],
-        },
-      ],
-    });
-    return new Uint8Array(await Packer.toBuffer(document));
-  }
-
   test('imports its headings, bold, lists and image (embedded as a data: URL), and its first heading is the title', async () => {
-    const { format, meta, blocks } = await readSource({ bytes: await wordFile(), filename: '报告.docx' });
+    const { format, meta, blocks } = await readSource({ bytes: await wordDocument(), filename: '报告.docx' });
     expect(format).toBe('docx');
     expect(meta).toEqual({ sourceTitle: '医疗 AI 的现状' });
     const expected = doc(
@@ -196,13 +170,13 @@ describe('a Word document', () => {
       li({}, 'AI 诊断'),
       li({ ordered: true, number: 1 }, '第一步'),
       li({ ordered: true, number: 2 }, '第二步'),
-      fig(`data:image/png;base64,${btoa(String.fromCharCode(...PNG))}`, 'CT 图像', '图：肺部 CT'),
+      fig(`data:image/png;base64,${PNG_BASE64}`, 'CT 图像', '图：肺部 CT'),
     );
     expect(doc(...blocks).toJSON()).toEqual(expected.toJSON());
   });
 
   test('is detected by its zip header without a name', async () => {
-    expect((await readSource({ bytes: await wordFile() })).format).toBe('docx');
+    expect((await readSource({ bytes: await wordDocument() })).format).toBe('docx');
   });
 });
 
