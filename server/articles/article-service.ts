@@ -10,6 +10,7 @@ import { newId } from '../../shared/article/ids';
 import { statusCounts } from '../../shared/article/progress';
 import { articleFromMarkdown, articleToMarkdown, sideToMarkdown, targetMarkdown } from '../../shared/markdown/article-markdown';
 import { FrontMatterError } from '../../shared/markdown/front-matter';
+import { importSource, type ImportSourceInput } from '../../shared/import/import-source';
 import type { ArticleJson, ArticleSummary } from '../../shared/protocol/api';
 import { DuetError } from '../../shared/protocol/errors';
 import type { ArticleStore, StoredArticle } from '../store/article-store';
@@ -36,6 +37,22 @@ export function importPublished(store: ArticleStore, text: string, options: Impo
   if ((init.segments ?? []).length === 0 && (init.frontMatter ?? []).length === 0) {
     throw new DuetError('invalid_input', 'the file has no front matter and no Markdown blocks to import');
   }
+  const doc = new Y.Doc();
+  createArticle(doc, init, SERVICE_ORIGIN);
+  const id = newId();
+  store.create(id, Y.encodeStateAsUpdate(doc));
+  return id;
+}
+
+/**
+ * A Chinese source (HTML, Markdown, plain text or Word; see shared/import) → a
+ * new stored article of untranslated segments with empty English sides;
+ * returns its id. `title` is the English title, kept as the front-matter title.
+ */
+export async function importSourceArticle(store: ArticleStore, input: ImportSourceInput & ImportOptions): Promise<string> {
+  const { title, ...source } = input;
+  const init = await importSource(source);
+  if (title != null) init.frontMatter = [{ key: 'title', value: title }];
   const doc = new Y.Doc();
   createArticle(doc, init, SERVICE_ORIGIN);
   const id = newId();
