@@ -7,16 +7,20 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { translatedShare } from '../shared/article/progress';
 import { decodeTextFile } from '../shared/import/text-file';
+import { detectFormat, extensionOf, hasFrontMatter, SOURCE_FORMATS } from '../shared/import/source-format';
 import { DuetError } from '../shared/protocol/errors';
 import { isRole, ROLES } from '../shared/protocol/roles';
 import { Accounts } from './auth/accounts';
-import { exportArticle, importPublished, listArticles, showArticle } from './articles/article-service';
+import { exportArticle, importPublished, importSourceArticle, listArticles, showArticle } from './articles/article-service';
 import { openDataFolder, resolveDataDir } from './store/data-dir';
 import type { ArticleStore } from './store/article-store';
 
 const USAGE = `usage: duet <command> [options]
 
   import FILE [--title TITLE]    import a published front-matter Markdown file; prints the new id
+         [--format FORMAT]       or a Chinese source: FORMAT is published, html, markdown, text
+                                 or docx. Without it: .docx, .html/.htm, .txt by name; .md or
+                                 .markdown with front matter is published; else by its content
   list                           list articles: id, title, segments, progress
   show ID --json                 print an article as JSON
   export ID [--out FILE]         write the article as house-style Markdown (stdout by default)
@@ -100,7 +104,7 @@ const userCommands: Record<string, (args: string[], io: Io) => number | Promise<
   },
 };
 
-function readInputFile(path: string): string {
+function readInputBytes(path: string): Uint8Array {
   let bytes: Buffer;
   try {
     bytes = readFileSync(path);
@@ -109,15 +113,51 @@ function readInputFile(path: string): string {
     const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : code === 'EACCES' ? 'permission denied' : String(code);
     throw new DuetError('invalid_input', `cannot read ${path}: ${reason}`);
   }
-  return decodeTextFile(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), path);
+  return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
+
+const IMPORT_FORMATS = ['published', ...SOURCE_FORMATS] as const;
+type ImportFormat = (typeof IMPORT_FORMATS)[number];
+
+/**
+ * Without --format: Jekyll only publishes files with front matter, so a .md
+ * with front matter is a published article (as `duet import` always read it);
+ * any other file is a Chinese source, known by its name or else its content.
+ */
+function defaultImportFormat(path: string, bytes: Uint8Array): ImportFormat {
+  const extension = extensionOf(path);
+  if (extension === 'md' || extension === 'markdown') return hasFrontMatter(decodeTextFile(bytes, path)) ? 'published' : detectFormat(bytes);
+  return detectFormat(bytes, path);
+}
+
+async function withStoreAsync<T>(dataFlag: unknown, run: (store: ArticleStore) => Promise<T>): Promise<T> {
+  const folder = openDataFolder(resolveDataDir(typeof dataFlag === 'string' ? dataFlag : undefined));
+  try {
+    return await run(folder.articles);
+  } finally {
+    folder.close();
+  }
 }
 
 const commands: Record<string, (args: string[], io: Io) => number | Promise<number>> = {
-  import(args, io) {
-    const { values, positionals } = parse(args, { title: { type: 'string' } }, 1);
-    const text = readInputFile(positionals[0]!);
+  async import(args, io) {
+    const { values, positionals } = parse(args, { title: { type: 'string' }, format: { type: 'string' } }, 1);
+    const given = values.format;
+    if (given !== undefined && !(IMPORT_FORMATS as readonly unknown[]).includes(given)) {
+      throw new UsageError(`--format must be one of ${IMPORT_FORMATS.join(', ')}, not "${String(given)}"`);
+    }
+    const path = positionals[0]!;
+    const bytes = readInputBytes(path);
+    const format = (given as ImportFormat | undefined) ?? defaultImportFormat(path, bytes);
     const title = typeof values.title === 'string' ? values.title : undefined;
-    const id = withStore(values.data, (store) => importPublished(store, text, title != null ? { title } : {}));
+    let id: string;
+    if (format === 'published') {
+      const text = decodeTextFile(bytes, path);
+      id = withStore(values.data, (store) => importPublished(store, text, title != null ? { title } : {}));
+    } else {
+      const source = { bytes, filename: path, format, ...(title != null ? { title } : {}) };
+      id = await withStoreAsync(values.data, (store) => importSourceArticle(store, source));
+    }
     io.stdout(`${id}\n`);
     return 0;
   },
