@@ -7,7 +7,8 @@ import { DuetError } from '../../shared/protocol/errors';
 import { PERMISSIONS } from '../../shared/protocol/roles';
 import type { ArticleListResponse } from '../../shared/protocol/api';
 import { decodeTextFile } from '../../shared/import/text-file';
-import { createEmptyArticle, exportArticle, importPublished, listArticles, showArticle } from '../articles/article-service';
+import { isSourceFormat, previewSource, SOURCE_FORMATS, type ImportSourceInput } from '../../shared/import/import-source';
+import { createEmptyArticle, exportArticle, importPublished, importSourceArticle, listArticles, showArticle } from '../articles/article-service';
 import type { ArticleStore } from '../store/article-store';
 import type { Accounts, User } from '../auth/accounts';
 import { authenticate, checkCsrf, clearedSessionCookie, readCookie, SESSION_COOKIE, sessionCookie, type Authenticated } from '../auth/http-auth';
@@ -38,6 +39,43 @@ export interface ApiDeps {
 }
 
 const publicUser = (user: User) => ({ id: user.id, name: user.name, role: user.role });
+
+function booleanField(body: Record<string, unknown>, name: string): boolean {
+  const value = body[name];
+  if (value === undefined || value === null) return false;
+  if (typeof value !== 'boolean') throw new DuetError('bad_request', `"${name}" must be true or false`);
+  return value;
+}
+
+/** The body of POST /api/articles/import: text as `content`, a Word file as `contentBase64`. */
+function sourceImportInput(body: Record<string, unknown>): ImportSourceInput & { title?: string } {
+  const content = stringField(body, 'content');
+  const base64 = stringField(body, 'contentBase64');
+  if ((content === undefined) === (base64 === undefined)) {
+    throw new DuetError('bad_request', 'send exactly one of "content" (the text of an HTML, Markdown or text file) or "contentBase64" (a file\'s bytes, e.g. a .docx)');
+  }
+  const format = stringField(body, 'format');
+  if (format !== undefined && !isSourceFormat(format)) throw new DuetError('bad_request', `"format" must be one of ${SOURCE_FORMATS.join(', ')}`);
+  const filename = stringField(body, 'filename');
+  const sourceUrl = stringField(body, 'sourceUrl');
+  const title = stringField(body, 'title');
+  return {
+    bytes: content !== undefined ? new TextEncoder().encode(content) : decodeBase64(base64!),
+    ...(filename !== undefined ? { filename } : {}),
+    ...(format !== undefined ? { format } : {}),
+    ...(sourceUrl !== undefined ? { sourceUrl } : {}),
+    ...(title !== undefined ? { title } : {}),
+    sentences: booleanField(body, 'sentences'),
+  };
+}
+
+/** Strict base64 (a `data:…;base64,` prefix, as FileReader gives, is allowed): a typo must not import garbage. */
+function decodeBase64(text: string): Uint8Array {
+  const value = text.replace(/^data:[^,]*;base64,/, '').replace(/\s+/g, '');
+  if (value.length % 4 !== 0 || !/^[A-Za-z0-9+/]*={0,2}$/.test(value)) throw new DuetError('bad_request', '"contentBase64" is not valid base64');
+  const buffer = Buffer.from(value, 'base64');
+  return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+}
 
 export function api({ store, accounts, secureCookies = false, log }: ApiDeps) {
   const startSession = (res: ServerResponse, user: User) => {
@@ -108,6 +146,19 @@ export function api({ store, accounts, secureCookies = false, log }: ApiDeps) {
           markdown !== undefined
             ? importPublished(store, decodeTextFile(new TextEncoder().encode(markdown), 'the Markdown'), title !== undefined ? { title } : {})
             : createEmptyArticle(store, title !== undefined ? { title } : {});
+        res.statusCode = 201;
+        return { id };
+      },
+    },
+    {
+      method: 'POST',
+      path: '/api/articles/import',
+      access: (user) => PERMISSIONS[user.role].createArticles,
+      async handle({ req, res }) {
+        const body = await readJson(req);
+        const input = sourceImportInput(body);
+        if (booleanField(body, 'preview')) return previewSource(input);
+        const id = await importSourceArticle(store, input);
         res.statusCode = 201;
         return { id };
       },
