@@ -220,6 +220,7 @@ test('the preview is what the import creates, as plain data', async () => {
   expect(preview.meta).toEqual(init.meta);
   expect(JSON.parse(JSON.stringify(preview))).toEqual(preview);
   expect(preview.segments.map((segment) => segment.block)).toEqual(init.segments!.map((segment) => segment.source!.firstChild!.toJSON()));
+  expect(preview.segments[4]!.text).toBe('第一，AI 能在几秒钟内标出可疑病灶；\n第二，它不会疲劳。');
   expect(preview.segments[3]).toEqual({
     type: 'figure',
     text: '放射科医生在阅片',
@@ -252,6 +253,7 @@ describe('bad input is refused with a clear message', () => {
     ['a damaged Word file', { bytes: zip(64), filename: 'broken.docx' }, 'invalid_input', /broken\.docx is not a readable Word \(\.docx\) document/],
     ['a zip archive that is not a Word file', { bytes: zip(64), filename: 'photos.zip' }, 'invalid_input', /zip archive, not a Word/],
     ['malformed front matter', { bytes: bytes('---\ntitle: "x\n---\n\n正文\n'), filename: 'a.md' }, 'invalid_input', /malformed front matter/],
+    ['markup nested thousands deep', { bytes: bytes(`${'<section>'.repeat(5000)}<p>深</p>${'</section>'.repeat(5000)}`), format: 'html' }, 'invalid_input', /nests its markup too deeply/],
     ['a source URL that is not a web address', { bytes: bytes('正文'), sourceUrl: 'javascript:alert(1)' }, 'invalid_input', /source URL must be an http\(s\) address/],
   ];
 

@@ -49,7 +49,7 @@ export interface SourceDocument {
 /** A segment as plain data for a preview. */
 export interface PreviewSegment {
   type: BlockType;
-  /** The block's text (a figure's: its caption). */
+  /** The block's text, line breaks as newlines (a figure's: its caption). */
   text: string;
   /** The block as ProseMirror JSON (marks, links, a figure's `src`, a list item's number). */
   block: Record<string, unknown>;
@@ -80,6 +80,16 @@ export async function readSource(input: ImportSourceInput): Promise<SourceDocume
   const sourceUrl = httpUrl(input.sourceUrl) ?? undefined;
   const format = input.format ?? detectFormat(bytes, input.filename);
 
+  const { meta, blocks } = await convert(format, bytes, name, sourceUrl).catch((error: unknown) => {
+    // Parsers and tree walkers recurse; only a hostile or broken file nests thousands deep.
+    if (error instanceof RangeError) throw new DuetError('invalid_input', `${name} nests its markup too deeply to read`);
+    throw error;
+  });
+  if (!blocks.some((block) => block.textContent.trim() !== '')) throw new DuetError('invalid_input', `${name} ${NO_TEXT[format]}`);
+  return { format, meta, blocks: input.sentences ? splitLongParagraphs(blocks) : blocks };
+}
+
+async function convert(format: SourceFormat, bytes: Uint8Array, name: string, sourceUrl: string | undefined): Promise<{ meta: SourceMeta; blocks: PMNode[] }> {
   let meta: SourceMeta;
   let blocks: PMNode[];
   switch (format) {
@@ -111,9 +121,7 @@ export async function readSource(input: ImportSourceInput): Promise<SourceDocume
     default:
       throw new DuetError('invalid_input', `unknown source format "${String(format)}"`);
   }
-  if (!blocks.some((block) => block.textContent.trim() !== '')) throw new DuetError('invalid_input', `${name} ${NO_TEXT[format]}`);
-  if (input.sentences) blocks = splitLongParagraphs(blocks);
-  return { format, meta, blocks };
+  return { meta, blocks };
 }
 
 /** A Chinese source → a new article: source sides filled, English sides empty, every segment untranslated. */
@@ -126,12 +134,15 @@ export async function importSource(input: ImportSourceInput): Promise<ArticleIni
   };
 }
 
+/** A block's text with its line breaks (and a quotation's paragraphs) as newlines. */
+const plainText = (block: PMNode): string => block.textBetween(0, block.content.size, '\n', (leaf) => (leaf.type.name === 'hard_break' ? '\n' : ''));
+
 /** What `importSource` would create, as plain data, for a preview. */
 export async function previewSource(input: ImportSourceInput): Promise<SourcePreview> {
   const { format, meta, blocks } = await readSource(input);
   return {
     format,
     meta,
-    segments: blocks.map((block) => ({ type: block.type.name as BlockType, text: block.textContent, block: block.toJSON() as Record<string, unknown> })),
+    segments: blocks.map((block) => ({ type: block.type.name as BlockType, text: plainText(block), block: block.toJSON() as Record<string, unknown> })),
   };
 }
