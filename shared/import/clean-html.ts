@@ -320,7 +320,7 @@ function imagesOutside(parent: Element, skip: Element): Element[] {
 }
 
 function isInline(el: Element): boolean {
-  // Unknown and custom elements (`<mp-…>` are dropped; `<wx-…>`, `<o:p>`) are treated as phrasing unless they hold blocks.
+  // Custom elements (`<wx-…>`) and the namespaced tags of Office pastes (`<o:p>`) wrap text like a span.
   return INLINE.has(el.tagName) || (!KNOWN_BLOCKS.has(el.tagName) && el.tagName.includes('-')) || el.tagName.includes(':');
 }
 
@@ -626,19 +626,22 @@ function tidyBlock(block: Element, previous: Element | undefined): Element | nul
     }
     case 'ul':
     case 'ol':
-      block.children = block.children.filter((item) => item.type === 'element' && (trimLineStarts(item), meaningful(item.children)));
-      return block.children.length > 0 ? block : null;
     case 'blockquote':
-      block.children = block.children.filter((p) => p.type === 'element' && (trimLineStarts(p), meaningful(p.children)));
+      // Their children are list items or quoted paragraphs: each is tidied like a paragraph.
+      block.children = block.children.filter((child) => child.type === 'element' && keepsText(child));
       return block.children.length > 0 ? block : null;
     case 'hr':
       return block;
     case 'pre':
       return toText(block).trim() === '' ? null : block;
     default:
-      trimLineStarts(block);
-      return meaningful(block.children) ? block : null;
+      return keepsText(block) ? block : null;
   }
+}
+
+function keepsText(block: Element): boolean {
+  trimLineStarts(block);
+  return meaningful(block.children);
 }
 
 /** Drop the indentation (spaces, U+3000, U+00A0) at the start of each line of a block. */

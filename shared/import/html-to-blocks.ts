@@ -164,7 +164,7 @@ function collect(nodes: ElementContent[], marks: readonly Mark[], items: Item[])
  * runs of spaces and newlines are one space, none at a line's start or end, and
  * a line's indentation (U+3000, U+00A0) is not text.
  */
-export function inline(nodes: ElementContent[]): PMNode[] {
+function inline(nodes: ElementContent[]): PMNode[] {
   const items: Item[] = [];
   collect(nodes, [], items);
   const result: Item[] = [];
