@@ -256,6 +256,8 @@ interface RunResult {
   deliveredPerSecond?: number | null;
   rssMb?: { connected: number | null; end: number | null; peak: number | null };
   serverCpuPercent?: number | null;
+  /** Server CPU time per edit sent in the window: steadier than latencies when the machine is shared. */
+  serverCpuMsPerEdit?: number | null;
   clientCpuPercent?: number | null;
   clientLoopBusyPercent?: number | null;
   /** CPU the rest of the machine used during the window (other processes: noise), in % of a core. */
@@ -450,6 +452,7 @@ async function runScenario(kind: ServerKind, scenario: Scenario, prepared: Prepa
       deliveredPerSecond: round(delivered / (measureMs / 1000), 0),
       rssMb: { connected: round(rssConnected, 1), end: round(rssEnd, 1), peak: round(rssSamples.length ? Math.max(...rssSamples) : null, 1) },
       serverCpuPercent: cpu1 !== null && cpu2 !== null ? round(((cpu2 - cpu1) / windowSeconds) * 100, 0) : null,
+      serverCpuMsPerEdit: cpu1 !== null && cpu2 !== null && measured.length > 0 ? round(((cpu2 - cpu1) * 1000) / measured.length, 3) : null,
       clientCpuPercent: round(((clientCpu.user + clientCpu.system) / 1e6 / windowSeconds) * 100, 0),
       clientLoopBusyPercent: round(loop.utilization * 100, 0),
       otherCpuPercent:
@@ -534,6 +537,7 @@ function table(scenarios: Scenario[], results: RunResult[], editsPerSecond: numb
     row('server RSS at end (MB)', (r) => r.rssMb?.end, 1);
     row('server RSS peak (MB)', (r) => r.rssMb?.peak, 1);
     row('server CPU (% of a core)', (r) => r.serverCpuPercent, 0);
+    row('server CPU per edit (ms)', (r) => r.serverCpuMsPerEdit, 2);
     row('client event loop busy (%)', (r) => r.clientLoopBusyPercent, 0);
     row('client CPU (% of a core)', (r) => r.clientCpuPercent, 0);
     row('other processes CPU (% of a core)', (r) => r.otherCpuPercent, 0);
