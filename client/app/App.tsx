@@ -56,7 +56,7 @@ function Pages({ user, onUnauthenticated }: { user: SessionUser; onUnauthenticat
       return <ArticleList canCreate={PERMISSIONS[user.role].createArticles} onUnauthenticated={onUnauthenticated} />;
     case 'article':
       // Keyed by id so moving between articles starts each page fresh.
-      return <EditorPage key={route.id} articleId={route.id} onUnauthenticated={onUnauthenticated} />;
+      return <EditorPage key={route.id} articleId={route.id} user={user} onUnauthenticated={onUnauthenticated} />;
     case 'not-found':
       return (
         <div className="status-message" data-testid="not-found">

@@ -36,8 +36,9 @@ interface EditorParts {
 
 export function ArticleEditor({ articleId, user }: { articleId: string; user: SessionUser }) {
   const [parts, setParts] = useState<EditorParts | null>(null);
+  const { id, name, role } = user;
   useEffect(() => {
-    const session = new ArticleSession(articleId, user);
+    const session = new ArticleSession(articleId, { id, name, role });
     const presence = new PresenceHub(session.provider.awareness);
     const undo = new UndoRegistry();
     setParts({ session, presence, undo });
@@ -46,7 +47,7 @@ export function ArticleEditor({ articleId, user }: { articleId: string; user: Se
       undo.destroy();
       session.destroy();
     };
-  }, [articleId, user]);
+  }, [articleId, id, name, role]);
   if (!parts) return <p className="status-message">Opening the article…</p>;
   return <EditorSurface {...parts} user={user} />;
 }

@@ -6,6 +6,7 @@ import type { ArticleSession, SessionState } from '../collab/article-session';
 import type { PresenceHub } from './presence';
 import type { RowFilter } from './filters';
 import type { SegmentRowModel } from './use-segments';
+import { followLink } from '../app/routing';
 
 const CONNECTION_LABEL: Record<SessionState['connection'], string> = {
   connecting: 'Connecting…',
@@ -50,10 +51,10 @@ export function EditorHeader(props: {
   return (
     <header className="editor-header">
       <div className="editor-title">
-        <a href="/" className="back-link">
+        <a href="/" className="back-link" onClick={followLink} data-testid="back-to-articles">
           ← Articles
         </a>
-        <h2 data-testid="article-title">{title}</h2>
+        <h2 data-testid="editor-title">{title}</h2>
         <span className="editor-progress">
           {done} / {rows.length} translated
         </span>

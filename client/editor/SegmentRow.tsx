@@ -119,12 +119,14 @@ export const SegmentRow = memo(function SegmentRow(props: SegmentRowProps) {
         {props.shownBecause && <span className="shown-because">{props.shownBecause}</span>}
         {props.canEditTarget && (
           <details className="row-actions">
-            <summary aria-label="Segment actions">⋯</summary>
-            <button type="button" onClick={() => props.onAction(row.id, 'copy-structure')}>Copy source structure</button>
-            <button type="button" onClick={() => props.onAction(row.id, 'insert-before')}>Insert note before</button>
-            <button type="button" onClick={() => props.onAction(row.id, 'insert-after')}>Insert note after</button>
-            <button type="button" onClick={() => props.onAction(row.id, 'merge-next')}>Merge with next</button>
-            <button type="button" onClick={() => props.onAction(row.id, 'toggle-omit')}>{row.omitted ? 'Translate this block' : 'Omit this block'}</button>
+            <summary aria-label="Segment actions" data-testid="row-actions">⋯</summary>
+            <div>
+              <button type="button" onClick={() => props.onAction(row.id, 'copy-structure')}>Copy source structure</button>
+              <button type="button" data-testid="insert-before" onClick={() => props.onAction(row.id, 'insert-before')}>Insert note before</button>
+              <button type="button" data-testid="insert-after" onClick={() => props.onAction(row.id, 'insert-after')}>Insert note after</button>
+              <button type="button" data-testid="merge-next" onClick={() => props.onAction(row.id, 'merge-next')}>Merge with next</button>
+              <button type="button" data-testid="toggle-omit" onClick={() => props.onAction(row.id, 'toggle-omit')}>{row.omitted ? 'Translate this block' : 'Omit this block'}</button>
+            </div>
           </details>
         )}
       </div>

@@ -6,7 +6,7 @@
  * commands.
  */
 import type * as Y from 'yjs';
-import { EditorState, type Command } from 'prosemirror-state';
+import { EditorState, TextSelection, type Command } from 'prosemirror-state';
 import { EditorView } from 'prosemirror-view';
 import { keymap } from 'prosemirror-keymap';
 import { baseKeymap, toggleMark } from 'prosemirror-commands';
@@ -69,7 +69,7 @@ export function createSideView(options: SideViewOptions): EditorView {
     'Mod-Shift-s': run(() => commands.copySourceStructure(segment)),
     'Mod-Shift-Backspace': run(() => commands.mergeWithNext(segment)),
   });
-  const view: EditorView = new EditorView(options.mount, {
+  const view = new EditorView(options.mount, {
     state: EditorState.create({
       schema,
       plugins: [
@@ -88,12 +88,20 @@ export function createSideView(options: SideViewOptions): EditorView {
       'data-testid': `${side}-editor`,
       'data-segment': segment,
     },
-    dispatchTransaction(transaction) {
-      const before = view.state;
-      view.updateState(before.apply(transaction));
-      const remote = (ySyncPluginKey.getState(view.state) as { isChangeOrigin?: boolean } | undefined)?.isChangeOrigin;
+    // `this`, not the constant: the sync plugin dispatches while the view is still being constructed.
+    dispatchTransaction(this: EditorView, transaction) {
+      this.updateState(this.state.apply(transaction));
+      const remote = (ySyncPluginKey.getState(this.state) as { isChangeOrigin?: boolean } | undefined)?.isChangeOrigin;
       if (transaction.docChanged && !remote) commands.edited(segment, side);
     },
   });
+  // An empty side has no place for a caret: give it a paragraph when someone who may write starts to.
+  if (options.editable) view.dom.addEventListener('focusin', () => ensureParagraph(view));
   return view;
+}
+
+function ensureParagraph(view: EditorView): void {
+  if (view.state.doc.childCount > 0) return;
+  const tr = view.state.tr.insert(0, schema.nodes.paragraph!.create());
+  view.dispatch(tr.setSelection(TextSelection.create(tr.doc, 1)));
 }

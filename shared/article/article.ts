@@ -73,6 +73,8 @@ export interface ArticleSnapshot {
 }
 
 export const emptySide = (): PMNode => schema.node('doc', null, []);
+/** What an untranslated target holds: one empty paragraph to type into. */
+export const emptyTarget = (): PMNode => schema.node('doc', null, [schema.node('paragraph')]);
 
 /** A side counts as empty when it has no text and no figure, rule or raw block. */
 export function isSideEmpty(side: PMNode): boolean {
@@ -124,7 +126,9 @@ export function insertSegmentsAt(doc: Y.Doc, index: number, inits: SegmentInit[]
       t.segments.set(id, map);
       // Fragments must be in the doc before content is written into them.
       if (init.source) writeSide(map, 'source', init.source);
-      if (init.target) writeSide(map, 'target', init.target);
+      // An empty target still gets its paragraph now: if two translators start typing into it at
+      // once they then type into one shared paragraph, not two paragraphs each made on first keystroke.
+      writeSide(map, 'target', init.target && init.target.childCount > 0 ? init.target : emptyTarget());
       if (init.importedMarkdown != null && init.target) {
         map.set(SEGMENT.importedMarkdown, init.importedMarkdown);
         map.set(SEGMENT.importedHash, contentHash(init.target));
