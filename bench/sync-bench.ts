@@ -7,6 +7,9 @@
  *   npm run bench:sync -- --only c,d        some scenarios
  *   npm run bench:sync -- --servers duet    one server
  *   npm run bench:sync -- --measure 3       shorter measuring windows (seconds)
+ *   npm run bench:sync -- --rate 1          edits a second per editor (default 5)
+ *   npm run bench:sync -- --server-node-args="--cpu-prof --cpu-prof-dir=/tmp/prof"
+ *                                           extra node options for the server processes
  *
  * Each server runs in a child process of its own, started fresh for every
  * scenario, on 127.0.0.1; the clients (y-websocket's WebsocketProvider, as the
@@ -299,13 +302,14 @@ const EXPECTED_LOG = [/^Duet is running at /, /^SIG(TERM|INT): shutting down$/, 
 interface RunSettings {
   measureMs: number;
   editsPerSecond: number;
+  serverNodeArgs: string[];
 }
 
-async function runScenario(kind: ServerKind, scenario: Scenario, prepared: Prepared, { measureMs, editsPerSecond }: RunSettings): Promise<RunResult> {
+async function runScenario(kind: ServerKind, scenario: Scenario, prepared: Prepared, { measureMs, editsPerSecond, serverNodeArgs }: RunSettings): Promise<RunResult> {
   const articles = prepared.articles.get(scenario.key)!;
   const perRoom = scenario.editorsPerRoom + scenario.watchersPerRoom;
   const result: RunResult = { server: kind, scenario: scenario.key, clients: perRoom * scenario.rooms, serverLog: [] };
-  const server = kind === 'duet' ? await startDuet(prepared.dataDir) : await startBaseline();
+  const server = kind === 'duet' ? await startDuet(prepared.dataDir, serverNodeArgs) : await startBaseline(serverNodeArgs);
   const clients: Client[] = [];
   const closes: Record<string, number> = {};
   let tearingDown = false;
@@ -604,6 +608,7 @@ async function main(): Promise<void> {
       servers: { type: 'string', default: 'duet,baseline' },
       measure: { type: 'string' },
       rate: { type: 'string' },
+      'server-node-args': { type: 'string', default: '' },
       keep: { type: 'boolean', default: false },
     },
   });
@@ -611,10 +616,11 @@ async function main(): Promise<void> {
   const scenarios = SCENARIOS.filter((scenario) => !only || only.includes(scenario.key));
   const servers = values.servers.split(',').map((name) => name.trim()) as ServerKind[];
   if (scenarios.length === 0 || servers.some((name) => name !== 'duet' && name !== 'baseline')) {
-    throw new Error('usage: sync-bench [--only a,b,c,d,e] [--servers duet,baseline] [--measure SECONDS] [--rate EDITS_PER_SECOND] [--keep]');
+    throw new Error('usage: sync-bench [--only a,b,c,d,e] [--servers duet,baseline] [--measure SECONDS] [--rate EDITS_PER_SECOND] [--server-node-args ARGS] [--keep]');
   }
   const measureOverride = values.measure !== undefined ? Number(values.measure) * 1000 : null;
   const editsPerSecond = values.rate !== undefined ? Number(values.rate) : EDITS_PER_SECOND;
+  const serverNodeArgs = values['server-node-args'].split(' ').filter((arg) => arg !== '');
   if ((measureOverride !== null && !(measureOverride > 0 && measureOverride <= 60_000)) || !(editsPerSecond > 0 && editsPerSecond <= 50)) {
     throw new Error('--measure takes 0–60 seconds and --rate 0–50 edits a second');
   }
@@ -646,7 +652,7 @@ async function main(): Promise<void> {
         // Start each run from a collected heap, so one run's garbage does not pause the next one's clients.
         (globalThis as { gc?: () => void }).gc?.();
         const runStart = performance.now();
-        const result = await runScenario(kind, scenario, prepared, { measureMs, editsPerSecond });
+        const result = await runScenario(kind, scenario, prepared, { measureMs, editsPerSecond, serverNodeArgs });
         results.push(result);
         const took = ((performance.now() - runStart) / 1000).toFixed(1);
         console.log(

@@ -86,10 +86,10 @@ function stopper(child: ChildProcess): ServerProcess['stop'] {
 }
 
 /** `node bin/duet.mjs serve --port 0 --data DIR`; it prints its address on stderr once listening. */
-export async function startDuet(dataDir: string): Promise<ServerProcess> {
+export async function startDuet(dataDir: string, nodeArgs: string[] = []): Promise<ServerProcess> {
   const { child, match, log } = await startChild(
     'duet',
-    [join(REPO_ROOT, 'bin', 'duet.mjs'), 'serve', '--port', '0', '--host', '127.0.0.1', '--data', dataDir],
+    [...nodeArgs, join(REPO_ROOT, 'bin', 'duet.mjs'), 'serve', '--port', '0', '--host', '127.0.0.1', '--data', dataDir],
     process.env,
     /Duet is running at http:\/\/127\.0\.0\.1:(\d+)/,
     30_000,
@@ -126,13 +126,13 @@ async function freePort(): Promise<number> {
 }
 
 /** @y/websocket-server with HOST and PORT, in memory only (no YPERSISTENCE, no callback). */
-export async function startBaseline(): Promise<ServerProcess> {
+export async function startBaseline(nodeArgs: string[] = []): Promise<ServerProcess> {
   const port = await freePort();
   const env: NodeJS.ProcessEnv = { ...process.env, HOST: '127.0.0.1', PORT: String(port) };
   delete env.YPERSISTENCE;
   delete env.CALLBACK_URL;
   delete env.GC;
-  const { child, log } = await startChild('baseline', [baselineServerScript()], env, /running at/, 30_000);
+  const { child, log } = await startChild('baseline', [...nodeArgs, baselineServerScript()], env, /running at/, 30_000);
   return { kind: 'baseline', pid: child.pid!, port, log, stop: stopper(child) };
 }
 
