@@ -8,6 +8,12 @@ const container = document.getElementById('root');
 // and failing here says why instead of React's less obvious error.
 if (!container) throw new Error('Duet: #root element not found in index.html');
 
+// The service worker keeps the app available offline (client/public/sw.js). Only
+// in built apps: in development it would serve stale modules to Vite.
+if (import.meta.env.PROD && 'serviceWorker' in navigator) {
+  window.addEventListener('load', () => void navigator.serviceWorker.register('/sw.js').catch(() => undefined));
+}
+
 createRoot(container).render(
   <StrictMode>
     <App />

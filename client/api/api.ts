@@ -14,23 +14,47 @@ export interface SessionUser {
   role: Role;
 }
 
-/** The signed-in user, or null when there is no valid session. */
+const LAST_USER = 'duet:last-user';
+
+/**
+ * The signed-in user, or null when there is no valid session. When the server
+ * cannot be reached at all, the account last seen signed in on this device, so
+ * work can go on offline (the server checks the session again on reconnect).
+ */
 export async function getMe(signal?: AbortSignal): Promise<SessionUser | null> {
   try {
-    return readUser(await apiRequest('GET', '/api/me', { signal }));
+    const user = readUser(await apiRequest('GET', '/api/me', { signal }));
+    localStorage.setItem(LAST_USER, JSON.stringify({ user }));
+    return user;
   } catch (error) {
     // Being signed out is an expected answer here, not an error.
-    if (error instanceof ApiError && error.code === 'unauthenticated') return null;
+    if (error instanceof ApiError && error.code === 'unauthenticated') {
+      localStorage.removeItem(LAST_USER);
+      return null;
+    }
+    const remembered = error instanceof ApiError && error.status === 0 ? rememberedUser() : null;
+    if (remembered) return remembered;
     throw error;
+  }
+}
+
+function rememberedUser(): SessionUser | null {
+  try {
+    return readUser(JSON.parse(localStorage.getItem(LAST_USER) ?? 'null'));
+  } catch {
+    return null;
   }
 }
 
 /** Starts a session (the server sets the cookie); an ApiError `unauthenticated` means a wrong name or password. */
 export async function login(name: string, password: string): Promise<SessionUser> {
-  return readUser(await apiRequest('POST', '/api/login', { body: { name, password } }));
+  const user = readUser(await apiRequest('POST', '/api/login', { body: { name, password } }));
+  localStorage.setItem(LAST_USER, JSON.stringify({ user }));
+  return user;
 }
 
 export async function logout(): Promise<void> {
+  localStorage.removeItem(LAST_USER);
   await apiRequest('POST', '/api/logout');
 }
 

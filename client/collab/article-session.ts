@@ -14,6 +14,8 @@ import { articleRoom, COLLAB_PATH, MESSAGE } from '../../shared/protocol/collab'
 import type { Role } from '../../shared/protocol/roles';
 import { colorFor } from './colors';
 
+const OFFLINE_AFTER_FAILURES = 2;
+
 export type ConnectionState = 'connecting' | 'connected' | 'reconnecting' | 'offline';
 
 export interface SessionState {
@@ -92,7 +94,8 @@ export class ArticleSession {
   private connectionState(): ConnectionState {
     if (typeof navigator !== 'undefined' && navigator.onLine === false) return 'offline';
     if (this.provider.wsconnected && this.provider.synced) return 'connected';
-    if (this.state.fatal) return 'offline';
+    // Two failed attempts in a row: the server is out of reach, not merely slow to answer.
+    if (this.state.fatal || this.provider.wsUnsuccessfulReconnects >= OFFLINE_AFTER_FAILURES) return 'offline';
     return this.everConnected ? 'reconnecting' : 'connecting';
   }
 
