@@ -6,7 +6,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import type { EditorView } from 'prosemirror-view';
 import { readSegment, setSide, setStatus, touchSegment } from '../../shared/article/article';
-import { insertTranslatorSegment, mergeWithNext, setOmitted, splitSegment, structureFromSource } from '../../shared/article/structure';
+import { insertTranslatorSegment, mergeWithNext, moveSegment, setOmitted, splitSegment, structureFromSource } from '../../shared/article/structure';
 import { isSideEmpty } from '../../shared/article/article';
 import type { SegmentStatus } from '../../shared/article/status';
 import { PERMISSIONS } from '../../shared/protocol/roles';
@@ -88,7 +88,8 @@ function EditorSurface({ session, presence, undo, user }: EditorParts & { user: 
   const focusSegment = useCallback(
     (id: string, side: 'source' | 'target' = 'target') => {
       const index = idsRef.current.indexOf(id);
-      if (index < 0) return;
+      // A segment created a moment ago is not in the list yet: focus it when its row mounts.
+      if (index < 0) return void (pendingFocus.current = { id, side });
       const mounted = views.current.get(id);
       if (mounted) {
         mounted[side].focus();
@@ -139,6 +140,8 @@ function EditorSurface({ session, presence, undo, user }: EditorParts & { user: 
         setSide(session.doc, id, 'target', structureFromSource(segment.source), user.name, EDITOR_ORIGIN);
       },
       split(id, view: EditorView) {
+        // The browser may have moved the caret (arrow keys) without ProseMirror having read it yet.
+        (view as unknown as { domObserver?: { flush(): void } }).domObserver?.flush();
         const side = view.dom.classList.contains('side-source') ? 'source' : 'target';
         const newId = splitSegment(session.doc, id, side, view.state.selection.head, user.name, EDITOR_ORIGIN);
         if (newId) focusSegment(newId, side);
@@ -170,6 +173,7 @@ function EditorSurface({ session, presence, undo, user }: EditorParts & { user: 
     (id: string, action: RowAction) => {
       if (action === 'copy-structure') return commands.copySourceStructure(id);
       if (action === 'merge-next') return void mergeWithNext(session.doc, id, user.name, EDITOR_ORIGIN);
+      if (action === 'move-up' || action === 'move-down') return void moveSegment(session.doc, id, action === 'move-up' ? -1 : 1, EDITOR_ORIGIN);
       if (action === 'toggle-omit') return setOmitted(session.doc, id, !rowsRef.current.find((row) => row.id === id)?.omitted, EDITOR_ORIGIN);
       const newId = insertTranslatorSegment(session.doc, id, action === 'insert-before' ? 'before' : 'after', EDITOR_ORIGIN);
       focusSegment(newId);

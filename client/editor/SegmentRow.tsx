@@ -35,7 +35,7 @@ export interface SegmentRowProps {
   measure(id: string, element: HTMLElement | null): void;
 }
 
-export type RowAction = 'insert-before' | 'insert-after' | 'merge-next' | 'toggle-omit' | 'copy-structure';
+export type RowAction = 'insert-before' | 'insert-after' | 'merge-next' | 'toggle-omit' | 'copy-structure' | 'move-up' | 'move-down';
 
 export const SegmentRow = memo(function SegmentRow(props: SegmentRowProps) {
   const { row, presence, undo, commands, register, measure } = props;
@@ -79,6 +79,13 @@ export const SegmentRow = memo(function SegmentRow(props: SegmentRowProps) {
     return () => measure(row.id, null);
   }, [row.id, measure]);
 
+  // Run a menu action, then close the menu it came from.
+  const act = (action: RowAction) => (event: { currentTarget: HTMLElement }) => {
+    const menu = event.currentTarget.closest('details');
+    if (menu) menu.open = false;
+    props.onAction(row.id, action);
+  };
+
   return (
     <div
       ref={rowElement}
@@ -121,11 +128,13 @@ export const SegmentRow = memo(function SegmentRow(props: SegmentRowProps) {
           <details className="row-actions">
             <summary aria-label="Segment actions" data-testid="row-actions">⋯</summary>
             <div>
-              <button type="button" onClick={() => props.onAction(row.id, 'copy-structure')}>Copy source structure</button>
-              <button type="button" data-testid="insert-before" onClick={() => props.onAction(row.id, 'insert-before')}>Insert note before</button>
-              <button type="button" data-testid="insert-after" onClick={() => props.onAction(row.id, 'insert-after')}>Insert note after</button>
-              <button type="button" data-testid="merge-next" onClick={() => props.onAction(row.id, 'merge-next')}>Merge with next</button>
-              <button type="button" data-testid="toggle-omit" onClick={() => props.onAction(row.id, 'toggle-omit')}>{row.omitted ? 'Translate this block' : 'Omit this block'}</button>
+              <button type="button" onClick={act('copy-structure')}>Copy source structure</button>
+              <button type="button" data-testid="insert-before" onClick={act('insert-before')}>Insert note before</button>
+              <button type="button" data-testid="insert-after" onClick={act('insert-after')}>Insert note after</button>
+              <button type="button" data-testid="merge-next" onClick={act('merge-next')}>Merge with next</button>
+              <button type="button" data-testid="move-up" onClick={act('move-up')}>Move up</button>
+              <button type="button" data-testid="move-down" onClick={act('move-down')}>Move down</button>
+              <button type="button" data-testid="toggle-omit" onClick={act('toggle-omit')}>{row.omitted ? 'Translate this block' : 'Omit this block'}</button>
             </div>
           </details>
         )}

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import * as Y from 'yjs';
 import { createArticle, readArticle, segmentIds, sideFragment } from './article';
-import { insertTranslatorSegment, mergeWithNext, setOmitted, splitSegment, structureFromSource } from './structure';
+import { insertTranslatorSegment, mergeWithNext, moveSegment, setOmitted, splitSegment, structureFromSource } from './structure';
 import { a, doc, li, p, strong } from '../testing/builders';
 
 function article() {
@@ -55,6 +55,29 @@ describe('segment structure', () => {
     const note = readArticle(ydoc).segments[1]!;
     expect(note.source.childCount).toBe(0);
     expect(note.target.toJSON()).toEqual(doc(p()).toJSON());
+  });
+
+  test('moving a segment changes only the order', () => {
+    const ydoc = article();
+    const fragment = sideFragment(ydoc, 's1', 'target');
+    expect(moveSegment(ydoc, 's1', 1)).toBe(true);
+    expect(segmentIds(ydoc)).toEqual(['s2', 's1', 's3']);
+    expect(moveSegment(ydoc, 's3', 1)).toBe(false);
+    expect(moveSegment(ydoc, 's3', -1)).toBe(true);
+    expect(segmentIds(ydoc)).toEqual(['s2', 's3', 's1']);
+    expect(sideFragment(ydoc, 's1', 'target')).toBe(fragment);
+  });
+
+  test('two concurrent moves of one segment leave it once in the order', () => {
+    const a = article();
+    const b = new Y.Doc();
+    Y.applyUpdate(b, Y.encodeStateAsUpdate(a));
+    moveSegment(a, 's1', 1);
+    moveSegment(b, 's1', 1);
+    Y.applyUpdate(a, Y.encodeStateAsUpdate(b));
+    Y.applyUpdate(b, Y.encodeStateAsUpdate(a));
+    expect(segmentIds(a)).toEqual(segmentIds(b));
+    expect(segmentIds(a).filter((id) => id === 's1')).toHaveLength(1);
   });
 
   test('omitting a source block is recorded and can be undone', () => {

@@ -76,6 +76,24 @@ export function insertTranslatorSegment(doc: Y.Doc, anchorId: string, where: 'be
   return id!;
 }
 
+/** Move a segment one place up or down in the reading order (its content is untouched). */
+export function moveSegment(doc: Y.Doc, id: string, direction: -1 | 1, origin: unknown = null): boolean {
+  const ids = segmentIds(doc);
+  const from = ids.indexOf(id);
+  const to = from + direction;
+  if (from < 0 || to < 0 || to >= ids.length) return false;
+  const types = articleTypes(doc);
+  doc.transact(() => {
+    // Remove every occurrence (a concurrent move may have left two), then insert beside the neighbour.
+    const positions = types.order.toArray().flatMap((entry, index) => (entry === id ? [index] : []));
+    for (const index of positions.reverse()) types.order.delete(index, 1);
+    const neighbour = ids[to]!;
+    const at = types.order.toArray().indexOf(neighbour);
+    types.order.insert(direction === 1 ? at + 1 : at, [id]);
+  }, origin);
+  return true;
+}
+
 /** Mark a source block as deliberately not translated (or undo that). */
 export function setOmitted(doc: Y.Doc, id: string, omitted: boolean, origin: unknown = null): void {
   const map = articleTypes(doc).segments.get(id);
