@@ -39,7 +39,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const folder = openDataFolder(options.dataDir);
   const accounts = new Accounts(folder.db);
   const collab = new CollabServer(folder.articles, options.limits, log);
-  const handleApi = api({ store: folder.articles, accounts, log });
+  const handleApi = api({ store: folder.articles, accounts, activeUsers: (id) => collab.activeUsers(id), log });
   const handleStatic = staticFiles(options.clientDir ?? CLIENT_DIR);
   const server = createServer((req, res) => {
     if ((req.url ?? '/').startsWith('/api/')) void handleApi(req, res);

@@ -7,7 +7,7 @@ import * as Y from 'yjs';
 import type { Node as PMNode } from 'prosemirror-model';
 import { articleTitle, createArticle, readArticle, type ArticleSnapshot } from '../../shared/article/article';
 import { newId } from '../../shared/article/ids';
-import { statusCounts } from '../../shared/article/progress';
+import { statusCounts, textProgress } from '../../shared/article/progress';
 import { articleFromMarkdown, articleToMarkdown, sideToMarkdown, targetMarkdown } from '../../shared/markdown/article-markdown';
 import { FrontMatterError } from '../../shared/markdown/front-matter';
 import { importSource, type ImportSourceInput } from '../../shared/import/import-source';
@@ -80,20 +80,25 @@ export function loadArticleDoc(store: ArticleStore, id: string): Y.Doc {
   return doc;
 }
 
-export function summarize(stored: StoredArticle, article: ArticleSnapshot): ArticleSummary {
+/** Who has an article open now; the collaboration server knows, the store does not. */
+export type ActiveUsers = (articleId: string) => string[];
+
+export function summarize(stored: StoredArticle, article: ArticleSnapshot, activeUsers: ActiveUsers = () => []): ArticleSummary {
   return {
     id: stored.id,
     title: articleTitle(article),
     sourceTitle: article.meta.sourceTitle ?? '',
     segmentCount: article.segments.length,
     progress: statusCounts(article.segments),
+    ...textProgress(article.segments),
+    activeUsers: activeUsers(stored.id),
     createdAt: stored.createdAt,
     updatedAt: stored.updatedAt,
   };
 }
 
-export function listArticles(store: ArticleStore): ArticleSummary[] {
-  return store.list().map((stored) => summarize(stored, readArticle(loadArticleDoc(store, stored.id))));
+export function listArticles(store: ArticleStore, activeUsers?: ActiveUsers): ArticleSummary[] {
+  return store.list().map((stored) => summarize(stored, readArticle(loadArticleDoc(store, stored.id)), activeUsers));
 }
 
 function sideText(side: PMNode): string {

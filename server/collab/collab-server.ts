@@ -3,7 +3,7 @@
  * that client is answered) and unload when their last client leaves, so memory
  * follows the articles being worked on, not the articles stored.
  */
-import { CLOSE, parseRoom } from '../../shared/protocol/collab';
+import { articleRoom, CLOSE, parseRoom } from '../../shared/protocol/collab';
 import type { ArticleStore } from '../store/article-store';
 import { Connection, type ConnectionUser, type Socket } from './connection';
 import { DEFAULT_LIMITS, type CollabLimits } from './limits';
@@ -62,6 +62,12 @@ export class CollabServer {
     if (this.rooms.get(room.name) !== room) return;
     this.rooms.delete(room.name);
     room.destroy();
+  }
+
+  /** The account names connected to an article's room now. */
+  activeUsers(articleId: string): string[] {
+    const room = this.rooms.get(articleRoom(articleId));
+    return room ? [...new Set([...room.connections].filter((connection) => !connection.closed).map((connection) => connection.user.name))].sort() : [];
   }
 
   /** Rooms in memory now (for tests and the benchmark's memory figures). */

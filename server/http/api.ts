@@ -8,7 +8,7 @@ import { PERMISSIONS } from '../../shared/protocol/roles';
 import type { ArticleListResponse } from '../../shared/protocol/api';
 import { decodeTextFile } from '../../shared/import/text-file';
 import { isSourceFormat, previewSource, SOURCE_FORMATS, type ImportSourceInput } from '../../shared/import/import-source';
-import { createEmptyArticle, exportArticle, importPublished, importSourceArticle, listArticles, showArticle } from '../articles/article-service';
+import { type ActiveUsers, createEmptyArticle, exportArticle, importPublished, importSourceArticle, listArticles, showArticle } from '../articles/article-service';
 import type { ArticleStore } from '../store/article-store';
 import type { Accounts, User } from '../auth/accounts';
 import { authenticate, checkCsrf, clearedSessionCookie, readCookie, SESSION_COOKIE, sessionCookie, type Authenticated } from '../auth/http-auth';
@@ -32,6 +32,8 @@ interface Route {
 
 export interface ApiDeps {
   store: ArticleStore;
+  /** Who has an article open now (from the collaboration server). */
+  activeUsers?: ActiveUsers;
   accounts: Accounts;
   /** Mark session cookies Secure (when served over HTTPS). */
   secureCookies?: boolean;
@@ -77,7 +79,7 @@ function decodeBase64(text: string): Uint8Array {
   return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
 }
 
-export function api({ store, accounts, secureCookies = false, log }: ApiDeps) {
+export function api({ store, accounts, activeUsers = () => [], secureCookies = false, log }: ApiDeps) {
   const startSession = (res: ServerResponse, user: User) => {
     const session = accounts.createSession(user.id);
     res.setHeader('set-cookie', sessionCookie(session.token, session.expiresAt, secureCookies));
@@ -132,7 +134,7 @@ export function api({ store, accounts, secureCookies = false, log }: ApiDeps) {
       method: 'GET',
       path: '/api/articles',
       access: 'user',
-      handle: (): ArticleListResponse => ({ articles: listArticles(store) }),
+      handle: (): ArticleListResponse => ({ articles: listArticles(store, activeUsers) }),
     },
     {
       method: 'POST',

@@ -16,3 +16,33 @@ export function translatedShare(counts: StatusCounts): number {
   if (total === 0) return 1;
   return (counts.translated + counts.reviewed + counts.approved) / total;
 }
+
+/** CJK ideographs (and the extension blocks), the unit Chinese length is counted in. */
+const HAN = /\p{Script=Han}/gu;
+/** Words as English counts them: runs of letters or digits, with inner apostrophes and hyphens. */
+const WORD = /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu;
+
+export const countHan = (text: string): number => text.match(HAN)?.length ?? 0;
+export const countWords = (text: string): number => text.match(WORD)?.length ?? 0;
+
+export interface TextProgress {
+  /** Chinese characters in all sources. */
+  sourceChars: number;
+  /** Chinese characters in sources whose segment is translated or further along (or omitted on purpose). */
+  sourceCharsTranslated: number;
+  /** English words in all targets. */
+  targetWords: number;
+}
+
+export function textProgress(segments: Pick<SegmentSnapshot, 'status' | 'source' | 'target' | 'omitted'>[]): TextProgress {
+  let sourceChars = 0;
+  let sourceCharsTranslated = 0;
+  let targetWords = 0;
+  for (const segment of segments) {
+    const chars = countHan(segment.source.textContent);
+    sourceChars += chars;
+    if (segment.omitted || segment.status === 'translated' || segment.status === 'reviewed' || segment.status === 'approved') sourceCharsTranslated += chars;
+    targetWords += countWords(segment.target.textContent);
+  }
+  return { sourceChars, sourceCharsTranslated, targetWords };
+}

@@ -9,6 +9,13 @@ export interface ArticleSummary {
   sourceTitle: string;
   segmentCount: number;
   progress: StatusCounts;
+  /** Chinese characters in the sources, and how many of them are in translated (or further) segments. */
+  sourceChars: number;
+  sourceCharsTranslated: number;
+  /** English words in the targets. */
+  targetWords: number;
+  /** Who has the article open now (account names). */
+  activeUsers: string[];
   createdAt: string;
   updatedAt: string;
 }
