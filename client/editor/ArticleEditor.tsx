@@ -86,7 +86,9 @@ function EditorSurface({ session, presence, undo, user }: EditorParts & { user: 
   const lastTouch = useRef(new Map<string, number>());
 
   const focusSegment = useCallback(
-    (id: string, side: 'source' | 'target' = 'target') => {
+    (id: string, wanted: 'source' | 'target' = 'target') => {
+      // A source this person may not edit takes no caret: go to the translation beside it.
+      const side = wanted === 'source' && !canEditSource ? 'target' : wanted;
       const index = idsRef.current.indexOf(id);
       // A segment created a moment ago is not in the list yet: focus it when its row mounts.
       if (index < 0) return void (pendingFocus.current = { id, side });
@@ -99,7 +101,7 @@ function EditorSurface({ session, presence, undo, user }: EditorParts & { user: 
         windowed.scrollToIndex(index);
       }
     },
-    [windowed],
+    [windowed, canEditSource],
   );
 
   const register = useCallback((id: string, mounted: MountedViews | null) => {
