@@ -113,3 +113,31 @@ describe('the SQLite file', () => {
     expect(folder.articles.list()).toEqual([]);
   });
 });
+
+describe('SQLite appends', () => {
+  test('two stores on one file never overwrite each other’s updates', () => {
+    const path = join(tempDir(), 'duet.sqlite');
+    const first = openDatabase(path);
+    const second = openDatabase(path);
+    cleanups.push(() => first.close(), () => second.close());
+    const a = new SqliteArticleStore(first);
+    const b = new SqliteArticleStore(second);
+    const author = new Y.Doc();
+    a.create('a1', textUpdate(author, '1'));
+    expect(a.append('a1', textUpdate(author, '2'))).toBe(2);
+    expect(b.append('a1', textUpdate(author, '3'))).toBe(3);
+    expect(a.append('a1', textUpdate(author, '4'))).toBe(4); // a's cached sequence number was stale
+    expect(replay(b.load('a1')!)).toBe('1234');
+  });
+
+  test('an update for an article deleted meanwhile is refused', () => {
+    const db = openDatabase(join(tempDir(), 'duet.sqlite'));
+    cleanups.push(() => db.close());
+    const store = new SqliteArticleStore(db);
+    const author = new Y.Doc();
+    store.create('a1', textUpdate(author, '1'));
+    store.append('a1', textUpdate(author, '2'));
+    db.prepare('DELETE FROM articles WHERE id = ?').run('a1');
+    expect(() => store.append('a1', textUpdate(author, '3'))).toThrow(/unknown article/);
+  });
+});
