@@ -6,15 +6,13 @@
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { Accounts } from '../server/auth/accounts';
 import { startServer, type RunningServer } from '../server/main';
-import { openDataFolder } from '../server/store/data-dir';
 import type { TestServer } from '../server/testing/test-server';
 import { ProtocolClient } from '../server/testing/protocol-client';
 import { readArticle, segmentIds, sideFragment } from '../shared/article/article';
 import * as Y from 'yjs';
 import { launchBrowser, newUser } from './support/browser';
-import { PASSWORD, seedArticle, startDuet } from './support/duet';
+import { addAccount, PASSWORD, seedArticle, startDuet } from './support/duet';
 import { EditorPage } from './support/editor-page';
 import { eventually } from './support/pages';
 
@@ -26,9 +24,7 @@ describe('offline editing', () => {
 
   beforeAll(async () => {
     server = await startDuet();
-    const folder = openDataFolder(server.dataDir);
-    await new Accounts(folder.db).addUser('bob', 'translator', PASSWORD);
-    folder.close();
+    await addAccount(server, 'bob', 'translator');
     articleId = seedArticle(server, { title: 'Offline', sourceTitle: '离线', statuses: ['untranslated', 'untranslated', 'untranslated'] });
     browser = await launchBrowser();
   });

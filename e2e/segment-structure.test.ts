@@ -4,11 +4,9 @@
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { Accounts } from '../server/auth/accounts';
-import { openDataFolder } from '../server/store/data-dir';
 import type { TestServer } from '../server/testing/test-server';
 import { launchBrowser, newUser } from './support/browser';
-import { PASSWORD, seedArticle, startDuet } from './support/duet';
+import { addAccount, PASSWORD, seedArticle, startDuet } from './support/duet';
 import { EditorPage, rowAction } from './support/editor-page';
 import { eventually } from './support/pages';
 
@@ -19,9 +17,7 @@ describe('segment structure', () => {
 
   beforeAll(async () => {
     server = await startDuet();
-    const folder = openDataFolder(server.dataDir);
-    await new Accounts(folder.db).addUser('bob', 'translator', PASSWORD);
-    folder.close();
+    await addAccount(server, 'bob', 'translator');
     articleId = seedArticle(server, { title: 'Reshaping', sourceTitle: '重组', statuses: ['draft', 'draft', 'draft', 'draft'] });
     browser = await launchBrowser();
   });

@@ -6,13 +6,12 @@
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { Accounts } from '../server/auth/accounts';
 import { startServer, type RunningServer } from '../server/main';
 import { openDataFolder } from '../server/store/data-dir';
 import type { TestServer } from '../server/testing/test-server';
 import { exportArticle } from '../server/articles/article-service';
 import { launchBrowser, newUser, screenshot } from './support/browser';
-import { PASSWORD, seedArticle, startDuet } from './support/duet';
+import { addAccount, PASSWORD, seedArticle, startDuet } from './support/duet';
 import { EditorPage } from './support/editor-page';
 import { eventually, textOf } from './support/pages';
 
@@ -24,9 +23,7 @@ describe('two translators edit the same article', () => {
 
   beforeAll(async () => {
     server = await startDuet();
-    const folder = openDataFolder(server.dataDir);
-    await new Accounts(folder.db).addUser('bob', 'translator', PASSWORD);
-    folder.close();
+    await addAccount(server, 'bob', 'translator');
     articleId = seedArticle(server, { title: 'Working together', sourceTitle: '一起工作', statuses: ['untranslated', 'untranslated', 'untranslated', 'draft'] });
     browser = await launchBrowser();
   });

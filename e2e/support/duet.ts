@@ -7,8 +7,12 @@ import { doc, p } from '../../shared/testing/builders';
 import { openDataFolder } from '../../server/store/data-dir';
 import { startTestServer, type TestServer } from '../../server/testing/test-server';
 import { requireBuiltClient } from './built-client';
+import { Accounts } from '../../server/auth/accounts';
+import type { Role } from '../../shared/protocol/roles';
 
-export { PASSWORD } from '../../server/testing/test-server';
+import { PASSWORD } from '../../server/testing/test-server';
+
+export { PASSWORD };
 
 /** A server on port 0 with one account per role (name = role, password PASSWORD). */
 export async function startDuet(): Promise<TestServer> {
@@ -41,4 +45,14 @@ export function seedArticle(server: TestServer, article: SeedArticle): string {
     folder.close();
   }
   return id;
+}
+
+/** Another account on the server (the stories' second translator), with the shared PASSWORD. */
+export async function addAccount(server: TestServer, name: string, role: Role): Promise<void> {
+  const folder = openDataFolder(server.dataDir);
+  try {
+    await new Accounts(folder.db).addUser(name, role, PASSWORD);
+  } finally {
+    folder.close();
+  }
 }
