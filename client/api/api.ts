@@ -4,6 +4,7 @@
  * message when talking to the wrong thing rather than crash later in a component.
  */
 import type { ArticleJson, ArticleSummary } from '../../shared/protocol/api';
+import type { SourceFormat, SourcePreview } from '../../shared/import/import-source';
 import { isRole, type Role } from '../../shared/protocol/roles';
 import { ApiError, apiRequest, isRecord } from './http';
 
@@ -80,6 +81,34 @@ export async function listArticles(signal?: AbortSignal): Promise<ArticleSummary
 export async function createArticle({ title }: { title: string }): Promise<{ id: string }> {
   const body = await apiRequest('POST', '/api/articles', { body: { title } });
   if (!isRecord(body) || typeof body.id !== 'string') throw unexpected('/api/articles');
+  return { id: body.id };
+}
+
+/**
+ * A Chinese source to import (POST /api/articles/import, docs/IMPORT.md):
+ * exactly one of `content` (the text of a paste or a text file) and
+ * `contentBase64` (a file's bytes).
+ */
+export type ImportSourceRequest = ({ content: string; contentBase64?: never } | { contentBase64: string; content?: never }) & {
+  /** For detection by extension and for the server's messages. */
+  filename?: string;
+  /** Overrides detection. */
+  format?: SourceFormat;
+  /** Where the source was published (http or https). */
+  sourceUrl?: string;
+};
+
+/** What importing the source would create, storing nothing: the server's limits and cleaning, exactly. */
+export async function previewImport(request: ImportSourceRequest, signal?: AbortSignal): Promise<SourcePreview> {
+  const body = await apiRequest('POST', '/api/articles/import', { body: { ...request, preview: true }, signal });
+  if (!isRecord(body) || typeof body.format !== 'string' || !isRecord(body.meta) || !Array.isArray(body.segments)) throw unexpected('the import preview');
+  return body as unknown as SourcePreview;
+}
+
+/** Imports the source as a new article (English title optional); returns its id. */
+export async function importArticle(request: ImportSourceRequest & { title?: string }): Promise<{ id: string }> {
+  const body = await apiRequest('POST', '/api/articles/import', { body: request });
+  if (!isRecord(body) || typeof body.id !== 'string') throw unexpected('/api/articles/import');
   return { id: body.id };
 }
 
