@@ -50,7 +50,7 @@ export function ArticleList({ canCreate, onUnauthenticated }: ArticleListProps) 
         {canCreate && (
           <>
             {' '}
-            Start one with <strong>New article</strong>, or import a published file with <code>npx duet import FILE</code>.
+            Start one with <strong>New article</strong>: paste a Chinese web page or choose a file, and it becomes segments ready to translate.
           </>
         )}
       </p>
