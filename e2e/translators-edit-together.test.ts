@@ -40,9 +40,11 @@ describe('two translators edit the same article', () => {
     const aliceEditor = await EditorPage.open(alice.page, articleId, 'translator', PASSWORD);
     const bobEditor = await EditorPage.open(bob.page, articleId, 'bob', PASSWORD);
 
-    // Each sees the other in the article.
+    // Each sees the other in the article, and the article list says who is in it.
     await aliceEditor.avatar('bob').waitFor();
     await bobEditor.avatar('translator').waitFor();
+    const listed = async () => ((await (await server.as('viewer', '/api/articles')).json()) as { articles: { id: string; activeUsers: string[] }[] }).articles.find((article) => article.id === articleId)?.activeUsers;
+    expect(await listed()).toEqual(['bob', 'translator']);
 
     // Different segments at once.
     await Promise.all([aliceEditor.typeInTarget(0, 'Alice was here.'), bobEditor.typeInTarget(1, 'Bob was here.')]);

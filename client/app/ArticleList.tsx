@@ -127,11 +127,21 @@ export function ArticleTable({ articles, highlightId = null }: { articles: Artic
                     {article.segmentCount === 0 ? '—' : `${Math.round(translatedShare(article.progress) * 100)}%`}
                   </span>
                 </div>
+                {article.sourceChars > 0 && (
+                  <div className="text-progress" data-testid="article-text-progress">
+                    {article.sourceCharsTranslated.toLocaleString('en')} / {article.sourceChars.toLocaleString('en')} 字 translated · {article.targetWords.toLocaleString('en')} English words
+                  </div>
+                )}
               </td>
               <td className="last-activity">
                 <time dateTime={article.updatedAt} title={formatExactTime(article.updatedAt)}>
                   {formatLastActivity(article.updatedAt, now)}
                 </time>
+                {article.activeUsers.length > 0 && (
+                  <div className="active-users" data-testid="article-active-users">
+                    {article.activeUsers.join(', ')} in it now
+                  </div>
+                )}
               </td>
             </tr>
           ))}
