@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from './cli';
-import { FIXTURES, HAVE_FIXTURES, NO_FIXTURES_REASON, SEED_ARTICLE } from '../shared/testing/fixtures';
+import { FIXTURES, HAVE_FIXTURES, NO_FIXTURES_REASON, REPO_ROOT, SEED_ARTICLE } from '../shared/testing/fixtures';
 import { wordDocument } from '../shared/import/testdata/word-document';
 import { openDataFolder } from './store/data-dir';
 import type { ArticleJson } from '../shared/protocol/api';
@@ -130,5 +130,17 @@ describe('bad input: one line on stderr, a non-zero exit, nothing stored', () =>
     expect(result.stderr).toMatch(message);
     expect(result.stderr.trimEnd().split('\n')).toHaveLength(1);
     if (exitCode === 1) expect(articleCount(data)).toBe(0);
+  });
+});
+
+describe('source metadata', () => {
+  test('duet show gives the source title, author, date and address of an imported WeChat page', async () => {
+    const article = await importAndShow(join(REPO_ROOT, 'shared', 'import', 'testdata', 'wechat-article.html'));
+    expect(article.meta).toMatchObject({
+      sourceTitle: '一线医生谈 AI 读片',
+      sourceAuthor: '李医生',
+      sourceDate: '2020-02-23T10:30',
+      sourceUrl: 'http://mp.weixin.qq.com/s?__biz=MzA5NzEwMTQ2MQ==&mid=2650001234&idx=1&sn=abcdef',
+    });
   });
 });

@@ -114,6 +114,8 @@ export function articleJson(id: string, article: ArticleSnapshot): ArticleJson {
       frontMatter: Object.fromEntries(article.frontMatter.map(({ key, value }) => [key, value])),
       sourceUrl: article.meta.sourceUrl ?? null,
       sourceTitle: article.meta.sourceTitle ?? null,
+      sourceAuthor: article.meta.sourceAuthor ?? null,
+      sourceDate: article.meta.sourceDate ?? null,
       slug: article.meta.slug ?? null,
       createdAt: article.meta.createdAt ?? null,
     },

@@ -22,6 +22,8 @@ export interface FrontMatterEntry {
 export interface ArticleMeta {
   sourceUrl?: string;
   sourceTitle?: string;
+  sourceAuthor?: string;
+  sourceDate?: string;
   slug?: string;
   createdAt?: string;
 }

@@ -38,6 +38,8 @@ export interface ArticleJson {
     frontMatter: Record<string, JsonValue>;
     sourceUrl: string | null;
     sourceTitle: string | null;
+    sourceAuthor: string | null;
+    sourceDate: string | null;
     slug: string | null;
     createdAt: string | null;
   };
