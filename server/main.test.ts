@@ -77,6 +77,8 @@ describe('the HTTP API', () => {
     }
     expect((await (await server.as('admin', '/api/articles')).json()).articles).toHaveLength(before);
     expect((await server.as('admin', '/api/articles/nope')).status).toBe(404);
+    expect((await server.as('admin', '/api/articles/nope/exists')).status).toBe(404);
+    expect(await (await server.as('viewer', `/api/articles/${id}/exists`)).json()).toEqual({ id });
     expect(await (await server.as('admin', '/api/frobnicate')).json()).toEqual({ error: { code: 'not_found', message: 'no API route GET /api/frobnicate' } });
   });
 

@@ -112,6 +112,11 @@ export async function importArticle(request: ImportSourceRequest & { title?: str
   return { id: body.id };
 }
 
+/** Resolves when the article exists; an ApiError `not_found` when it does not. Reads no document on the server. */
+export async function checkArticle(id: string, signal?: AbortSignal): Promise<void> {
+  await apiRequest('GET', `/api/articles/${encodeURIComponent(id)}/exists`, { signal });
+}
+
 export async function getArticle(id: string, signal?: AbortSignal): Promise<ArticleJson> {
   const path = `/api/articles/${encodeURIComponent(id)}`;
   const body = await apiRequest('GET', path, { signal });

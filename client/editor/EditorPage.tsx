@@ -5,7 +5,7 @@
  */
 import { useEffect, useState } from 'react';
 import type { SessionUser } from '../api/api';
-import { getArticle } from '../api/api';
+import { checkArticle } from '../api/api';
 import { ApiError } from '../api/http';
 import { describeError } from '../app/messages';
 import { followLink } from '../app/routing';
@@ -19,7 +19,7 @@ export function EditorPage({ articleId, user, onUnauthenticated }: { articleId: 
   useEffect(() => {
     const controller = new AbortController();
     setState({ kind: 'loading' });
-    getArticle(articleId, controller.signal).then(
+    checkArticle(articleId, controller.signal).then(
       () => {
         if (!controller.signal.aborted) setState({ kind: 'ready' });
       },

@@ -37,6 +37,7 @@ interface AwarenessState {
 export type CaretsListener = (carets: RemoteCaret[]) => void;
 
 const sideKey = (segment: string, side: Side) => `${side}:${segment}`;
+const NOBODY: PresenceUser[] = [];
 
 export class PresenceHub {
   private users: PresenceUser[] = [];
@@ -46,6 +47,7 @@ export class PresenceHub {
   private readonly views = new Map<string, CaretsListener>();
   private readonly listeners = new Set<() => void>();
   private version = 0;
+  private pageSignature = '';
 
   constructor(readonly awareness: Awareness) {
     awareness.on('change', this.onChange);
@@ -79,6 +81,10 @@ export class PresenceHub {
         carets.set(key, sideCarets);
       }
     }
+    // Only what others do re-renders the page: this client's own caret moving (every keystroke) must not.
+    const signature = JSON.stringify([users, [...bySegment].map(([segment, people]) => [segment, people.map((person) => person.clientId)])]);
+    const changedForPage = signature !== this.pageSignature;
+    this.pageSignature = signature;
     this.users = users;
     this.bySegment = bySegment;
     this.carets = carets;
@@ -90,6 +96,7 @@ export class PresenceHub {
       this.caretSignatures.set(key, signature);
       listener(list);
     }
+    if (!changedForPage) return;
     this.version++;
     for (const listener of this.listeners) listener();
   };
@@ -101,7 +108,7 @@ export class PresenceHub {
 
   /** Who else is in a segment. */
   inSegment(segment: string): PresenceUser[] {
-    return this.bySegment.get(segment) ?? [];
+    return this.bySegment.get(segment) ?? NOBODY;
   }
 
   caretsFor(segment: string, side: Side): RemoteCaret[] {

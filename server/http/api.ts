@@ -167,6 +167,16 @@ export function api({ store, accounts, activeUsers = () => [], secureCookies = f
     },
     { method: 'GET', path: '/api/articles/:id', access: 'user', handle: ({ params }) => showArticle(store, params.id!) },
     {
+      // A cheap check before opening the editor: it reads no document (showing a long article costs a full export).
+      method: 'GET',
+      path: '/api/articles/:id/exists',
+      access: 'user',
+      handle({ params }) {
+        if (!store.has(params.id!)) throw new DuetError('not_found', `no article with id "${params.id}"`);
+        return { id: params.id };
+      },
+    },
+    {
       method: 'GET',
       path: '/api/articles/:id/export',
       access: 'user',
