@@ -145,6 +145,7 @@ interface Typing {
 }
 
 interface RemoteApply {
+  /** Remote edits sent in the whole remote phase, and how many changed the page's DOM (one each, when all arrive). */
   sent: number;
   applied: number;
   p50: number | null;
@@ -548,12 +549,14 @@ async function runOnce(setup: Setup, design: Design, segments: number, run: numb
     await sleep(500);
     await setPhase(page, 'done');
 
-    const messages = await page.evaluate(() => window.__bench.messages.filter((message) => message.phase === 'remote-alone' || message.phase === 'remote-typing'));
-    const applied = messages.filter((message) => message.changed);
+    const remotePhases = ['remote-warmup', 'remote-alone', 'remote-typing', 'remote-after', 'done'];
+    const changes = await page.evaluate((phases) => window.__bench.messages.filter((message) => message.changed && phases.includes(message.phase)), remotePhases);
+    // Timed: the updates that arrived while measuring (alone, then while typing); counted: all of them against all sent.
+    const applied = changes.filter((message) => message.phase === 'remote-alone' || message.phase === 'remote-typing');
     const pick = (list: MessageSample[], p: number, field: 'sync' | 'micro' | 'wait') => round(percentile(list.map((m) => m[field]).filter(Number.isFinite), p), 3);
     result.remoteApply = {
-      sent: (sent['remote-alone'] ?? 0) + (sent['remote-typing'] ?? 0),
-      applied: applied.length,
+      sent: Object.values(sent).reduce((sum, n) => sum + n, 0),
+      applied: changes.length,
       p50: pick(applied, 50, 'sync'),
       p95: pick(applied, 95, 'sync'),
       max: pick(applied, 100, 'sync'),
