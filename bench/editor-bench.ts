@@ -812,6 +812,7 @@ async function main(): Promise<void> {
 
   log('');
   log(report(sizes, results, runs));
+  for (const r of results) if (r.profile) log(`CPU profile of ${r.design} N=${r.segments} typing with remote edits: ${r.profile} (open it in Chrome DevTools' Performance panel).`);
   const bundles = [...new Set(results.filter((r) => r.design === 'duet' && r.bundle).map((r) => r.bundle))];
   if (bundles.length > 1) log(`Note: dist/client was rebuilt during the benchmark (by someone else): Duet's runs used ${bundles.join(', ')}.`);
   log(
