@@ -7,10 +7,9 @@ import { afterAll, describe, expect, test } from 'vitest';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { main } from './cli';
+import { articleCount, duet } from './testing/cli-runner';
 import { FIXTURES, HAVE_FIXTURES, NO_FIXTURES_REASON, REPO_ROOT, SEED_ARTICLE } from '../shared/testing/fixtures';
 import { wordDocument } from '../shared/import/testdata/word-document';
-import { openDataFolder } from './store/data-dir';
 import type { ArticleJson } from '../shared/protocol/api';
 
 const root = mkdtempSync(join(tmpdir(), 'duet-cli-import-'));
@@ -19,12 +18,6 @@ let folders = 0;
 const newDataDir = () => join(root, `data-${++folders}`);
 const ZHIHU = join(FIXTURES, 'sources', 'zhihu-372335557.html');
 
-async function duet(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(args, { stdout: (text) => void (stdout += text), stderr: (text) => void (stderr += text) });
-  return { code, stdout, stderr };
-}
 
 function write(name: string, content: string | Uint8Array): string {
   const path = join(root, name);
@@ -43,14 +36,6 @@ async function importAndShow(...args: string[]): Promise<ArticleJson> {
   return JSON.parse((await duet('show', id, '--json', '--data', data)).stdout) as ArticleJson;
 }
 
-function articleCount(data: string): number {
-  const folder = openDataFolder(data);
-  try {
-    return folder.articles.list().length;
-  } finally {
-    folder.close();
-  }
-}
 
 describe.skipIf(!HAVE_FIXTURES)(`the Zhihu source (${HAVE_FIXTURES ? 'present' : NO_FIXTURES_REASON})`, () => {
   test.each([

@@ -3,7 +3,7 @@ import { afterAll, describe, expect, test } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { main } from './cli';
+import { duet } from './testing/cli-runner';
 import { Accounts } from './auth/accounts';
 import { openDataFolder } from './store/data-dir';
 
@@ -12,12 +12,6 @@ afterAll(() => rmSync(root, { recursive: true, force: true }));
 let folders = 0;
 const newDataDir = () => join(root, `data-${++folders}`);
 
-async function duet(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(args, { stdout: (text) => void (stdout += text), stderr: (text) => void (stderr += text) });
-  return { code, stdout, stderr };
-}
 
 function withAccounts<T>(data: string, run: (accounts: Accounts) => T): T {
   const folder = openDataFolder(data);

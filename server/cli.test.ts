@@ -8,30 +8,15 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { main } from './cli';
+import { articleCount, duet } from './testing/cli-runner';
 import { HAVE_FIXTURES, NO_FIXTURES_REASON, publishedFixtures, readFixture, REPO_ROOT, SEED_ARTICLE } from '../shared/testing/fixtures';
-import { openDataFolder } from './store/data-dir';
 
 const root = mkdtempSync(join(tmpdir(), 'duet-cli-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 let folders = 0;
 const newDataDir = () => join(root, `data-${++folders}`);
 
-async function duet(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(args, { stdout: (text) => void (stdout += text), stderr: (text) => void (stderr += text) });
-  return { code, stdout, stderr };
-}
 
-function articleCount(data: string): number {
-  const folder = openDataFolder(data);
-  try {
-    return folder.articles.list().length;
-  } finally {
-    folder.close();
-  }
-}
 
 describe.skipIf(!HAVE_FIXTURES)(`duet import then duet export (${HAVE_FIXTURES ? 'fixtures present' : NO_FIXTURES_REASON})`, () => {
   test.each(publishedFixtures())('reproduces %s byte for byte through SQLite', async (_name, path) => {
