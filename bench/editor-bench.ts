@@ -661,7 +661,8 @@ function report(sizes: number[], results: RunResult[], runs: number): string {
   const floor = results.filter((r) => r.design === 'floor' && !r.error);
   if (floor.length > 0) {
     lines.push(
-      `Machine floor this run (a bare contenteditable, no framework): key p50 ${spread(floor.map((r) => r.idle?.p50))} ms, p95 ${spread(floor.map((r) => r.idle?.p95))} ms ` +
+      `Machine floor this run (a bare contenteditable, no framework): key p50 ${spread(floor.map((r) => r.idle?.p50))} ms, p95 ${spread(floor.map((r) => r.idle?.p95))} ms, ` +
+        `key → handled p50 ${spread(floor.map((r) => r.idle?.handledP50))} ms ` +
         `(the research note measured 2.4 / 15.6 ms here; higher means a busier or slower machine, and every figure below is inflated with it).`,
     );
     lines.push('');
