@@ -4,12 +4,15 @@
  * measured in the same run (one plain ProseMirror view holding the same text
  * as N paragraphs, no Yjs), by the method of ../shared/research/editor-bench.md.
  *
- *   npm run bench:editor                        3 sizes × 2 designs × 2 runs
- *   npm run bench:editor -- --runs 3            more runs per cell (medians, min–max)
+ *   npm run bench:editor                        3 sizes × (Duet, baseline) + the floor, 1 run (~4 min)
+ *   npm run bench:editor -- --runs 3            more runs per cell (medians, min–max; ~10 min)
  *   npm run bench:editor -- --sizes 2000        some sizes
- *   npm run bench:editor -- --designs duet      one design
+ *   npm run bench:editor -- --designs duet      some designs (duet, baseline, floor)
  *   npm run bench:editor -- --profile           also save a CPU profile of Duet typing
  *                                               with remote edits at the largest size
+ *
+ * The floor is one bare contenteditable (no framework), typed into once per
+ * run: what a key costs on this machine right now, whatever the editor.
  *
  * Duet runs as `duet serve` in a child process on 127.0.0.1 with a data folder
  * made for the run (an account per role; the articles stored directly, as an
