@@ -101,7 +101,9 @@ function EditorSurface({ session, presence, undo, user }: EditorParts & { user: 
         windowed.scrollToIndex(index);
       }
     },
-    [windowed, canEditSource],
+    // scrollToIndex changes only when row heights do; the window object itself is new on every render.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [windowed.scrollToIndex, canEditSource],
   );
 
   const register = useCallback((id: string, mounted: MountedViews | null) => {

@@ -53,9 +53,9 @@ const run =
 
 export function createSideView(options: SideViewOptions): EditorView {
   const { fragment, segment, side, presence, undo, commands } = options;
-  // Created now, not on the first keystroke, so that keystroke is in the history too.
+  // Created when the person first enters this side, not on the first keystroke (which would then
+  // be missing from the history) nor for every row scrolled past (each manager costs every transaction).
   const history = () => undo.for(fragment);
-  if (options.editable) history();
   const keys = keymap({
     'Mod-z': run(() => history().undo()),
     'Mod-y': run(() => history().redo()),
@@ -96,7 +96,12 @@ export function createSideView(options: SideViewOptions): EditorView {
     },
   });
   // An empty side has no place for a caret: give it a paragraph when someone who may write starts to.
-  if (options.editable) view.dom.addEventListener('focusin', () => ensureParagraph(view));
+  if (options.editable) {
+    view.dom.addEventListener('focusin', () => {
+      history();
+      ensureParagraph(view);
+    });
+  }
   return view;
 }
 
