@@ -10,7 +10,7 @@ import { schema } from '../schema/schema';
 import { newId } from './ids';
 import { contentHash } from './content-hash';
 import { isSegmentStatus, type SegmentStatus } from './status';
-import { articleTypes, META, ORIGIN, orderedIds, SEGMENT, type JsonValue } from './layout';
+import { articleTypes, META, orderedIds, removeAll, SEGMENT, type JsonValue } from './layout';
 
 export type Side = 'source' | 'target';
 
@@ -240,8 +240,7 @@ function touch(map: Y.Map<unknown>, actor: string | null): void {
 export function removeSegment(doc: Y.Doc, id: string, origin: unknown = null): void {
   const t = articleTypes(doc);
   doc.transact(() => {
-    const positions = t.order.toArray().flatMap((entry, index) => (entry === id ? [index] : []));
-    for (const index of positions.reverse()) t.order.delete(index, 1);
+    removeAll(t.order, id);
     t.segments.delete(id);
   }, origin);
 }
@@ -260,8 +259,7 @@ export function removeFrontMatterKey(doc: Y.Doc, key: string, origin: unknown = 
   const t = articleTypes(doc);
   doc.transact(() => {
     t.frontMatter.delete(key);
-    const positions = t.frontMatterOrder.toArray().flatMap((entry, index) => (entry === key ? [index] : []));
-    for (const index of positions.reverse()) t.frontMatterOrder.delete(index, 1);
+    removeAll(t.frontMatterOrder, key);
   }, origin);
 }
 
@@ -277,4 +275,3 @@ export function articleTitle(snapshot: Pick<ArticleSnapshot, 'frontMatter' | 'me
   return snapshot.meta.sourceTitle ?? '';
 }
 
-export { ORIGIN };

@@ -7,7 +7,7 @@
 import * as Y from 'yjs';
 import type { ArticleChange } from '../protocol/roles';
 import { isSegmentStatus, type SegmentStatus } from './status';
-import { ROOT, SEGMENT } from './layout';
+import { orderedIds, ROOT, SEGMENT } from './layout';
 
 export interface ArticleChanges {
   kinds: Set<ArticleChange>;
@@ -145,11 +145,8 @@ function collectNewSegment(segment: Y.Map<unknown>, changes: ArticleChanges): vo
  */
 export function sourceFingerprint(doc: Y.Doc): string {
   const segments = doc.getMap<Y.Map<unknown>>(ROOT.segments);
-  const seen = new Set<string>();
   let text = '';
-  for (const id of doc.getArray<string>(ROOT.order).toArray()) {
-    if (seen.has(id)) continue;
-    seen.add(id);
+  for (const id of orderedIds(doc.getArray<string>(ROOT.order), (candidate) => segments.has(candidate))) {
     const source = segments.get(id)?.get(SEGMENT.source);
     if (source instanceof Y.XmlFragment) text += fragmentText(source);
   }

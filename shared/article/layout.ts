@@ -86,6 +86,12 @@ export function articleTypes(doc: Y.Doc): ArticleTypes {
   };
 }
 
+/** Delete every occurrence of `value` (a concurrent move or add may have left it twice). */
+export function removeAll(array: Y.Array<string>, value: string): void {
+  const positions = array.toArray().flatMap((entry, index) => (entry === value ? [index] : []));
+  for (const index of positions.reverse()) array.delete(index, 1);
+}
+
 /** Ids of `array` in order, each once, keeping only those `exists` accepts. */
 export function orderedIds(array: Y.Array<string>, exists: (id: string) => boolean): string[] {
   const seen = new Set<string>();

@@ -8,8 +8,8 @@
 import type * as Y from 'yjs';
 import type { Node as PMNode } from 'prosemirror-model';
 import { schema } from '../schema/schema';
-import { insertSegmentsAt, isSideEmpty, readSegment, segmentIds, setSide, type Side } from './article';
-import { articleTypes, SEGMENT } from './layout';
+import { insertSegmentsAt, isSideEmpty, readSegment, removeSegment, segmentIds, setSide, type Side } from './article';
+import { articleTypes, removeAll, SEGMENT } from './layout';
 
 function sideDoc(blocks: readonly PMNode[]): PMNode {
   return schema.nodes.doc!.create(null, blocks as PMNode[]);
@@ -60,10 +60,7 @@ export function mergeWithNext(doc: Y.Doc, id: string, actor: string | null, orig
       if (isSideEmpty(second[side])) continue;
       setSide(doc, id, side, sideDoc([...blocksOf(first[side]).filter((block) => !(block.isTextblock && block.content.size === 0)), ...blocksOf(second[side])]), actor);
     }
-    const types = articleTypes(doc);
-    const positions = types.order.toArray().flatMap((entry, index) => (entry === nextId ? [index] : []));
-    for (const index of positions.reverse()) types.order.delete(index, 1);
-    types.segments.delete(nextId);
+    removeSegment(doc, nextId);
   }, origin);
   return true;
 }
@@ -84,9 +81,7 @@ export function moveSegment(doc: Y.Doc, id: string, direction: -1 | 1, origin: u
   if (from < 0 || to < 0 || to >= ids.length) return false;
   const types = articleTypes(doc);
   doc.transact(() => {
-    // Remove every occurrence (a concurrent move may have left two), then insert beside the neighbour.
-    const positions = types.order.toArray().flatMap((entry, index) => (entry === id ? [index] : []));
-    for (const index of positions.reverse()) types.order.delete(index, 1);
+    removeAll(types.order, id);
     const neighbour = ids[to]!;
     const at = types.order.toArray().indexOf(neighbour);
     types.order.insert(direction === 1 ? at + 1 : at, [id]);
