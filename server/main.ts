@@ -11,6 +11,7 @@ import { Accounts } from './auth/accounts';
 import { authenticate, checkWebsocketOrigin } from './auth/http-auth';
 import { CollabServer } from './collab/collab-server';
 import type { CollabLimits } from './collab/limits';
+import type { ArticleStore } from './store/article-store';
 import { api } from './http/api';
 import { staticFiles } from './http/static-files';
 import { attachCollab } from './http/websocket-upgrade';
@@ -31,6 +32,8 @@ export interface RunningServer {
   server: Server;
   port: number;
   collab: CollabServer;
+  /** The data folder's article store (every accepted change is in it). */
+  store: ArticleStore;
   close(): Promise<void>;
 }
 
@@ -39,7 +42,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const folder = openDataFolder(options.dataDir);
   const accounts = new Accounts(folder.db);
   const collab = new CollabServer(folder.articles, options.limits, log);
-  const handleApi = api({ store: folder.articles, accounts, activeUsers: (id) => collab.activeUsers(id), log });
+  const handleApi = api({ store: folder.articles, accounts, dataDir: folder.dir, db: folder.db, collab, log });
   const handleStatic = staticFiles(options.clientDir ?? CLIENT_DIR);
   const server = createServer((req, res) => {
     if ((req.url ?? '/').startsWith('/api/')) void handleApi(req, res);
@@ -67,6 +70,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     server,
     port,
     collab,
+    store: folder.articles,
     close() {
       // Stop accepting, close every websocket (each accepted update is already committed), then the database.
       closing ??= new Promise<void>((resolve) => {

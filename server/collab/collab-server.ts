@@ -3,12 +3,14 @@
  * that client is answered) and unload when their last client leaves, so memory
  * follows the articles being worked on, not the articles stored.
  */
+import type * as Y from 'yjs';
 import { articleRoom, CLOSE, parseRoom } from '../../shared/protocol/collab';
+import { DuetError } from '../../shared/protocol/errors';
 import type { ArticleStore } from '../store/article-store';
 import { Connection, type ConnectionUser, type Socket } from './connection';
 import { DEFAULT_LIMITS, type CollabLimits } from './limits';
 import { handleMessage } from './message-switch';
-import { Room } from './room';
+import { Room, type ServerChange } from './room';
 
 export interface ConnectionHandlers {
   message(data: Uint8Array): void;
@@ -62,6 +64,23 @@ export class CollabServer {
     if (this.rooms.get(room.name) !== room) return;
     this.rooms.delete(room.name);
     room.destroy();
+  }
+
+  /**
+   * Change a stored article on the server's side, for an HTTP route that has
+   * already checked the caller may (see Room.applyServerChange): everyone with
+   * the article open sees it live. Loads the room for the change if nobody has
+   * it open. DuetError('not_found') for an unknown article.
+   */
+  changeArticle(articleId: string, actor: ServerChange['actor'], change: (doc: Y.Doc, origin: ServerChange) => void): boolean {
+    const name = articleRoom(articleId);
+    const room = this.room(name);
+    if (!room) throw new DuetError('not_found', `no article with id "${articleId}"`);
+    try {
+      return room.applyServerChange(actor, change);
+    } finally {
+      if (room.empty) this.unload(room);
+    }
   }
 
   /** The account names connected to an article's room now. */

@@ -14,7 +14,7 @@ import * as authProtocol from 'y-protocols/auth';
 import { Awareness, encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
 import { classifyTransaction, sourceFingerprint, type ArticleChanges } from '../../shared/article/changes';
 import { CLOSE, DENIED, MESSAGE } from '../../shared/protocol/collab';
-import { canWriteArticle } from '../../shared/protocol/roles';
+import { canWriteArticle, type Role } from '../../shared/protocol/roles';
 import type { ArticleStore } from '../store/article-store';
 import type { Connection } from './connection';
 import type { CollabLimits } from './limits';
@@ -22,6 +22,15 @@ import { judgeArticleChanges } from './permissions';
 
 /** The origin of the room's own writes (loading from the store). */
 export const ROOM_ORIGIN = 'duet:room';
+
+/**
+ * The origin of changes the server makes on someone's behalf (an XLIFF import,
+ * an uploaded image put into a figure): the HTTP route has already checked the
+ * caller's permission, so these are stored and relayed without being judged.
+ */
+export class ServerChange {
+  constructor(readonly actor: { name: string; role: Role }) {}
+}
 
 export class Room {
   doc: Y.Doc;
@@ -148,24 +157,68 @@ export class Room {
       return this.deny(connection, `${DENIED.FORBIDDEN_CHANGE}: ${verdict.reason}`);
     }
 
+    if (!this.commit(update, accepted)) return connection.close(CLOSE.SERVER_ERROR, 'the update could not be stored');
+    this.relay(update, connection);
+    this.acknowledge(connection);
+    if (this.logLength > this.limits.compactAfterUpdates) this.compact();
+  }
+
+  /**
+   * Make a change on the server's side (the caller has checked permissions):
+   * applied, stored and relayed to everyone like an accepted client update.
+   * If `change` throws, or the store refuses, the document is reloaded from
+   * the store, so nothing half-done stays in memory. Returns whether anything changed.
+   */
+  applyServerChange(actor: ServerChange['actor'], change: (doc: Y.Doc, origin: ServerChange) => void): boolean {
+    const origin = new ServerChange(actor);
+    const updates: Uint8Array[] = [];
+    let changes: ArticleChanges | null = null;
+    const onUpdate = (update: Uint8Array, updateOrigin: unknown) => {
+      if (updateOrigin === origin) updates.push(update);
+    };
+    const observe = (transaction: Y.Transaction) => {
+      if (transaction.origin === origin) changes = mergeChanges(changes, classifyTransaction(transaction));
+    };
+    this.doc.on('update', onUpdate);
+    this.doc.on('afterTransaction', observe);
+    try {
+      this.doc.transact(() => change(this.doc, origin), origin);
+    } catch (error) {
+      this.reload();
+      throw error;
+    } finally {
+      this.doc.off('update', onUpdate);
+      this.doc.off('afterTransaction', observe);
+    }
+    if (updates.length === 0 || !changes) return false;
+    const update = updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates);
+    if (!this.commit(update, changes)) throw new Error('the change could not be stored');
+    this.relay(update, null);
+    if (this.logLength > this.limits.compactAfterUpdates) this.compact();
+    return true;
+  }
+
+  /** Store an accepted update; on failure reload (the store is the truth) and return false. */
+  private commit(update: Uint8Array, changes: ArticleChanges): boolean {
     try {
       this.lastSeq = this.store.append(this.articleId, update);
     } catch (error) {
       this.log(`collab: could not store an update for ${this.name}: ${(error as Error).message}`);
       this.reload();
-      return connection.close(CLOSE.SERVER_ERROR, 'the update could not be stored');
+      return false;
     }
     this.storedBytes += update.byteLength;
     this.logLength++;
-    if (accepted.kinds.has('sourceText') || accepted.kinds.has('structure')) this.sourceText = sourceFingerprint(this.doc);
+    if (changes.kinds.has('sourceText') || changes.kinds.has('structure')) this.sourceText = sourceFingerprint(this.doc);
+    return true;
+  }
 
+  private relay(update: Uint8Array, except: Connection | null): void {
     const relay = encoding.createEncoder();
     encoding.writeVarUint(relay, MESSAGE.SYNC);
     syncProtocol.writeUpdate(relay, update);
     const message = encoding.toUint8Array(relay);
-    for (const other of this.connections) if (other !== connection) other.send(message);
-    this.acknowledge(connection);
-    if (this.logLength > this.limits.compactAfterUpdates) this.compact();
+    for (const other of this.connections) if (other !== except) other.send(message);
   }
 
   /** Tell a client what the store holds, so it can show "saved" truthfully. */
@@ -234,6 +287,18 @@ export class Room {
     this.awareness.destroy();
     this.doc.destroy();
   }
+}
+
+/** One transaction's changes, or several merged (a server change may run nested transactions). */
+function mergeChanges(a: ArticleChanges | null, b: ArticleChanges): ArticleChanges {
+  if (!a) return b;
+  return {
+    kinds: new Set([...a.kinds, ...b.kinds]),
+    statuses: [...a.statuses, ...b.statuses],
+    changedBy: [...a.changedBy, ...b.changedBy],
+    newSegments: [...a.newSegments, ...b.newSegments],
+    unknown: [...a.unknown, ...b.unknown],
+  };
 }
 
 function sameClocks(a: Map<number, number>, b: Map<number, number>): boolean {

@@ -1,6 +1,8 @@
 /**
  * The JSON API under /api: a table of routes, each saying who may call it.
  * Errors are `{ error: { code, message } }` with the matching HTTP status.
+ * The core routes (setup, sessions, articles) are here; each other area's
+ * routes come from a module listed in ROUTE_MODULES.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { DuetError } from '../../shared/protocol/errors';
@@ -8,37 +10,12 @@ import { PERMISSIONS } from '../../shared/protocol/roles';
 import type { ArticleListResponse } from '../../shared/protocol/api';
 import { decodeTextFile } from '../../shared/import/text-file';
 import { isSourceFormat, previewSource, SOURCE_FORMATS, type ImportSourceInput } from '../../shared/import/import-source';
-import { type ActiveUsers, createEmptyArticle, exportArticle, importPublished, importSourceArticle, listArticles, showArticle } from '../articles/article-service';
-import type { ArticleStore } from '../store/article-store';
-import type { Accounts, User } from '../auth/accounts';
-import { authenticate, checkCsrf, clearedSessionCookie, readCookie, SESSION_COOKIE, sessionCookie, type Authenticated } from '../auth/http-auth';
+import { createEmptyArticle, exportArticle, importPublished, importSourceArticle, listArticles, showArticle } from '../articles/article-service';
+import type { User } from '../auth/accounts';
+import { authenticate, checkCsrf, clearedSessionCookie, readCookie, SESSION_COOKIE, sessionCookie } from '../auth/http-auth';
+import type { ApiDeps, Route, RouteModule } from './route';
 import { readJson, stringField } from './request-body';
 import { sendError, sendJson } from './json';
-
-interface Context {
-  req: IncomingMessage;
-  res: ServerResponse;
-  params: Record<string, string>;
-  auth: Authenticated | null;
-}
-
-interface Route {
-  method: 'GET' | 'POST';
-  path: string;
-  /** Who may call it: anyone, any signed-in user, or users whose role passes the check. */
-  access: 'public' | 'user' | ((user: User) => boolean);
-  handle(ctx: Context): unknown | Promise<unknown>;
-}
-
-export interface ApiDeps {
-  store: ArticleStore;
-  /** Who has an article open now (from the collaboration server). */
-  activeUsers?: ActiveUsers;
-  accounts: Accounts;
-  /** Mark session cookies Secure (when served over HTTPS). */
-  secureCookies?: boolean;
-  log: (line: string) => void;
-}
 
 const publicUser = (user: User) => ({ id: user.id, name: user.name, role: user.role });
 
@@ -79,7 +56,12 @@ function decodeBase64(text: string): Uint8Array {
   return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
 }
 
-export function api({ store, accounts, activeUsers = () => [], secureCookies = false, log }: ApiDeps) {
+/** Every other area's routes; add a module here. */
+const ROUTE_MODULES: RouteModule[] = [];
+
+export function api(deps: ApiDeps) {
+  const { store, accounts, secureCookies = false, log } = deps;
+  const activeUsers = deps.activeUsers ?? ((id: string) => deps.collab.activeUsers(id));
   const startSession = (res: ServerResponse, user: User) => {
     const session = accounts.createSession(user.id);
     res.setHeader('set-cookie', sessionCookie(session.token, session.expiresAt, secureCookies));
@@ -187,6 +169,7 @@ export function api({ store, accounts, activeUsers = () => [], secureCookies = f
         return undefined;
       },
     },
+    ...ROUTE_MODULES.flatMap((module) => module(deps)),
   ];
 
   const match = (method: string, path: string): { route: Route; params: Record<string, string> } | null => {
