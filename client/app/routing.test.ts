@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { articlePath, parseRoute } from './routing';
+import { articlePath, parseRoute, segmentInHash } from './routing';
 
 describe('parseRoute', () => {
   test('the root and /articles are the article list, with or without a trailing slash', () => {
@@ -17,5 +17,22 @@ describe('parseRoute', () => {
     expect(parseRoute('/settings')).toEqual({ page: 'not-found', path: '/settings' });
     expect(parseRoute('/articles/a/b')).toEqual({ page: 'not-found', path: '/articles/a/b' });
     expect(parseRoute('/articles/%E0%A4%A')).toEqual({ page: 'not-found', path: '/articles/%E0%A4%A' });
+  });
+});
+
+describe('a segment in the URL', () => {
+  test('articlePath with a segment puts it in the hash, and segmentInHash reads it back', () => {
+    const path = articlePath('abc', 'seg/1 x');
+    expect(path).toBe('/articles/abc#segment=seg%2F1%20x');
+    const url = new URL(path, 'http://duet.test');
+    expect(parseRoute(url.pathname)).toEqual({ page: 'article', id: 'abc' });
+    expect(segmentInHash(url.hash)).toBe('seg/1 x');
+  });
+
+  test('no hash, another hash, or a malformed escape names no segment', () => {
+    expect(articlePath('abc')).toBe('/articles/abc');
+    expect(segmentInHash('')).toBeNull();
+    expect(segmentInHash('#top')).toBeNull();
+    expect(segmentInHash('#segment=%E0%A4%A')).toBeNull();
   });
 });

@@ -7,7 +7,20 @@ import { useEffect, useState, type MouseEvent } from 'react';
 
 export type Route = { page: 'articles' } | { page: 'article'; id: string } | { page: 'not-found'; path: string };
 
-export const articlePath = (id: string): string => `/articles/${encodeURIComponent(id)}`;
+/** An article's editor; with a segment, the editor opens at that segment (`#segment=<id>`). */
+export const articlePath = (id: string, segment?: string): string =>
+  `/articles/${encodeURIComponent(id)}${segment ? `#segment=${encodeURIComponent(segment)}` : ''}`;
+
+/** The segment a URL's hash names (`#segment=<id>`), or null. */
+export function segmentInHash(hash: string): string | null {
+  const match = /^#?segment=([^&]+)/.exec(hash);
+  if (!match) return null;
+  try {
+    return decodeURIComponent(match[1]!);
+  } catch {
+    return null;
+  }
+}
 
 export function parseRoute(pathname: string): Route {
   // A trailing slash is the same page; people type and paste URLs both ways.
@@ -28,8 +41,8 @@ export function parseRoute(pathname: string): Route {
 const NAVIGATE_EVENT = 'duet:navigate';
 
 export function navigate(path: string): void {
-  if (path === window.location.pathname) return;
-  window.history.pushState(null, '', path);
+  // Following a link to where we are pushes no history entry, but still tells the page (an editor lands on its segment again).
+  if (path !== window.location.pathname + window.location.hash) window.history.pushState(null, '', path);
   window.dispatchEvent(new Event(NAVIGATE_EVENT));
 }
 
@@ -45,6 +58,26 @@ export function useRoute(): Route {
     };
   }, []);
   return route;
+}
+
+/**
+ * The segment the current URL asks the editor to open, with a count that
+ * changes on every navigation to one (following the same link twice lands twice).
+ */
+export function useSegmentInUrl(): { segment: string | null; visit: number } {
+  const [state, setState] = useState(() => ({ segment: segmentInHash(window.location.hash), visit: 0 }));
+  useEffect(() => {
+    const update = () => setState((previous) => ({ segment: segmentInHash(window.location.hash), visit: previous.visit + 1 }));
+    window.addEventListener('popstate', update);
+    window.addEventListener('hashchange', update);
+    window.addEventListener(NAVIGATE_EVENT, update);
+    return () => {
+      window.removeEventListener('popstate', update);
+      window.removeEventListener('hashchange', update);
+      window.removeEventListener(NAVIGATE_EVENT, update);
+    };
+  }, []);
+  return state;
 }
 
 /**
