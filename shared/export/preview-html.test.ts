@@ -71,7 +71,7 @@ describe.skipIf(!HAVE_FIXTURES)(`the published seed article (${HAVE_FIXTURES ? '
 describe('images', () => {
   const markdown = [
     '<figure>',
-    '  <img src="/assets/media/2020-02-23/post-01.jpg" alt="stored"/>',
+    '  <img src="/assets/media/2020-02-23/post-01.jpg" alt="published"/>',
     '  <figcaption>One</figcaption>',
     '</figure>',
     '',
@@ -82,24 +82,29 @@ describe('images', () => {
     '![remote](https://pic1.zhimg.com/v2-abc_b.jpg)',
     '',
     '![uploaded](/api/articles/abc/media/photo.png)',
+    '',
+    '![gone](/api/articles/abc/media/deleted.png)',
   ].join('\n');
-  const resolve = mediaResolver({ articleId: 'abc', storedNames: ['post-01.jpg', 'photo.png'] });
+  const resolve = mediaResolver({
+    articleId: 'abc',
+    storedNames: ['photo.png', 'first.jpg'],
+    known: [['/assets/media/2020-02-23/post-01.jpg', '/api/articles/abc/media/first.jpg']],
+  });
+  const images = (html: string) => all(html, 'img').map((img) => [img.properties.alt, img.properties.src, (img.properties.className as string[] | undefined)?.join(' ') ?? '']);
 
-  test('site paths are shown from the article’s stored image of the same name; others are marked missing', () => {
-    const html = previewHtml(markdown, { resolveImage: resolve });
-    const srcs = all(html, 'img').map((img) => [img.properties.alt, img.properties.src, (img.properties.className as string[] | undefined)?.join(' ') ?? '']);
-    expect(srcs).toEqual([
-      ['stored', '/api/articles/abc/media/post-01.jpg', ''],
+  test('site paths show the stored image they were published from; stored images show; unknown ones are marked missing', () => {
+    expect(images(previewHtml(markdown, { resolveImage: resolve }))).toEqual([
+      ['published', '/api/articles/abc/media/first.jpg', ''],
       ['not stored', '/assets/media/2020-02-23/post-02.jpg', 'preview-missing-image'],
       ['remote', 'https://pic1.zhimg.com/v2-abc_b.jpg', ''],
       ['uploaded', '/api/articles/abc/media/photo.png', ''],
+      ['gone', '/api/articles/abc/media/deleted.png', 'preview-missing-image'],
     ]);
   });
 
   test('site paths not stored in Duet come from the site when its address is known', () => {
-    const withSite = mediaResolver({ articleId: 'abc', storedNames: [], siteUrl: 'https://readings.example' });
-    const html = previewHtml(markdown, { resolveImage: withSite });
-    expect(all(html, 'img')[1]!.properties.src).toBe('https://readings.example/assets/media/2020-02-23/post-02.jpg');
+    const withSite = mediaResolver({ articleId: 'abc', siteUrl: 'https://readings.example/' });
+    expect(images(previewHtml(markdown, { resolveImage: withSite }))[1]).toEqual(['not stored', 'https://readings.example/assets/media/2020-02-23/post-02.jpg', '']);
   });
 });
 
