@@ -1,0 +1,149 @@
+/**
+ * XLIFF 1.2 text → its trans-units, read into ProseMirror content. Whatever
+ * makes the whole file unusable (not XML, not XLIFF 1.2, the wrong languages,
+ * too large) is an XliffFileError; a problem inside one unit is kept on that
+ * unit, so an import can report every problem at once.
+ */
+import type { Node as PMNode } from 'prosemirror-model';
+import { isSegmentStatus, type SegmentStatus } from '../article/status';
+import { readShapes, type BlockShape } from './block-shapes';
+import { readInline } from './inline-codes';
+import { UnitProblem } from './unit-problem';
+import { DUET_NS, XLIFF_NS, XLIFF_VERSION } from './vocabulary';
+import { attr, childElements, parseXml, XML_NS, XmlSyntaxError, type XmlElement } from './xml-tree';
+
+/** The largest XLIFF file Duet reads: an article's XLIFF is a few times its Markdown, and the seed's is under 100 KB. */
+export const MAX_XLIFF_BYTES = 5 * 1024 * 1024;
+
+export class XliffFileError extends Error {
+  constructor(
+    message: string,
+    readonly tooLarge = false,
+  ) {
+    super(message);
+  }
+}
+
+export interface XliffUnit {
+  id: string;
+  line: number;
+  translate: boolean;
+  /** `duet:status`: the segment's status when Duet exported it (null in files Duet did not write). */
+  exportedStatus: SegmentStatus | null;
+  /** `duet:target-hash`: the fingerprint of the target Duet exported (null: exported empty, or not from Duet). */
+  exportedTargetHash: string | null;
+  omitted: boolean;
+  /** The target's `state`, if any. */
+  state: string | null;
+  sourceRuns: PMNode[][];
+  /** null when the unit has no `<target>`. */
+  targetRuns: PMNode[][] | null;
+  sourceShape: BlockShape[] | null;
+  targetShape: BlockShape[] | null;
+  /** What could not be read in this unit. */
+  problems: string[];
+}
+
+export interface XliffDocument {
+  original: string | null;
+  sourceLanguage: string;
+  targetLanguage: string | null;
+  /** `duet:article`: the article the file was exported from. */
+  articleId: string | null;
+  units: XliffUnit[];
+}
+
+const XLIFF_2_NS = /^urn:oasis:names:tc:xliff:document:2/;
+const isXliff = (element: XmlElement) => element.uri === XLIFF_NS || element.uri === '';
+const utf8Length = (text: string) => new TextEncoder().encode(text).byteLength;
+
+export function readXliff(text: string): XliffDocument {
+  const bytes = text.length > MAX_XLIFF_BYTES ? MAX_XLIFF_BYTES + 1 : utf8Length(text);
+  if (bytes > MAX_XLIFF_BYTES) throw new XliffFileError(`the XLIFF file is over the limit of ${MAX_XLIFF_BYTES / 1024 / 1024} MiB`, true);
+  if (text.trim() === '') throw new XliffFileError('the XLIFF file is empty');
+  let root: XmlElement;
+  try {
+    root = parseXml(text);
+  } catch (error) {
+    if (error instanceof XmlSyntaxError) throw new XliffFileError(`the file is not well-formed XML (${error.message})`);
+    throw error;
+  }
+  const version = attr(root, 'version');
+  if (root.local !== 'xliff' || !(isXliff(root) || XLIFF_2_NS.test(root.uri))) throw new XliffFileError(`the file is not XLIFF: its root element is <${root.local}>`);
+  if (XLIFF_2_NS.test(root.uri) || version?.startsWith('2')) throw new XliffFileError(`the file is XLIFF ${version ?? '2'}; Duet reads XLIFF ${XLIFF_VERSION} (export XLIFF 1.2 from your tool)`);
+  if (version !== XLIFF_VERSION) throw new XliffFileError(version === undefined ? 'the <xliff> element has no version' : `the file is XLIFF ${version}; Duet reads XLIFF ${XLIFF_VERSION}`);
+
+  const files = childElements(root, 'file').filter(isXliff);
+  if (files.length !== 1) throw new XliffFileError(`the file has ${files.length} <file> elements; Duet reads one article per XLIFF file`);
+  const file = files[0]!;
+  const sourceLanguage = attr(file, 'source-language');
+  const targetLanguage = attr(file, 'target-language') ?? null;
+  if (!sourceLanguage || !/^zh\b/i.test(sourceLanguage)) throw new XliffFileError(`the source language is "${sourceLanguage ?? ''}", not Chinese (zh)`);
+  if (targetLanguage !== null && !/^en\b/i.test(targetLanguage)) throw new XliffFileError(`the target language is "${targetLanguage}", not English (en)`);
+  const body = childElements(file, 'body').filter(isXliff)[0];
+  if (!body) throw new XliffFileError('the <file> has no <body>');
+
+  const units: XliffUnit[] = [];
+  const collect = (element: XmlElement, preserve: boolean) => {
+    for (const child of childElements(element)) {
+      if (!isXliff(child)) continue;
+      const space = spaceOf(child, preserve);
+      if (child.local === 'group') collect(child, space);
+      else if (child.local === 'trans-unit') units.push(readUnit(child, space));
+    }
+  };
+  collect(body, spaceOf(file, spaceOf(root, false)));
+  return { original: attr(file, 'original') ?? null, sourceLanguage, targetLanguage, articleId: attr(file, 'article', DUET_NS) ?? null, units };
+}
+
+function spaceOf(element: XmlElement, inherited: boolean): boolean {
+  const space = attr(element, 'space', XML_NS);
+  return space === undefined ? inherited : space === 'preserve';
+}
+
+function readUnit(element: XmlElement, preserve: boolean): XliffUnit {
+  const status = attr(element, 'status', DUET_NS);
+  const unit: XliffUnit = {
+    id: attr(element, 'id') ?? '',
+    line: element.line,
+    translate: attr(element, 'translate') !== 'no',
+    exportedStatus: isSegmentStatus(status) ? status : null,
+    exportedTargetHash: attr(element, 'target-hash', DUET_NS) ?? null,
+    omitted: attr(element, 'omitted', DUET_NS) === 'yes',
+    state: null,
+    sourceRuns: [[]],
+    targetRuns: null,
+    sourceShape: null,
+    targetShape: null,
+    problems: [],
+  };
+  const attempt = (read: () => void) => {
+    try {
+      read();
+    } catch (error) {
+      if (!(error instanceof UnitProblem)) throw error;
+      unit.problems.push(error.message);
+    }
+  };
+  if (status !== undefined && !unit.exportedStatus) unit.problems.push(`duet:status "${status}" is not a Duet status`);
+
+  const sources = childElements(element, 'source').filter(isXliff);
+  const targets = childElements(element, 'target').filter(isXliff);
+  if (sources.length !== 1) unit.problems.push(`the trans-unit has ${sources.length} <source> elements`);
+  if (targets.length > 1) unit.problems.push(`the trans-unit has ${targets.length} <target> elements`);
+  const sourceCodes = new Map<string, XmlElement>();
+  const source = sources[0];
+  if (source) attempt(() => (unit.sourceRuns = readInline(source, { preserveSpace: spaceOf(source, preserve), collectCodes: sourceCodes })));
+  const target = targets[0];
+  if (target) {
+    unit.state = attr(target, 'state') ?? null;
+    attempt(() => (unit.targetRuns = readInline(target, { preserveSpace: spaceOf(target, preserve), sourceCodes })));
+    // A target that could not be read is still a target: never mistake it for "no target".
+    unit.targetRuns ??= [[]];
+  }
+  for (const blocks of childElements(element).filter((child) => child.uri === DUET_NS)) {
+    if (blocks.local === 'source-blocks') attempt(() => (unit.sourceShape = readShapes(blocks)));
+    else if (blocks.local === 'target-blocks') attempt(() => (unit.targetShape = readShapes(blocks)));
+  }
+  return unit;
+}
