@@ -42,6 +42,43 @@ const MIGRATIONS: string[] = [
      last_used_at TEXT
    );
    CREATE INDEX api_tokens_user_id ON api_tokens (user_id);`,
+  // 3: publishing. Images stored with articles (the bytes are files in the
+  // data folder named by their SHA-256; see server/media/), installation
+  // settings as JSON by key (the site's repository: server/publish/), each
+  // publication of an article, and an optional email per account for commits.
+  `CREATE TABLE media (
+     article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+     name TEXT NOT NULL,
+     type TEXT NOT NULL,
+     size INTEGER NOT NULL,
+     filename TEXT,
+     source_url TEXT,
+     created_by TEXT,
+     created_at TEXT NOT NULL,
+     PRIMARY KEY (article_id, name)
+   ) WITHOUT ROWID;
+   CREATE TABLE settings (
+     key TEXT PRIMARY KEY,
+     value TEXT NOT NULL,
+     updated_at TEXT NOT NULL
+   );
+   CREATE TABLE publications (
+     id INTEGER PRIMARY KEY AUTOINCREMENT,
+     article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+     path TEXT NOT NULL,
+     url TEXT,
+     commit_sha TEXT NOT NULL,
+     committed INTEGER NOT NULL,
+     pushed INTEGER NOT NULL,
+     push_error TEXT,
+     media TEXT NOT NULL,
+     co_authors TEXT NOT NULL,
+     published_by TEXT NOT NULL,
+     published_at TEXT NOT NULL,
+     override_reason TEXT
+   );
+   CREATE INDEX publications_article_id ON publications (article_id, id);
+   ALTER TABLE users ADD COLUMN email TEXT;`,
 ];
 
 export function migrate(db: Database.Database): void {
