@@ -16,6 +16,7 @@ import { authenticate, checkCsrf, clearedSessionCookie, readCookie, SESSION_COOK
 import type { ApiDeps, Route, RouteModule } from './route';
 import { readJson, stringField } from './request-body';
 import { sendError, sendJson } from './json';
+import { exportRoutes } from './export-routes';
 
 const publicUser = (user: User) => ({ id: user.id, name: user.name, role: user.role });
 
@@ -57,7 +58,7 @@ function decodeBase64(text: string): Uint8Array {
 }
 
 /** Every other area's routes; add a module here. */
-const ROUTE_MODULES: RouteModule[] = [];
+const ROUTE_MODULES: RouteModule[] = [exportRoutes];
 
 export function api(deps: ApiDeps) {
   const { store, accounts, secureCookies = false, log } = deps;

@@ -134,3 +134,9 @@ function finishLink(link: Element, site: string | null): void {
   // A page opened in a new tab must not be able to navigate this one.
   if (link.properties.target === '_blank') link.properties.rel = ['noopener', 'noreferrer'];
 }
+
+/** GET /api/articles/:id/preview: the exported Markdown and its preview. */
+export interface ArticlePreview {
+  markdown: string;
+  html: string;
+}
