@@ -8,8 +8,10 @@
  *   npm run bench:editor -- --runs 3            more runs per cell (medians, min–max; ~10 min)
  *   npm run bench:editor -- --sizes 2000        some sizes
  *   npm run bench:editor -- --designs duet      some designs (duet, baseline, floor)
- *   npm run bench:editor -- --profile           also save a CPU profile of Duet typing
+ *   npm run bench:editor -- --profile           also save CPU profiles of Duet loading and typing
  *                                               with remote edits at the largest size
+ *   npm run bench:editor -- --server-node-args="--cpu-prof --cpu-prof-dir=/tmp/prof"
+ *                                               extra node options for the Duet server
  *
  * The floor is one bare contenteditable (no framework), typed into once per
  * run: what a key costs on this machine right now, whatever the editor.
@@ -204,6 +206,7 @@ interface RunResult {
   /** Scripts in long animation frames while typing: invoker/function → total ms. */
   longFrameScripts?: Record<string, number>;
   profile?: string;
+  loadProfile?: string;
 }
 
 // ---------------------------------------------------------------- helpers
@@ -305,7 +308,7 @@ interface Setup {
 
 const articleKey = (segments: number, run: number) => `${segments}/${run}`;
 
-async function prepare(sizes: number[], runs: number, designs: Design[], log: (line: string) => void): Promise<Setup> {
+async function prepare(sizes: number[], runs: number, designs: Design[], serverNodeArgs: string[], log: (line: string) => void): Promise<Setup> {
   const root = mkdtempSync(join(tmpdir(), 'duet-editor-bench-'));
   const articles = new Map<number, GeneratedArticle>();
   for (const segments of sizes) articles.set(segments, generateArticle(segments));
@@ -327,7 +330,7 @@ async function prepare(sizes: number[], runs: number, designs: Design[], log: (l
     } finally {
       folder.close();
     }
-    setup.duet = await startDuet(dataDir);
+    setup.duet = await startDuet(dataDir, serverNodeArgs);
     setup.duetUrl = `http://127.0.0.1:${setup.duet.port}`;
   }
   if (designs.includes('baseline') || designs.includes('floor')) {
@@ -379,9 +382,20 @@ async function runOnce(setup: Setup, design: Design, segments: number, run: numb
     page.on('pageerror', (error) => result.pageErrors.push(error.message));
     const cdp = await context.newCDPSession(page);
 
-    // 1. First usable.
+    // 1. First usable (profiled too with --profile, for Duet at the largest size).
+    if (options.profileDir) {
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+      await cdp.send('Profiler.start');
+    }
     await page.goto(design === 'duet' ? `/articles/${articleId}` : design === 'baseline' ? '/' : '/floor.html', { waitUntil: 'commit' });
     await page.waitForFunction(() => window.__bench?.marks.usable !== undefined, null, { timeout: LOAD_TIMEOUT_MS, polling: 50 });
+    if (options.profileDir) {
+      const { profile } = (await cdp.send('Profiler.stop')) as { profile: unknown };
+      const file = join(options.profileDir, `editor-${design}-${segments}-load.cpuprofile`);
+      writeFileSync(file, JSON.stringify(profile));
+      result.loadProfile = file;
+    }
     // 2. Heap and DOM, 1 s after first usable.
     await sleep(AFTER_LOAD_MS);
     // Read 1 s later: long-animation-frame entries reach the observer some time after their frame.
@@ -734,6 +748,7 @@ async function main(): Promise<void> {
       designs: { type: 'string', default: 'duet,baseline,floor' },
       profile: { type: 'boolean', default: false },
       keep: { type: 'boolean', default: false },
+      'server-node-args': { type: 'string', default: '' },
     },
   });
   const sizes = values.sizes ? values.sizes.split(',').map((size) => Number(size.trim())) : SIZES;
@@ -747,7 +762,7 @@ async function main(): Promise<void> {
     designs.length === 0 ||
     designs.some((name) => name !== 'duet' && name !== 'baseline' && name !== 'floor')
   ) {
-    throw new Error('usage: editor-bench [--sizes 100,1000,2000] [--runs N] [--designs duet,baseline,floor] [--profile] [--keep]');
+    throw new Error('usage: editor-bench [--sizes 100,1000,2000] [--runs N] [--designs duet,baseline,floor] [--profile] [--server-node-args ARGS] [--keep]');
   }
 
   const timeoutMs = SETUP_TIMEOUT_MS + runs * RUN_TIMEOUT_MS;
@@ -765,7 +780,8 @@ async function main(): Promise<void> {
       `load average ${loadavg()[0]!.toFixed(1)}; ${runs} run(s) × ${sizes.join(', ')} segments × ${designs.join(', ')}`,
   );
   if (git.dirty.length > 0) log(`Note: client/ or shared/ has uncommitted changes (${git.dirty.length} files); the build measures the working tree.`);
-  const setup = await prepare(sizes, runs, designs, log);
+  const serverNodeArgs = values['server-node-args'].split(' ').filter((arg) => arg !== '');
+  const setup = await prepare(sizes, runs, designs, serverNodeArgs, log);
   const results: RunResult[] = [];
   let browserVersion: string | null = null;
   try {
@@ -816,6 +832,7 @@ async function main(): Promise<void> {
 
   log('');
   log(report(sizes, results, runs));
+  for (const r of results) if (r.loadProfile) log(`CPU profile of ${r.design} N=${r.segments} loading (navigation → first usable): ${r.loadProfile}.`);
   for (const r of results) if (r.profile) log(`CPU profile of ${r.design} N=${r.segments} typing with remote edits: ${r.profile} (open it in Chrome DevTools' Performance panel).`);
   const bundles = [...new Set(results.filter((r) => r.design === 'duet' && r.bundle).map((r) => r.bundle))];
   if (bundles.length > 1) log(`Note: dist/client was rebuilt during the benchmark (by someone else): Duet's runs used ${bundles.join(', ')}.`);
