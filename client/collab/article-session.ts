@@ -13,6 +13,7 @@ import { IndexeddbPersistence } from 'y-indexeddb';
 import { articleRoom, COLLAB_PATH, MESSAGE } from '../../shared/protocol/collab';
 import type { Role } from '../../shared/protocol/roles';
 import { colorFor } from './colors';
+import { batchLocalWrites } from './local-writes';
 
 const OFFLINE_AFTER_FAILURES = 2;
 
@@ -44,19 +45,28 @@ export class ArticleSession {
   private savedClock = 0;
   private everConnected = false;
   private readonly listeners = new Set<() => void>();
+  /** Writes what the IndexedDB copy has not stored yet (writes are batched). */
+  private readonly flushLocal: () => void;
+  private userValue: SessionUser | null = null;
 
+  /**
+   * Without `user` the article opens before the app knows who is signed in
+   * (see early-session.ts); `setUser` then says who is here.
+   */
   constructor(
     readonly articleId: string,
-    readonly user: SessionUser,
+    user: SessionUser | null,
     origin = location.origin,
   ) {
     this.local = new IndexeddbPersistence(`duet-article-${articleId}`, this.doc);
+    this.flushLocal = batchLocalWrites(this.local);
     void this.local.whenSynced.then(() => this.update({ loaded: true }));
 
     this.provider = new WebsocketProvider(`${origin.replace(/^http/, 'ws')}${COLLAB_PATH}`, articleRoom(articleId), this.doc, {
       maxBackoffTime: 4000,
     });
-    this.provider.awareness.setLocalState({ user: { id: user.id, name: user.name, role: user.role, color: colorFor(user.name) }, cursor: null });
+    this.provider.awareness.setLocalState(null);
+    if (user) this.setUser(user);
     this.provider.messageHandlers[MESSAGE.SAVED] = (_encoder, decoder) => {
       this.savedClock = Y.decodeStateVector(decoding.readVarUint8Array(decoder)).get(this.doc.clientID) ?? 0;
       this.update({ saved: this.isSaved() });
@@ -78,7 +88,24 @@ export class ArticleSession {
     this.doc.on('update', this.onUpdate);
     window.addEventListener('online', this.onNetworkChange);
     window.addEventListener('offline', this.onNetworkChange);
+    window.addEventListener('pagehide', this.flushLocal);
+    document.addEventListener('visibilitychange', this.onVisibility);
   }
+
+  get user(): SessionUser | null {
+    return this.userValue;
+  }
+
+  /** Who is editing here: shown to the others (presence). */
+  setUser(user: SessionUser): void {
+    this.userValue = user;
+    const current = this.provider.awareness.getLocalState() as { cursor?: unknown } | null;
+    this.provider.awareness.setLocalState({ user: { id: user.id, name: user.name, role: user.role, color: colorFor(user.name) }, cursor: current?.cursor ?? null });
+  }
+
+  private readonly onVisibility = () => {
+    if (document.visibilityState === 'hidden') this.flushLocal();
+  };
 
   private readonly onUpdate = (_update: Uint8Array, origin: unknown) => {
     if (origin !== this.provider && origin !== this.local) this.update({ saved: this.isSaved() });
@@ -87,8 +114,8 @@ export class ArticleSession {
   private readonly onNetworkChange = () => this.update({ connection: this.connectionState() });
 
   private isSaved(): boolean {
-    const mine = Y.decodeStateVector(Y.encodeStateVector(this.doc)).get(this.doc.clientID) ?? 0;
-    return this.savedClock >= mine;
+    // This client's clock, without encoding the whole state vector on every keystroke.
+    return this.savedClock >= Y.getState(this.doc.store, this.doc.clientID);
   }
 
   private connectionState(): ConnectionState {
@@ -119,6 +146,9 @@ export class ArticleSession {
   destroy(): void {
     window.removeEventListener('online', this.onNetworkChange);
     window.removeEventListener('offline', this.onNetworkChange);
+    window.removeEventListener('pagehide', this.flushLocal);
+    document.removeEventListener('visibilitychange', this.onVisibility);
+    this.flushLocal();
     this.doc.off('update', this.onUpdate);
     this.provider.destroy();
     void this.local.destroy();
