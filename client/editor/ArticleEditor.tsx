@@ -53,7 +53,7 @@ export function ArticleEditor({ articleId, user }: { articleId: string; user: Se
 }
 
 function EditorSurface({ session, presence, undo, user }: EditorParts & { user: SessionUser }) {
-  const state = useSyncExternalStore(session.subscribe, () => session.snapshot);
+  // The connection and saved state are read by the header's status alone: they change on every keystroke.
   useSyncExternalStore(presence.subscribe, presence.getVersion);
   const rows = useSegments(session.doc);
   const permissions = PERMISSIONS[user.role];
@@ -214,7 +214,6 @@ function EditorSurface({ session, presence, undo, user }: EditorParts & { user: 
     <div className="article-editor" data-testid="article-editor" lang="en">
       <EditorHeader
         session={session}
-        state={state}
         presence={presence}
         rows={rows}
         filter={filter}

@@ -1,5 +1,5 @@
 /** The editor's top bar: title, who is here, whether the work is connected and saved, and the view controls. */
-import { useEffect, useState } from 'react';
+import { useEffect, useState, useSyncExternalStore } from 'react';
 import { SEGMENT_STATUSES } from '../../shared/article/status';
 import { articleTypes } from '../../shared/article/layout';
 import type { ArticleSession, SessionState } from '../collab/article-session';
@@ -33,7 +33,6 @@ function useTitle(session: ArticleSession): string {
 
 export function EditorHeader(props: {
   session: ArticleSession;
-  state: SessionState;
   presence: PresenceHub;
   rows: SegmentRowModel[];
   filter: RowFilter;
@@ -43,11 +42,10 @@ export function EditorHeader(props: {
   onHelp(): void;
   onMetadata(): void;
 }) {
-  const { state, presence, rows } = props;
+  const { presence, rows } = props;
   const title = useTitle(props.session);
   const done = rows.filter((row) => row.status !== 'untranslated' && row.status !== 'draft').length;
   const filterValue = props.filter.kind === 'status' ? `status:${props.filter.status}` : props.filter.kind;
-  const savedLabel = state.saved ? 'All changes saved' : state.connection === 'connected' ? 'Saving…' : 'Saved on this device; will sync when connected';
   return (
     <header className="editor-header">
       <div className="editor-title">
@@ -60,12 +58,7 @@ export function EditorHeader(props: {
         </span>
       </div>
       <div className="editor-status">
-        <span className={`connection connection-${state.connection}`} data-testid="connection" data-state={state.connection} role="status">
-          {CONNECTION_LABEL[state.connection]}
-        </span>
-        <span className={`saved ${state.saved ? 'is-saved' : 'is-pending'}`} data-testid="saved" data-saved={String(state.saved)}>
-          {savedLabel}
-        </span>
+        <ConnectionStatus session={props.session} />
         {props.readOnly && <span className="read-only-badge">Read-only</span>}
         <div className="avatars" data-testid="avatars">
           {presence.others.map((person) => (
@@ -89,6 +82,7 @@ export function EditorHeader(props: {
             <option value="all">All segments</option>
             <option value="untranslated">Untranslated</option>
             <option value="mine">Mine (I edited last)</option>
+            <option value="assigned">Assigned to me</option>
             {SEGMENT_STATUSES.map((status) => (
               <option key={status} value={`status:${status}`}>
                 Status: {status}
@@ -106,6 +100,39 @@ export function EditorHeader(props: {
           ?
         </button>
       </div>
+      <SessionAlerts session={props.session} />
+    </header>
+  );
+}
+
+function useSessionState(session: ArticleSession): SessionState {
+  return useSyncExternalStore(session.subscribe, () => session.snapshot);
+}
+
+/**
+ * Connected or not, saved or not. Its own component: "saved" flips on every
+ * keystroke (typed, then acknowledged), and only these two labels need to know.
+ */
+function ConnectionStatus({ session }: { session: ArticleSession }) {
+  const state = useSessionState(session);
+  const savedLabel = state.saved ? 'All changes saved' : state.connection === 'connected' ? 'Saving…' : 'Saved on this device; will sync when connected';
+  return (
+    <>
+      <span className={`connection connection-${state.connection}`} data-testid="connection" data-state={state.connection} role="status">
+        {CONNECTION_LABEL[state.connection]}
+      </span>
+      <span className={`saved ${state.saved ? 'is-saved' : 'is-pending'}`} data-testid="saved" data-saved={String(state.saved)}>
+        {savedLabel}
+      </span>
+    </>
+  );
+}
+
+/** What the server refused, and a close that reconnecting cannot fix. */
+function SessionAlerts({ session }: { session: ArticleSession }) {
+  const state = useSessionState(session);
+  return (
+    <>
       {state.denials.length > 0 && (
         <div className="denial" role="alert" data-testid="denial">
           {state.denials.at(-1)}
@@ -116,6 +143,6 @@ export function EditorHeader(props: {
           The server closed this article ({state.fatal.code}): {state.fatal.reason || 'no reason given'}.
         </div>
       )}
-    </header>
+    </>
   );
 }
