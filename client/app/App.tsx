@@ -1,4 +1,6 @@
+import { useEffect } from 'react';
 import { PERMISSIONS } from '../../shared/protocol/roles';
+import { discardEarly, openEarly } from '../collab/early-session';
 import type { SessionUser } from '../api/api';
 import { EditorPage } from '../editor/EditorPage';
 import { SetupForm } from '../session/SetupForm';
@@ -6,10 +8,11 @@ import { SignInForm } from '../session/SignInForm';
 import { useSession, type Session } from '../session/useSession';
 import { AppHeader } from './AppHeader';
 import { ArticleList } from './ArticleList';
-import { followLink, useRoute } from './routing';
+import { followLink, parseRoute, useRoute } from './routing';
 
 export function App() {
   const session = useSession();
+  useOpenArticleEarly(session.state.kind);
   const user = session.state.kind === 'signed-in' ? session.state.user : null;
   return (
     <div className="app">
@@ -19,6 +22,21 @@ export function App() {
       </main>
     </div>
   );
+}
+
+/**
+ * Loaded at /articles/<id>: start opening the article (its local copy, the
+ * websocket) while the session is checked, instead of after; the editor
+ * claims it. Dropped if nobody turns out to be signed in.
+ */
+function useOpenArticleEarly(kind: Session['state']['kind']) {
+  useEffect(() => {
+    const route = parseRoute(window.location.pathname);
+    if (route.page === 'article') openEarly(route.id);
+  }, []);
+  useEffect(() => {
+    if (kind !== 'checking' && kind !== 'signed-in') discardEarly();
+  }, [kind]);
 }
 
 /** The page for the session's state; only a signed-in user gets past it to the routes. */

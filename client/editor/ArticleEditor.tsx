@@ -10,7 +10,8 @@ import { insertTranslatorSegment, mergeWithNext, moveSegment, setOmitted, splitS
 import { isSideEmpty } from '../../shared/article/article';
 import type { SegmentStatus } from '../../shared/article/status';
 import { PERMISSIONS } from '../../shared/protocol/roles';
-import { ArticleSession, type SessionUser } from '../collab/article-session';
+import type { ArticleSession, SessionUser } from '../collab/article-session';
+import { claimSession } from '../collab/early-session';
 import { PresenceHub } from './presence';
 import { UndoRegistry } from './undo-registry';
 import { useSegments, type SegmentRowModel } from './use-segments';
@@ -38,7 +39,8 @@ export function ArticleEditor({ articleId, user }: { articleId: string; user: Se
   const [parts, setParts] = useState<EditorParts | null>(null);
   const { id, name, role } = user;
   useEffect(() => {
-    const session = new ArticleSession(articleId, { id, name, role });
+    // Opened already if the app was loaded at this article's address (early-session.ts).
+    const session = claimSession(articleId, { id, name, role });
     const presence = new PresenceHub(session.provider.awareness);
     const undo = new UndoRegistry();
     setParts({ session, presence, undo });
