@@ -22,6 +22,8 @@ export const ROOT = {
   order: 'order',
   /** Y.Map<string, string>: the imported file's own bytes, to export unedited parts exactly (ORIGIN keys). */
   origin: 'origin',
+  /** Y.Map<string, Y.Map>: review threads by id (THREAD fields); see docs/REVIEW.md. */
+  threads: 'threads',
 } as const;
 
 export const META = {
@@ -53,6 +55,51 @@ export const SEGMENT = {
   separator: 'separator',
   /** true when the source block is deliberately left out of the translation (its empty target is not a mistake). */
   omitted: 'omitted',
+  /** The account name of the translator assigned to this segment (set by an admin). */
+  assignedTranslator: 'assignedTranslator',
+  /** The account name of the reviewer assigned to this segment (set by an admin). */
+  assignedReviewer: 'assignedReviewer',
+} as const;
+
+/** A review thread (a Y.Map in ROOT.threads). Fields other than the resolve fields and `comments` never change after it is opened. */
+export const THREAD = {
+  id: 'id',
+  segmentId: 'segmentId',
+  /** 'source' | 'target', or absent for the whole pair. */
+  side: 'side',
+  /** `{ start, end }`: Y.relativePositionToJSON of positions in that side's fragment; absent for the whole pair. */
+  anchor: 'anchor',
+  /** The anchored text when the thread was opened. */
+  quote: 'quote',
+  createdBy: 'createdBy',
+  /** Milliseconds since the epoch. */
+  createdAt: 'createdAt',
+  /** 'comment' | 'sendBack' */
+  kind: 'kind',
+  resolved: 'resolved',
+  resolvedBy: 'resolvedBy',
+  resolvedAt: 'resolvedAt',
+  /** Y.Array<Y.Map>: the comments, oldest first (COMMENT fields). */
+  comments: 'comments',
+} as const;
+
+/** A comment in a thread (a Y.Map in THREAD.comments). */
+export const COMMENT = {
+  id: 'id',
+  author: 'author',
+  createdAt: 'createdAt',
+  text: 'text',
+  editedAt: 'editedAt',
+  /** true once deleted: the text is emptied, the entry stays so replies keep their place. */
+  deleted: 'deleted',
+  /** string[]: account names mentioned in the text. */
+  mentions: 'mentions',
+  /** A suggested replacement for the thread's anchored target range. */
+  suggestion: 'suggestion',
+  /** 'open' | 'applied' | 'declined' */
+  suggestionState: 'suggestionState',
+  /** Who applied or declined the suggestion. */
+  suggestionBy: 'suggestionBy',
 } as const;
 
 export const ORIGIN = {
@@ -73,6 +120,7 @@ export interface ArticleTypes {
   segments: Y.Map<Y.Map<unknown>>;
   order: Y.Array<string>;
   origin: Y.Map<string>;
+  threads: Y.Map<Y.Map<unknown>>;
 }
 
 export function articleTypes(doc: Y.Doc): ArticleTypes {
@@ -83,6 +131,7 @@ export function articleTypes(doc: Y.Doc): ArticleTypes {
     segments: doc.getMap<Y.Map<unknown>>(ROOT.segments),
     order: doc.getArray<string>(ROOT.order),
     origin: doc.getMap<string>(ROOT.origin),
+    threads: doc.getMap<Y.Map<unknown>>(ROOT.threads),
   };
 }
 

@@ -2,6 +2,7 @@
 import type { JsonValue } from '../article/layout';
 import type { SegmentStatus } from '../article/status';
 import type { StatusCounts } from '../article/progress';
+import type { Role } from './roles';
 
 export interface ArticleSummary {
   id: string;
@@ -44,4 +45,68 @@ export interface ArticleJson {
     createdAt: string | null;
   };
   segments: { id: string; status: SegmentStatus; source: SideJson; target: SideJson }[];
+}
+
+/** Someone who can be mentioned or assigned work (GET /api/members). */
+export interface Member {
+  name: string;
+  role: Role;
+}
+
+export interface MembersResponse {
+  members: Member[];
+}
+
+/** A segment's status change, as its history lists it (GET /api/articles/:id/segments/:segmentId/history). */
+export interface StatusChange {
+  /** The status the writer replaced (null for a segment created with its status). */
+  from: SegmentStatus | null;
+  to: SegmentStatus;
+  by: string | null;
+  /** Milliseconds since the epoch. */
+  at: number;
+}
+
+/** A version of a segment's target (its Markdown): one per author session (same author, within 10 minutes of their last edit). */
+export interface TextVersion {
+  markdown: string;
+  /** null for the baseline: the text before the first recorded edit (as imported, or empty). */
+  by: string | null;
+  /** When the session's last edit was made (for the baseline: when the first recorded edit began). */
+  at: number;
+  /** When the session began. */
+  since: number;
+}
+
+export interface SegmentHistory {
+  segmentId: string;
+  /** Oldest first. */
+  statusChanges: StatusChange[];
+  /** Oldest first; the first is the baseline when the segment's first recorded edit had one. */
+  versions: TextVersion[];
+}
+
+export type NotificationKind = 'mention' | 'reply' | 'sendBack';
+
+/** Something that happened to me: a mention, a reply in a thread I took part in, a segment sent back to me. */
+export interface AppNotification {
+  id: string;
+  kind: NotificationKind;
+  articleId: string;
+  /** The article's title when it happened. */
+  articleTitle: string;
+  segmentId: string | null;
+  threadId: string | null;
+  /** Who did it. */
+  actor: string | null;
+  /** The comment's text (its first 280 characters). */
+  text: string;
+  at: number;
+  read: boolean;
+}
+
+export interface NotificationsResponse {
+  /** Newest first (at most 200). */
+  notifications: AppNotification[];
+  unread: number;
 }
