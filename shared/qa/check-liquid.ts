@@ -11,7 +11,7 @@ import type { Node as PMNode } from 'prosemirror-model';
 import type { FrontMatterEntry } from '../article/article';
 import type { JsonValue } from '../article/layout';
 import { schema } from '../schema/schema';
-import { issue, listed, quote, type QaIssue, type QaSegment } from './model';
+import { field, issue, listed, quote, type QaIssue, type QaSegment } from './model';
 
 const RAW_SPAN = /\{%-?\s*raw\s*-?%\}[\s\S]*?\{%-?\s*endraw\s*-?%\}/g;
 const LIQUID = /\{\{[\s\S]*?(?:\}\}|$)|\{%[\s\S]*?(?:%\}|$)/g;
@@ -70,6 +70,6 @@ export function checkFrontMatterLiquid(frontMatter: readonly FrontMatterEntry[])
   return frontMatter.flatMap(({ key, value }) => {
     const found = strings(value).flatMap(findLiquid);
     if (found.length === 0) return [];
-    return [issue('liquid-in-front-matter', `The ${key} contains ${quote(found[0]!, 30)}, which looks like Liquid template code and may show as code on the site.`, { frontMatterKey: key })];
+    return [issue('liquid-in-front-matter', `The ${field(key)} contains ${quote(found[0]!, 30)}, which looks like Liquid template code and may show as code on the site.`, { frontMatterKey: key })];
   });
 }

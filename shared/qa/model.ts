@@ -64,6 +64,12 @@ export function quote(text: string, max = 40): string {
   return `“${cut}”`;
 }
 
+/** Front-matter keys a translator knows by name; other keys are shown as fields. */
+const KNOWN_KEYS = new Set(['title', 'date', 'categories', 'image', 'blurb', 'translator', 'author', 'description']);
+
+/** How a message names a front-matter key: "title", or "“published” field". */
+export const field = (key: string): string => (KNOWN_KEYS.has(key) ? key : `“${key}” field`);
+
 /** "a", "a and b", "a, b and c". */
 export function listed(items: readonly string[]): string {
   if (items.length <= 1) return items.join('');
