@@ -17,6 +17,8 @@ import type { ApiDeps, Route, RouteModule } from './route';
 import { readJson, stringField } from './request-body';
 import { sendError, sendJson } from './json';
 import { exportRoutes } from './export-routes';
+import { xliffRoutes } from './xliff-routes';
+import { mediaRoutes } from '../media/media-routes';
 
 const publicUser = (user: User) => ({ id: user.id, name: user.name, role: user.role });
 
@@ -58,7 +60,7 @@ function decodeBase64(text: string): Uint8Array {
 }
 
 /** Every other area's routes; add a module here. */
-const ROUTE_MODULES: RouteModule[] = [exportRoutes];
+const ROUTE_MODULES: RouteModule[] = [exportRoutes, xliffRoutes, mediaRoutes];
 
 export function api(deps: ApiDeps) {
   const { store, accounts, secureCookies = false, log } = deps;
