@@ -3,7 +3,7 @@
  * Each checks the shape of what it got, only enough to fail with a clear
  * message when talking to the wrong thing rather than crash later in a component.
  */
-import type { ArticleJson, ArticleSummary } from '../../shared/protocol/api';
+import type { AppNotification, ArticleJson, ArticleSummary, Member, SegmentHistory } from '../../shared/protocol/api';
 import type { SourceFormat, SourcePreview } from '../../shared/import/import-source';
 import { isRole, type Role } from '../../shared/protocol/roles';
 import { ApiError, apiRequest, isRecord } from './http';
@@ -122,6 +122,35 @@ export async function getArticle(id: string, signal?: AbortSignal): Promise<Arti
   const body = await apiRequest('GET', path, { signal });
   if (!isRecord(body) || typeof body.id !== 'string' || !isRecord(body.meta) || !Array.isArray(body.segments)) throw unexpected(path);
   return body as unknown as ArticleJson;
+}
+
+export type { AppNotification, Member, SegmentHistory };
+
+/** The accounts (names and roles) that can be mentioned or assigned work. */
+export async function listMembers(signal?: AbortSignal): Promise<Member[]> {
+  const body = await apiRequest('GET', '/api/members', { signal });
+  if (!isRecord(body) || !Array.isArray(body.members)) throw unexpected('/api/members');
+  return body.members.flatMap((member: unknown) => (isRecord(member) && typeof member.name === 'string' && isRole(member.role) ? [{ name: member.name, role: member.role }] : []));
+}
+
+export async function getSegmentHistory(articleId: string, segmentId: string, signal?: AbortSignal): Promise<SegmentHistory> {
+  const path = `/api/articles/${encodeURIComponent(articleId)}/segments/${encodeURIComponent(segmentId)}/history`;
+  const body = await apiRequest('GET', path, { signal });
+  if (!isRecord(body) || !Array.isArray(body.statusChanges) || !Array.isArray(body.versions)) throw unexpected('the segment history');
+  return body as unknown as SegmentHistory;
+}
+
+export async function listNotifications(signal?: AbortSignal): Promise<{ notifications: AppNotification[]; unread: number }> {
+  const body = await apiRequest('GET', '/api/notifications', { signal });
+  if (!isRecord(body) || !Array.isArray(body.notifications)) throw unexpected('/api/notifications');
+  const notifications = body.notifications as AppNotification[];
+  const unread = typeof body.unread === 'number' ? body.unread : notifications.filter((notification) => !notification.read).length;
+  return { notifications, unread };
+}
+
+/** Marks every notification read. */
+export async function markNotificationsRead(): Promise<void> {
+  await apiRequest('POST', '/api/notifications/read', { body: {} });
 }
 
 function readUser(body: unknown): SessionUser {

@@ -8,7 +8,6 @@ import type { EditorView } from 'prosemirror-view';
 import { readSegment, setSide, setStatus, touchSegment } from '../../shared/article/article';
 import { insertTranslatorSegment, mergeWithNext, moveSegment, setOmitted, splitSegment, structureFromSource } from '../../shared/article/structure';
 import { isSideEmpty } from '../../shared/article/article';
-import type { SegmentStatus } from '../../shared/article/status';
 import { PERMISSIONS } from '../../shared/protocol/roles';
 import type { ArticleSession, SessionUser } from '../collab/article-session';
 import { claimSession } from '../collab/early-session';
@@ -24,6 +23,9 @@ import { SearchPanel } from './SearchPanel';
 import { HelpOverlay } from './HelpOverlay';
 import { MetadataPanel } from './MetadataPanel';
 import { EDITOR_ORIGIN } from './origins';
+import { useAssignments } from '../workflow/use-assignments';
+import { useRowWorkflow } from '../workflow/use-row-workflow';
+import { useLandOnSegment } from '../workflow/use-land-on-segment';
 import './editor.css';
 
 /** Re-stamp "last changed by me" at most this often while typing. */
@@ -68,12 +70,13 @@ function EditorSurface({ session, presence, undo, user }: EditorParts & { user: 
   const [metaOpen, setMetaOpen] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   const [focused, setFocused] = useState<string | null>(null);
+  const assignments = useAssignments(session.doc);
 
   const visible = useMemo(
-    () => filterRows(rows, filter, { me: user.name, focused, busy: (id) => presence.inSegment(id) }),
+    () => filterRows(rows, filter, { me: user.name, focused, busy: (id) => presence.inSegment(id), assignments }),
     // presence changes re-render through useSyncExternalStore above
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [rows, filter, user.name, focused, presence.getVersion()],
+    [rows, filter, user.name, focused, assignments, presence.getVersion()],
   );
   const ids = useMemo(() => visible.map((entry) => entry.row.id), [visible]);
   const scroller = useRef<HTMLDivElement>(null);
@@ -173,10 +176,18 @@ function EditorSurface({ session, presence, undo, user }: EditorParts & { user: 
     [session, user.name, permissions, focusSegment],
   );
 
-  const onStatus = useCallback((id: string, status: SegmentStatus) => setStatus(session.doc, id, status, user.name, EDITOR_ORIGIN), [session, user.name]);
+  const workflow = useRowWorkflow({ doc: session.doc, articleId: session.articleId, user, rows, shown: ids, notify: setNotice, origin: EDITOR_ORIGIN });
+  const onStatus = workflow.requestStatus;
+  const landed = useLandOnSegment({
+    shown: ids,
+    exists: useCallback((id: string) => rowsRef.current.some((row) => row.id === id), []),
+    showAll: useCallback(() => setFilter({ kind: 'all' }), []),
+    land: focusSegment,
+  });
 
   const onAction = useCallback(
     (id: string, action: RowAction) => {
+      if (action === 'history') return workflow.openHistory(id);
       if (action === 'copy-structure') return commands.copySourceStructure(id);
       if (action === 'merge-next') return void mergeWithNext(session.doc, id, user.name, EDITOR_ORIGIN);
       if (action === 'move-up' || action === 'move-down') return void moveSegment(session.doc, id, action === 'move-up' ? -1 : 1, EDITOR_ORIGIN);
@@ -184,7 +195,7 @@ function EditorSurface({ session, presence, undo, user }: EditorParts & { user: 
       const newId = insertTranslatorSegment(session.doc, id, action === 'insert-before' ? 'before' : 'after', EDITOR_ORIGIN);
       focusSegment(newId);
     },
-    [commands, session, user.name, focusSegment],
+    [commands, session, user.name, focusSegment, workflow.openHistory],
   );
 
   // Page-wide keys: search and help work wherever the focus is.
@@ -231,6 +242,7 @@ function EditorSurface({ session, presence, undo, user }: EditorParts & { user: 
         </div>
       )}
       {searchOpen && <SearchPanel rows={rows} onClose={() => setSearchOpen(false)} onGo={(id, side) => focusSegment(id, side)} />}
+      {workflow.bar}
       {metaOpen && <MetadataPanel doc={session.doc} editable={permissions.articleChanges.includes('metadata')} onClose={() => setMetaOpen(false)} />}
       <div className="segment-columns-header" aria-hidden="true">
         <span>中文 source</span>
@@ -249,7 +261,12 @@ function EditorSurface({ session, presence, undo, user }: EditorParts & { user: 
                 top={windowed.offsets[index]!}
                 canEditTarget={canEditTarget}
                 canEditSource={canEditSource}
-                statuses={permissions.statuses}
+                role={user.role}
+                selectable={workflow.selectable}
+                selected={workflow.selection.ids.has(entry.row.id)}
+                onSelect={workflow.select}
+                assignment={assignments.get(entry.row.id)}
+                highlighted={landed === entry.row.id}
                 peopleHere={presence.inSegment(entry.row.id)}
                 shownBecause={entry.shownBecause}
                 presence={presence}
@@ -266,6 +283,7 @@ function EditorSurface({ session, presence, undo, user }: EditorParts & { user: 
         {rows.length === 0 && <p className="status-message">This article has no segments yet.</p>}
       </div>
       {helpOpen && <HelpOverlay onClose={() => setHelpOpen(false)} />}
+      {workflow.dialogs}
     </div>
   );
 }

@@ -6,6 +6,10 @@
 import { memo, useEffect, useRef } from 'react';
 import type { EditorView } from 'prosemirror-view';
 import type { SegmentStatus } from '../../shared/article/status';
+import type { Role } from '../../shared/protocol/roles';
+import { statusOptions } from '../../shared/review/workflow';
+import type { Assignment } from '../workflow/use-assignments';
+import { Assignees } from '../workflow/Assignees';
 import { createSideView, type SegmentCommands } from './side-view';
 import type { PresenceHub, PresenceUser } from './presence';
 import type { UndoRegistry } from './undo-registry';
@@ -22,7 +26,15 @@ export interface SegmentRowProps {
   top: number;
   canEditTarget: boolean;
   canEditSource: boolean;
-  statuses: readonly SegmentStatus[];
+  /** The statuses offered are those the workflow lets this role set from the row's status. */
+  role: Role;
+  /** A reviewer's or admin's tick box for bulk actions. */
+  selectable: boolean;
+  selected: boolean;
+  onSelect(id: string, shift: boolean): void;
+  assignment: Assignment | undefined;
+  /** The row a link opened the editor at. */
+  highlighted: boolean;
   peopleHere: PresenceUser[];
   /** Why a row that the filter would hide is shown anyway. */
   shownBecause: string | null;
@@ -35,7 +47,7 @@ export interface SegmentRowProps {
   measure(id: string, element: HTMLElement | null): void;
 }
 
-export type RowAction = 'insert-before' | 'insert-after' | 'merge-next' | 'toggle-omit' | 'copy-structure' | 'move-up' | 'move-down';
+export type RowAction = 'insert-before' | 'insert-after' | 'merge-next' | 'toggle-omit' | 'copy-structure' | 'move-up' | 'move-down' | 'history';
 
 export const SegmentRow = memo(function SegmentRow(props: SegmentRowProps) {
   const { row, presence, undo, commands, register, measure } = props;
@@ -86,10 +98,12 @@ export const SegmentRow = memo(function SegmentRow(props: SegmentRowProps) {
     props.onAction(row.id, action);
   };
 
+  const options = statusOptions(props.role, row.status);
+
   return (
     <div
       ref={rowElement}
-      className={`segment-row status-${row.status}${row.omitted ? ' omitted' : ''}`}
+      className={`segment-row status-${row.status}${row.omitted ? ' omitted' : ''}${props.selected ? ' selected' : ''}${props.highlighted ? ' highlighted' : ''}`}
       style={{ top: props.top }}
       data-testid="segment-row"
       data-segment={row.id}
@@ -99,20 +113,34 @@ export const SegmentRow = memo(function SegmentRow(props: SegmentRowProps) {
       <div className="segment-side segment-source" ref={sourceMount} />
       <div className="segment-side segment-target" ref={targetMount} />
       <div className="segment-meta">
+        {props.selectable && (
+          <input
+            type="checkbox"
+            className="row-select"
+            aria-label="Select this segment"
+            data-testid="row-select"
+            checked={props.selected}
+            // onClick, not onChange: only the click says whether shift was held (a range).
+            onClick={(event) => props.onSelect(row.id, event.shiftKey)}
+            onChange={() => undefined}
+          />
+        )}
         <select
           className={`status-chip status-${row.status}`}
           value={row.status}
           aria-label="Status"
           data-testid="status-chip"
-          disabled={props.statuses.length === 0}
+          disabled={options.length === 0}
           onChange={(event) => props.onStatus(row.id, event.target.value as SegmentStatus)}
         >
-          {[row.status, ...props.statuses.filter((status) => status !== row.status)].map((status) => (
-            <option key={status} value={status} disabled={status !== row.status && !props.statuses.includes(status)}>
-              {status}
+          <option value={row.status}>{row.status}</option>
+          {options.map((option) => (
+            <option key={option.status} value={option.status}>
+              {option.needsComment ? `send back to ${option.status}…` : option.status}
             </option>
           ))}
         </select>
+        {props.assignment && <Assignees assignment={props.assignment} />}
         {props.peopleHere.length > 0 && (
           <div className="people-here" data-testid="people-here">
             {props.peopleHere.map((person) => (
@@ -124,20 +152,23 @@ export const SegmentRow = memo(function SegmentRow(props: SegmentRowProps) {
         )}
         {row.omitted && <span className="omitted-note">omitted</span>}
         {props.shownBecause && <span className="shown-because">{props.shownBecause}</span>}
-        {props.canEditTarget && (
-          <details className="row-actions">
-            <summary aria-label="Segment actions" data-testid="row-actions">⋯</summary>
-            <div>
-              <button type="button" onClick={act('copy-structure')}>Copy source structure</button>
-              <button type="button" data-testid="insert-before" onClick={act('insert-before')}>Insert note before</button>
-              <button type="button" data-testid="insert-after" onClick={act('insert-after')}>Insert note after</button>
-              <button type="button" data-testid="merge-next" onClick={act('merge-next')}>Merge with next</button>
-              <button type="button" data-testid="move-up" onClick={act('move-up')}>Move up</button>
-              <button type="button" data-testid="move-down" onClick={act('move-down')}>Move down</button>
-              <button type="button" data-testid="toggle-omit" onClick={act('toggle-omit')}>{row.omitted ? 'Translate this block' : 'Omit this block'}</button>
-            </div>
-          </details>
-        )}
+        <details className="row-actions">
+          <summary aria-label="Segment actions" data-testid="row-actions">⋯</summary>
+          <div>
+            <button type="button" data-testid="open-history" onClick={act('history')}>History…</button>
+            {props.canEditTarget && (
+              <>
+                <button type="button" onClick={act('copy-structure')}>Copy source structure</button>
+                <button type="button" data-testid="insert-before" onClick={act('insert-before')}>Insert note before</button>
+                <button type="button" data-testid="insert-after" onClick={act('insert-after')}>Insert note after</button>
+                <button type="button" data-testid="merge-next" onClick={act('merge-next')}>Merge with next</button>
+                <button type="button" data-testid="move-up" onClick={act('move-up')}>Move up</button>
+                <button type="button" data-testid="move-down" onClick={act('move-down')}>Move down</button>
+                <button type="button" data-testid="toggle-omit" onClick={act('toggle-omit')}>{row.omitted ? 'Translate this block' : 'Omit this block'}</button>
+              </>
+            )}
+          </div>
+        </details>
       </div>
     </div>
   );

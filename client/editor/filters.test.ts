@@ -26,6 +26,18 @@ describe('row filters', () => {
     expect(filterRows(rows, filter, nobody).map((entry) => entry.row.id)).toEqual(ids);
   });
 
+  test('"assigned to me" shows the segments I translate or review, whoever edited them last', () => {
+    const assignments = new Map([
+      ['a', { translator: 'ana', reviewer: null }],
+      ['b', { translator: 'bo', reviewer: 'cy' }],
+      ['c', { translator: 'bo', reviewer: 'ana' }],
+    ]);
+    expect(filterRows(rows, { kind: 'assigned' }, { ...nobody, assignments }).map((entry) => entry.row.id)).toEqual(['a', 'c']);
+    expect(filterRows(rows, { kind: 'assigned' }, { ...nobody, me: 'cy', assignments }).map((entry) => entry.row.id)).toEqual(['b']);
+    // Without assignments nothing is mine.
+    expect(filterRows(rows, { kind: 'assigned' }, nobody)).toEqual([]);
+  });
+
   test('a row someone is typing in stays visible, saying why', () => {
     const busy = (id: string) => (id === 'c' ? [{ clientId: 1, id: 'u', name: 'bo', role: 'translator', color: '#000' }] : []);
     const shown = filterRows(rows, { kind: 'untranslated' }, { me: 'ana', focused: 'b', busy });

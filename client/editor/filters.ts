@@ -5,15 +5,30 @@
 import type { SegmentStatus } from '../../shared/article/status';
 import type { PresenceUser } from './presence';
 import type { SegmentRowModel } from './use-segments';
+import { isAssignedTo, type Assignments } from '../workflow/use-assignments';
 
-export type RowFilter = { kind: 'all' } | { kind: 'untranslated' } | { kind: 'mine' } | { kind: 'status'; status: SegmentStatus };
+export type RowFilter =
+  | { kind: 'all' }
+  | { kind: 'untranslated' }
+  | { kind: 'mine' }
+  /** Assigned to me, as translator or as reviewer. */
+  | { kind: 'assigned' }
+  | { kind: 'status'; status: SegmentStatus };
+
+export interface FilterContext {
+  me: string;
+  focused: string | null;
+  busy: (id: string) => PresenceUser[];
+  /** Who each segment is assigned to (only segments that have someone). */
+  assignments?: Assignments;
+}
 
 export interface FilteredRow {
   row: SegmentRowModel;
   shownBecause: string | null;
 }
 
-function matches(row: SegmentRowModel, filter: RowFilter, me: string): boolean {
+function matches(row: SegmentRowModel, filter: RowFilter, me: string, assignments: Assignments | undefined): boolean {
   switch (filter.kind) {
     case 'all':
       return true;
@@ -21,6 +36,8 @@ function matches(row: SegmentRowModel, filter: RowFilter, me: string): boolean {
       return row.status === 'untranslated' && !row.omitted;
     case 'mine':
       return row.changedBy === me;
+    case 'assigned':
+      return isAssignedTo(assignments?.get(row.id), me);
     case 'status':
       return row.status === filter.status;
   }
@@ -29,11 +46,11 @@ function matches(row: SegmentRowModel, filter: RowFilter, me: string): boolean {
 export function filterRows(
   rows: SegmentRowModel[],
   filter: RowFilter,
-  context: { me: string; focused: string | null; busy: (id: string) => PresenceUser[] },
+  context: FilterContext,
 ): FilteredRow[] {
   const out: FilteredRow[] = [];
   for (const row of rows) {
-    if (matches(row, filter, context.me)) {
+    if (matches(row, filter, context.me, context.assignments)) {
       out.push({ row, shownBecause: null });
       continue;
     }

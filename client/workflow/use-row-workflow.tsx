@@ -1,0 +1,141 @@
+/**
+ * The status workflow on the editor page, kept out of the page itself: the
+ * status a row's chip asks for (a send-back opens the comment dialog first),
+ * the reviewer's and admin's selection with its bulk bar (approve, assign),
+ * and the per-segment dialogs (send back, history, assign).
+ */
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import type * as Y from 'yjs';
+import { setStatus } from '../../shared/article/article';
+import { articleTypes, SEGMENT } from '../../shared/article/layout';
+import { isSegmentStatus, type SegmentStatus } from '../../shared/article/status';
+import type { Role } from '../../shared/protocol/roles';
+import { assignSegments, type Assignment } from '../../shared/review/assignments';
+import { sendBack } from '../../shared/review/send-back';
+import { canSetStatus, needsSendBackComment } from '../../shared/review/workflow';
+import { AssignDialog } from './AssignDialog';
+import { approveReviewed, countReviewed, describeApproval } from './bulk-approve';
+import { BulkBar } from './BulkBar';
+import { HistoryPanel } from './HistoryPanel';
+import { SendBackDialog } from './SendBackDialog';
+import './workflow.css';
+import { clickRow, EMPTY_SELECTION, keepExisting, selectAll, type RowSelection } from './selection';
+
+export interface RowWorkflowOptions {
+  doc: Y.Doc;
+  articleId: string;
+  user: { name: string; role: Role };
+  /** Changes whenever a segment's status or the list of segments does (the page's row models). */
+  rows: unknown;
+  /** The ids of the rows shown now, in order (after the filter). */
+  shown: string[];
+  /** Tell the person something, in the page's notice line. */
+  notify(message: string): void;
+  /** Every write the page makes carries this origin. */
+  origin: unknown;
+}
+
+export interface RowWorkflow {
+  /** Reviewers and admins tick rows for bulk actions. */
+  selectable: boolean;
+  selection: RowSelection;
+  select(id: string, shift: boolean): void;
+  /** The row's chip asked for a status. */
+  requestStatus(id: string, to: SegmentStatus): void;
+  openHistory(id: string): void;
+  /** The bulk bar (null for roles without bulk actions). */
+  bar: ReactNode;
+  /** Whichever dialog is open. */
+  dialogs: ReactNode;
+}
+
+export function useRowWorkflow({ doc, articleId, user, rows, shown, notify, origin }: RowWorkflowOptions): RowWorkflow {
+  const { name, role } = user;
+  const selectable = role === 'reviewer' || role === 'admin';
+  const [selection, setSelection] = useState<RowSelection>(EMPTY_SELECTION);
+  const [sendingBack, setSendingBack] = useState<{ id: string; from: SegmentStatus } | null>(null);
+  const [historyOf, setHistoryOf] = useState<string | null>(null);
+  const [assigning, setAssigning] = useState(false);
+  const shownRef = useRef(shown);
+  shownRef.current = shown;
+
+  const statusOf = useCallback((id: string): SegmentStatus | null => {
+    const map = articleTypes(doc).segments.get(id);
+    if (!map) return null;
+    const status = map.get(SEGMENT.status);
+    return isSegmentStatus(status) ? status : 'untranslated';
+  }, [doc]);
+
+  // A ticked row merged away or removed by a colleague leaves the selection.
+  useEffect(() => {
+    const segments = articleTypes(doc).segments;
+    setSelection((current) => keepExisting(current, (id) => segments.has(id)));
+  }, [doc, rows]);
+
+  const select = useCallback((id: string, shift: boolean) => setSelection((current) => clickRow(current, shownRef.current, id, shift)), []);
+
+  const requestStatus = useCallback(
+    (id: string, to: SegmentStatus) => {
+      const from = statusOf(id);
+      if (!from || from === to) return;
+      if (needsSendBackComment(role, from, to)) return setSendingBack({ id, from });
+      if (!canSetStatus(role, from, to)) return notify(`A ${role} cannot make a ${from} segment ${to}.`);
+      setStatus(doc, id, to, name, origin);
+    },
+    [doc, name, role, origin, notify, statusOf],
+  );
+
+  // Recounted when the selection or any status changes, not on typing.
+  const reviewed = useMemo(() => countReviewed(doc, selection.ids), [doc, selection, rows]);
+
+  const approve = () => {
+    const result = approveReviewed(doc, selection.ids, name, origin);
+    notify(describeApproval(result));
+    setSelection({ ids: new Set(result.skipped), anchor: selection.anchor });
+  };
+
+  const assign = (assignment: Assignment) => {
+    const segments = articleTypes(doc).segments;
+    const ids = [...selection.ids].filter((id) => segments.has(id));
+    assignSegments(doc, ids, assignment, origin);
+    setAssigning(false);
+    notify(`Assigned ${ids.length} segment${ids.length === 1 ? '' : 's'}.`);
+  };
+
+  const bar = selectable ? (
+    <BulkBar
+      selected={selection.ids.size}
+      reviewed={reviewed}
+      shown={shown.length}
+      canApprove={canSetStatus(role, 'reviewed', 'approved')}
+      canAssign={role === 'admin'}
+      onSelectAllShown={() => setSelection((current) => selectAll(current, shownRef.current))}
+      onClear={() => setSelection(EMPTY_SELECTION)}
+      onApprove={approve}
+      onAssign={() => setAssigning(true)}
+    />
+  ) : null;
+
+  const dialogs = (
+    <>
+      {sendingBack && (
+        <SendBackDialog
+          from={sendingBack.from}
+          onCancel={() => setSendingBack(null)}
+          onSend={(comment) => {
+            // The status may have moved while the dialog was open: send back only what may still be sent back.
+            const from = statusOf(sendingBack.id);
+            setSendingBack(null);
+            if (!from || !canSetStatus(role, from, 'draft', { sendBackComment: true })) return notify(`The segment is ${from ?? 'gone'} now; it was not sent back.`);
+            sendBack(doc, sendingBack.id, comment, name, origin);
+            notify(`Sent back to draft, with your comment.`);
+          }}
+        />
+      )}
+      {historyOf && <HistoryPanel articleId={articleId} segmentId={historyOf} onClose={() => setHistoryOf(null)} />}
+      {assigning && <AssignDialog count={selection.ids.size} onAssign={assign} onCancel={() => setAssigning(false)} />}
+    </>
+  );
+
+  return { selectable, selection, select, requestStatus, openHistory: setHistoryOf, bar, dialogs };
+}
