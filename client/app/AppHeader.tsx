@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { SessionUser } from '../api/api';
 import { describeError } from './messages';
 import { followLink } from './routing';
+import { NotificationsMenu } from '../workflow/NotificationsMenu';
 
 /** Duet's name (a link home), and when signed in: who, in what role, and a way out. */
 export function AppHeader({ user, onSignOut }: { user: SessionUser | null; onSignOut(): Promise<void> }) {
@@ -34,6 +35,7 @@ export function AppHeader({ user, onSignOut }: { user: SessionUser | null; onSig
               {error}
             </span>
           )}
+          <NotificationsMenu />
           <span className="account-name" data-testid="current-user-name">
             {user.name}
           </span>

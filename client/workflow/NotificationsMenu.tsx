@@ -1,0 +1,114 @@
+/**
+ * The bell in the app header: how many notifications are unread, and a list
+ * of mentions, replies and segments sent back to me, each a link to the
+ * article opened at its segment.
+ */
+import { useEffect, useId, useRef, useState } from 'react';
+import type { AppNotification } from '../api/api';
+import { describeError } from '../app/messages';
+import { articlePath, followLink } from '../app/routing';
+import { formatExactTime, formatLastActivity } from '../app/time';
+import { useNotifications } from './use-notifications';
+import './workflow.css';
+
+const WHAT: Record<AppNotification['kind'], string> = {
+  mention: 'mentioned you',
+  reply: 'replied',
+  sendBack: 'sent a segment back to you',
+};
+
+export function NotificationsMenu() {
+  const id = useId();
+  const { notifications, unread, stale, refresh, markAllRead } = useNotifications();
+  const [open, setOpen] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const root = useRef<HTMLDivElement>(null);
+
+  // Close on a click elsewhere or Escape, as menus do.
+  useEffect(() => {
+    if (!open) return;
+    const onPointer = (event: PointerEvent) => {
+      if (!root.current?.contains(event.target as Node)) setOpen(false);
+    };
+    const onKey = (event: KeyboardEvent) => event.key === 'Escape' && setOpen(false);
+    document.addEventListener('pointerdown', onPointer);
+    document.addEventListener('keydown', onKey);
+    return () => {
+      document.removeEventListener('pointerdown', onPointer);
+      document.removeEventListener('keydown', onKey);
+    };
+  }, [open]);
+
+  const now = new Date();
+  return (
+    <div className="notifications" ref={root}>
+      <button
+        type="button"
+        className="button bell"
+        aria-expanded={open}
+        aria-controls={`${id}-list`}
+        aria-label={unread > 0 ? `Notifications, ${unread} unread` : 'Notifications'}
+        data-testid="notifications-button"
+        onClick={() => {
+          if (!open) refresh();
+          setOpen(!open);
+        }}
+      >
+        <span aria-hidden="true">🔔</span>
+        {unread > 0 && (
+          <span className="unread-count" data-testid="notifications-unread">
+            {unread > 99 ? '99+' : unread}
+          </span>
+        )}
+      </button>
+      {open && (
+        <div className="notifications-panel" id={`${id}-list`} data-testid="notifications-panel">
+          <header>
+            <strong>Notifications</strong>
+            <button
+              type="button"
+              className="button link"
+              disabled={unread === 0}
+              data-testid="notifications-mark-read"
+              onClick={() => markAllRead().then(() => setError(null), (caught: unknown) => setError(describeError(caught)))}
+            >
+              Mark all read
+            </button>
+          </header>
+          {error && (
+            <p className="form-error" role="alert">
+              {error}
+            </p>
+          )}
+          {stale && <p className="hint">Could not check for new ones; showing what came before.</p>}
+          {notifications.length === 0 ? (
+            <p className="hint">Nothing yet. Mentions, replies to your threads and segments sent back to you appear here.</p>
+          ) : (
+            <ul>
+              {notifications.map((notification) => (
+                <li key={notification.id} className={notification.read ? 'read' : 'unread'} data-testid="notification" data-kind={notification.kind}>
+                  <a
+                    href={articlePath(notification.articleId, notification.segmentId ?? undefined)}
+                    onClick={(event) => {
+                      followLink(event);
+                      setOpen(false);
+                    }}
+                    data-testid="notification-link"
+                  >
+                    <span className="notification-head">
+                      <strong>{notification.actor ?? 'Someone'}</strong> {WHAT[notification.kind] ?? notification.kind} in <em>{notification.articleTitle || 'an article'}</em>
+                    </span>
+                    {notification.text && <span className="notification-text">“{notification.text}”</span>}
+                    <time dateTime={new Date(notification.at).toISOString()} title={formatExactTime(new Date(notification.at).toISOString())}>
+                      {formatLastActivity(new Date(notification.at).toISOString(), now)}
+                    </time>
+                  </a>
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+      )}
+    </div>
+  );
+}
