@@ -12,6 +12,7 @@ import { DuetError } from '../shared/protocol/errors';
 import { isRole, ROLES } from '../shared/protocol/roles';
 import { Accounts } from './auth/accounts';
 import { exportArticle, importPublished, importSourceArticle, listArticles, showArticle } from './articles/article-service';
+import { exportXliff, importXliffToStore } from './articles/xliff-service';
 import { openDataFolder, resolveDataDir } from './store/data-dir';
 import type { ArticleStore } from './store/article-store';
 
@@ -24,6 +25,9 @@ const USAGE = `usage: duet <command> [options]
   list                           list articles: id, title, segments, progress
   show ID --json                 print an article as JSON
   export ID [--out FILE]         write the article as house-style Markdown (stdout by default)
+  xliff export ID [--out FILE]   write the article as XLIFF 1.2 for another CAT tool
+  xliff import ID FILE           apply an XLIFF file's targets and statuses, whole or not at all
+        [--overwrite] [--by NAME]  the file wins where Duet changed too; NAME is recorded as the editor
   serve [--port N]               run the Duet server
   user add NAME --role ROLE      add an account (ROLE: admin, translator, reviewer or viewer);
                                  prints its password and API token, shown only this once
@@ -205,6 +209,27 @@ const commands: Record<string, (args: string[], io: Io) => number | Promise<numb
       log: (line) => io.stderr(`${line}\n`),
     });
     return 0;
+  },
+
+  xliff(args, io) {
+    const [sub, ...rest] = args;
+    if (sub === 'export') {
+      const { values, positionals } = parse(rest, { out: { type: 'string' } }, 1);
+      const { xliff } = withStore(values.data, (store) => exportXliff(store, positionals[0]!));
+      if (typeof values.out === 'string') writeFileSync(values.out, xliff);
+      else io.stdout(xliff);
+      return 0;
+    }
+    if (sub === 'import') {
+      const { values, positionals } = parse(rest, { overwrite: { type: 'boolean' }, by: { type: 'string' } }, 2);
+      const xml = decodeTextFile(readInputBytes(positionals[1]!), positionals[1]);
+      const by = typeof values.by === 'string' ? values.by : null;
+      const summary = withStore(values.data, (store) => importXliffToStore(store, positionals[0]!, xml, by, { overwrite: values.overwrite === true }));
+      const count = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : what.endsWith('s') ? 'es' : 's'}`;
+      io.stdout(`${count(summary.updated, 'segment')} updated (${count(summary.targets, 'target')}, ${count(summary.statuses, 'status')}), ${summary.unchanged} unchanged, ${summary.skipped.length} skipped\n`);
+      return 0;
+    }
+    throw new UsageError(sub === undefined ? 'xliff needs export or import' : `unknown xliff command "${sub}" (export or import)`);
   },
 
   user(args, io) {
