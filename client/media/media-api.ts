@@ -1,0 +1,59 @@
+/**
+ * Images stored with an article (docs/PUBLISHING.md, "Images"): upload a
+ * file's bytes, have the server fetch a remote image, list what is stored.
+ * The `url` each answer carries is what a figure's `src` holds.
+ */
+import { ApiError, apiRequest, isRecord, readApiResponse, requestHeaders } from '../api/http';
+
+export interface MediaItem {
+  name: string;
+  url: string;
+  type: string;
+  size: number;
+  filename: string | null;
+  createdBy: string | null;
+  createdAt: string | number | null;
+}
+
+/** The same limit the server enforces, checked first so a large file fails at once, not after its upload. */
+export const MAX_IMAGE_BYTES = 10 * 1024 * 1024;
+
+const mediaPath = (articleId: string) => `/api/articles/${encodeURIComponent(articleId)}/media`;
+
+function readItem(body: unknown, what: string): MediaItem {
+  const media = isRecord(body) ? body.media : null;
+  if (!isRecord(media) || typeof media.url !== 'string' || typeof media.name !== 'string') {
+    throw new ApiError('unexpected_response', `The server sent an unexpected answer for ${what}.`, 200);
+  }
+  return media as unknown as MediaItem;
+}
+
+/** Store an image file with the article; the server decides from its bytes whether it is an image it accepts. */
+export async function uploadImage(articleId: string, file: Blob & { name?: string }): Promise<MediaItem> {
+  if (file.size > MAX_IMAGE_BYTES) throw new ApiError('too_large', `The image is ${Math.ceil(file.size / 1024 / 1024)} MiB; images may be at most 10 MiB.`, 0);
+  const query = file.name ? `?filename=${encodeURIComponent(file.name)}` : '';
+  let response: Response;
+  try {
+    response = await fetch(`${mediaPath(articleId)}${query}`, {
+      method: 'POST',
+      headers: { ...requestHeaders('POST', false), 'content-type': file.type || 'application/octet-stream' },
+      body: file,
+      credentials: 'same-origin',
+    });
+  } catch {
+    throw new ApiError('network', 'Could not reach the Duet server to upload the image. Check your connection and try again.', 0);
+  }
+  return readItem(await readApiResponse(response), 'the uploaded image');
+}
+
+/** Have the server download a remote image and store it with the article. */
+export async function storeRemoteImage(articleId: string, url: string): Promise<MediaItem> {
+  return readItem(await apiRequest('POST', `${mediaPath(articleId)}/fetch`, { body: { url } }), 'the stored image');
+}
+
+/** The names of the images stored with the article. */
+export async function listMedia(articleId: string, signal?: AbortSignal): Promise<MediaItem[]> {
+  const body = await apiRequest('GET', mediaPath(articleId), { signal });
+  if (!isRecord(body) || !Array.isArray(body.media)) throw new ApiError('unexpected_response', 'The server sent an unexpected answer for the stored images.', 200);
+  return body.media as MediaItem[];
+}

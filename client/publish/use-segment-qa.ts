@@ -1,0 +1,41 @@
+/**
+ * A mounted row's QA issues, kept current: computed just after the row mounts
+ * (never while it is being laid out) and again a moment after its text stops
+ * changing, so typing never waits for the checks.
+ */
+import { useEffect, useState } from 'react';
+import type { QaIssue } from '../../shared/qa/qa';
+import { segmentIssues, type RowContent } from './segment-qa';
+
+/** After the last change, wait this long before checking again. */
+const SETTLE_MS = 400;
+const NONE: QaIssue[] = [];
+
+const sameIssues = (a: QaIssue[], b: QaIssue[]) => a.length === b.length && a.every((issue, i) => issue.check === b[i]!.check && issue.message === b[i]!.message);
+
+export function useSegmentQa(row: RowContent): QaIssue[] {
+  const [issues, setIssues] = useState<QaIssue[]>(NONE);
+  const { id, status, omitted, source, target } = row;
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const check = () => {
+      timer = undefined;
+      const next = segmentIssues({ id, status, omitted, source, target });
+      setIssues((previous) => (sameIssues(previous, next) ? previous : next));
+    };
+    const schedule = (delay: number) => {
+      if (timer !== undefined) clearTimeout(timer);
+      timer = setTimeout(check, delay);
+    };
+    const changed = () => schedule(SETTLE_MS);
+    schedule(0);
+    source.observeDeep(changed);
+    target.observeDeep(changed);
+    return () => {
+      if (timer !== undefined) clearTimeout(timer);
+      source.unobserveDeep(changed);
+      target.unobserveDeep(changed);
+    };
+  }, [id, status, omitted, source, target]);
+  return issues;
+}
