@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { articlePath, parseRoute, segmentInHash } from './routing';
+import { articlePath, parseRoute, publishPath, segmentInHash } from './routing';
 
 describe('parseRoute', () => {
   test('the root and /articles are the article list, with or without a trailing slash', () => {
@@ -11,6 +11,13 @@ describe('parseRoute', () => {
   test('/articles/<id> is that article, and articlePath makes the same URL back', () => {
     expect(parseRoute('/articles/k3Jx9_a-Q')).toEqual({ page: 'article', id: 'k3Jx9_a-Q' });
     expect(parseRoute(articlePath('a b/c'))).toEqual({ page: 'article', id: 'a b/c' });
+  });
+
+  test('/articles/<id>/publish is that article\'s publish page, and publishPath makes the same URL back', () => {
+    expect(parseRoute('/articles/k3Jx9_a-Q/publish')).toEqual({ page: 'publish', id: 'k3Jx9_a-Q' });
+    expect(parseRoute('/articles/k3Jx9_a-Q/publish/')).toEqual({ page: 'publish', id: 'k3Jx9_a-Q' });
+    expect(parseRoute(publishPath('a b/c'))).toEqual({ page: 'publish', id: 'a b/c' });
+    expect(parseRoute('/articles/x/publishing')).toEqual({ page: 'not-found', path: '/articles/x/publishing' });
   });
 
   test('anything else is not found, including a malformed escape', () => {

@@ -5,11 +5,14 @@
  */
 import { useEffect, useState, type MouseEvent } from 'react';
 
-export type Route = { page: 'articles' } | { page: 'article'; id: string } | { page: 'not-found'; path: string };
+export type Route = { page: 'articles' } | { page: 'article'; id: string } | { page: 'publish'; id: string } | { page: 'not-found'; path: string };
 
 /** An article's editor; with a segment, the editor opens at that segment (`#segment=<id>`). */
 export const articlePath = (id: string, segment?: string): string =>
   `/articles/${encodeURIComponent(id)}${segment ? `#segment=${encodeURIComponent(segment)}` : ''}`;
+
+/** An article's checks, preview, downloads and publishing. */
+export const publishPath = (id: string): string => `/articles/${encodeURIComponent(id)}/publish`;
 
 /** The segment a URL's hash names (`#segment=<id>`), or null. */
 export function segmentInHash(hash: string): string | null {
@@ -26,10 +29,10 @@ export function parseRoute(pathname: string): Route {
   // A trailing slash is the same page; people type and paste URLs both ways.
   const path = pathname.length > 1 ? pathname.replace(/\/+$/, '') : pathname;
   if (path === '/' || path === '/articles') return { page: 'articles' };
-  const article = /^\/articles\/([^/]+)$/.exec(path);
+  const article = /^\/articles\/([^/]+)(\/publish)?$/.exec(path);
   if (article) {
     try {
-      return { page: 'article', id: decodeURIComponent(article[1]!) };
+      return { page: article[2] ? 'publish' : 'article', id: decodeURIComponent(article[1]!) };
     } catch {
       // A malformed %-escape cannot name an article.
     }

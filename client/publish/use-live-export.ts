@@ -1,0 +1,35 @@
+/**
+ * The publish page's view of the article, recomputed a moment after the
+ * document stops changing (a colleague typing in the editor meanwhile does
+ * not make this page recompute on every keystroke).
+ */
+import { useEffect, useState } from 'react';
+import type * as Y from 'yjs';
+import type { PreviewOptions } from '../../shared/export/preview-html';
+import { computeExport, type LiveExport } from './live-export';
+
+const SETTLE_MS = 300;
+
+/** null until `ready` (the local copy or the server's state is in the document). */
+export function useLiveExport(doc: Y.Doc, ready: boolean, preview: PreviewOptions): LiveExport | null {
+  const [live, setLive] = useState<LiveExport | null>(null);
+  useEffect(() => {
+    if (!ready) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const compute = () => {
+      timer = undefined;
+      setLive(computeExport(doc, preview));
+    };
+    const changed = () => {
+      if (timer !== undefined) clearTimeout(timer);
+      timer = setTimeout(compute, SETTLE_MS);
+    };
+    compute();
+    doc.on('update', changed);
+    return () => {
+      if (timer !== undefined) clearTimeout(timer);
+      doc.off('update', changed);
+    };
+  }, [doc, ready, preview]);
+  return live;
+}
