@@ -14,6 +14,7 @@ import { articleRoom, COLLAB_PATH, MESSAGE } from '../../shared/protocol/collab'
 import type { Role } from '../../shared/protocol/roles';
 import { colorFor } from './colors';
 import { batchLocalWrites } from './local-writes';
+import { deferUpdateSends } from './deferred-sends';
 
 const OFFLINE_AFTER_FAILURES = 2;
 
@@ -47,6 +48,8 @@ export class ArticleSession {
   private readonly listeners = new Set<() => void>();
   /** Writes what the IndexedDB copy has not stored yet (writes are batched). */
   private readonly flushLocal: () => void;
+  /** Sends the local changes not sent yet (sends wait for the next frame). */
+  private readonly flushSends: () => void;
   private userValue: SessionUser | null = null;
 
   /**
@@ -65,6 +68,7 @@ export class ArticleSession {
     this.provider = new WebsocketProvider(`${origin.replace(/^http/, 'ws')}${COLLAB_PATH}`, articleRoom(articleId), this.doc, {
       maxBackoffTime: 4000,
     });
+    this.flushSends = deferUpdateSends(this.provider);
     this.provider.awareness.setLocalState(null);
     if (user) this.setUser(user);
     this.provider.messageHandlers[MESSAGE.SAVED] = (_encoder, decoder) => {
@@ -88,9 +92,14 @@ export class ArticleSession {
     this.doc.on('update', this.onUpdate);
     window.addEventListener('online', this.onNetworkChange);
     window.addEventListener('offline', this.onNetworkChange);
-    window.addEventListener('pagehide', this.flushLocal);
+    window.addEventListener('pagehide', this.onPageHide);
     document.addEventListener('visibilitychange', this.onVisibility);
   }
+
+  private readonly onPageHide = () => {
+    this.flushSends();
+    this.flushLocal();
+  };
 
   get user(): SessionUser | null {
     return this.userValue;
@@ -104,7 +113,7 @@ export class ArticleSession {
   }
 
   private readonly onVisibility = () => {
-    if (document.visibilityState === 'hidden') this.flushLocal();
+    if (document.visibilityState === 'hidden') this.onPageHide();
   };
 
   private readonly onUpdate = (_update: Uint8Array, origin: unknown) => {
@@ -146,9 +155,9 @@ export class ArticleSession {
   destroy(): void {
     window.removeEventListener('online', this.onNetworkChange);
     window.removeEventListener('offline', this.onNetworkChange);
-    window.removeEventListener('pagehide', this.flushLocal);
+    window.removeEventListener('pagehide', this.onPageHide);
     document.removeEventListener('visibilitychange', this.onVisibility);
-    this.flushLocal();
+    this.onPageHide();
     this.doc.off('update', this.onUpdate);
     this.provider.destroy();
     void this.local.destroy();
