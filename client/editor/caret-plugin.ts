@@ -9,6 +9,14 @@ import { Decoration, DecorationSet, type EditorView } from 'prosemirror-view';
 import { absolutePositionToRelativePosition, relativePositionToAbsolutePosition, ySyncPluginKey } from 'y-prosemirror';
 import type { Side } from '../../shared/article/article';
 import type { PresenceHub, RemoteCaret } from './presence';
+import { afterPaint } from '../collab/after-paint';
+
+/**
+ * While typing, the caret moves with every key; publishing it (awareness
+ * encoded and sent, the page's presence recomputed) costs about 1 ms, so it
+ * is published after the frame and at most this often.
+ */
+const CARET_PUBLISH_MS = 80;
 
 interface CaretState {
   carets: RemoteCaret[];
@@ -99,6 +107,22 @@ export function caretPlugin(hub: PresenceHub, segment: string, side: Side): Plug
           hub.setCaret(null);
         }
       };
+      // Caret moves (typing) publish after the frame, at most every CARET_PUBLISH_MS; focus changes at once.
+      let waiting = false;
+      let lastPublished = 0;
+      const publishSoon = () => {
+        if (waiting) return;
+        waiting = true;
+        const wait = Math.max(0, lastPublished + CARET_PUBLISH_MS - performance.now());
+        const run = () => {
+          waiting = false;
+          if (!(view as unknown as { docView: unknown }).docView) return; // destroyed meanwhile
+          lastPublished = performance.now();
+          publish();
+        };
+        if (wait > 0) setTimeout(() => afterPaint(run), wait);
+        else afterPaint(run);
+      };
       const unregister = hub.register(segment, side, (carets) => {
         // Dispatching during another view's update is fine: this is a separate EditorView.
         if ((view as unknown as { docView: unknown }).docView) view.dispatch(view.state.tr.setMeta(caretKey, carets));
@@ -109,7 +133,7 @@ export function caretPlugin(hub: PresenceHub, segment: string, side: Side): Plug
       view.dom.addEventListener('focusout', publish);
       return {
         update: (_view, previous) => {
-          if (!previous.selection.eq(view.state.selection) || !previous.doc.eq(view.state.doc)) publish();
+          if (!previous.selection.eq(view.state.selection) || !previous.doc.eq(view.state.doc)) publishSoon();
         },
         destroy: () => {
           view.dom.removeEventListener('focusin', publish);
