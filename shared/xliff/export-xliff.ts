@@ -5,6 +5,7 @@
  * order, its id the segment's id. docs/XLIFF.md describes the format.
  */
 import * as Y from 'yjs';
+import type { Node as PMNode } from 'prosemirror-model';
 import { isSideEmpty, readArticle, type ArticleSnapshot, type SegmentSnapshot } from '../article/article';
 import { runsOf, shapeOf, writeShapes } from './block-shapes';
 import { CodeIds } from './inline-codes';
@@ -59,6 +60,11 @@ export function articleToXliff(article: ArticleSnapshot | Y.Doc, options: XliffE
   return lines.join('\n');
 }
 
+/** The target a new segment starts with: one empty paragraph (emptyTarget). */
+function isFreshTarget(target: PMNode): boolean {
+  return target.childCount === 1 && target.firstChild!.type.name === 'paragraph' && target.firstChild!.content.size === 0;
+}
+
 function transUnit(segment: SegmentSnapshot): string[] {
   const translatable = isTranslatable(segment);
   const targetEmpty = isSideEmpty(segment.target);
@@ -84,7 +90,9 @@ function transUnit(segment: SegmentSnapshot): string[] {
   }
   if (note) lines.push(`        <note from="Duet">${escapeXmlText(note)}</note>`);
   lines.push(writeShapes('source-blocks', shapeOf(segment.source), '        '));
-  if (!targetEmpty) lines.push(writeShapes('target-blocks', shapeOf(segment.target), '        '));
+  // The blocks of every target but the one an untranslated segment starts with, so that a target the
+  // other tool fills takes its source's blocks (a heading's translation is a heading).
+  if (!isFreshTarget(segment.target)) lines.push(writeShapes('target-blocks', shapeOf(segment.target), '        '));
   lines.push('      </trans-unit>');
   return lines;
 }

@@ -7,7 +7,7 @@
 import { emptyTarget, type SegmentInit } from '../article/article';
 import { schema } from '../schema/schema';
 import { DuetError } from '../protocol/errors';
-import { buildSide, runsFit, type BlockShape } from './block-shapes';
+import { buildSide, runCount, runsFit, type BlockShape } from './block-shapes';
 import { readXliff, XliffFileError, type XliffUnit } from './read-xliff';
 import { UnitProblem } from './unit-problem';
 import { statusOfState } from './vocabulary';
@@ -50,7 +50,12 @@ function segmentOf(unit: XliffUnit): SegmentInit {
   const sourceShape = unit.sourceShape ?? paragraphs(unit.sourceRuns.length);
   const source = runsFit([], unit.sourceRuns) && !unit.sourceShape ? schema.nodes.doc!.create() : buildSide(sourceShape, unit.sourceRuns, 'source');
   let target = emptyTarget();
-  if (unit.targetRuns) {
+  if (!unit.targetRuns && unit.targetShape) {
+    // No <target> (an untranslated segment) but blocks that are not the fresh empty paragraph: rebuild them empty.
+    target = buildSide(unit.targetShape, Array.from({ length: runCount(unit.targetShape) }, () => []), 'target');
+  } else if (unit.targetRuns && !unit.targetShape && unit.targetRuns.every((run) => run.length === 0)) {
+    target = emptyTarget();
+  } else if (unit.targetRuns) {
     const shapes = [unit.targetShape, sourceShape, paragraphs(unit.targetRuns.length)].find((candidate): candidate is BlockShape[] => candidate != null && runsFit(candidate, unit.targetRuns!));
     target = buildSide(shapes!, unit.targetRuns, 'target');
   }

@@ -114,6 +114,9 @@ const constructs: [string, PMNode, PMNode][] = [
   ['new lines and tabs inside text', side(p('一\n二\t三\r四')), side(p('one\ntwo\tthree\r\nfour'))],
   ["a translator's own segment (no source)", doc(), side(p(em('Translator: COVID-19 Readings')))],
   ['an empty untranslated target', side(p('原文')), side(p())],
+  ['an empty target seeded with the source\'s blocks', side(h(2, '标题'), li({ ordered: true, number: 2 }, '项')), side(h(2), li({ ordered: true, number: 2 }))],
+  ['a target of no blocks at all', side(p('原文')), doc()],
+  ['an empty heading source (no text to translate)', side(h(2)), side(h(2, 'Added'))],
 ];
 
 function schemaFigure(src: string, alt: string, title: string, ...caption: Parameters<typeof p>): PMNode {
