@@ -255,6 +255,7 @@ describe('refusals: the whole file is refused and the article left as it was', (
     ['a state XLIFF 1.2 does not have', (x) => editUnit(x, 'intro', setTarget('Done.', 'done')), /state "done" is not an XLIFF 1\.2 state/, 'invalid_input'],
     ['an unknown Duet block', (x) => editUnit(x, 'intro', (unit) => unit.replace('<duet:target-blocks><duet:paragraph/>', '<duet:target-blocks><duet:table/>')), /<duet:table> is not a kind of block Duet knows/, 'invalid_input'],
     ['a heading level out of range', (x) => editUnit(x, 'intro', (unit) => unit.replace('<duet:target-blocks><duet:paragraph/>', '<duet:target-blocks><duet:heading level="9"/>')), /level between 1 and 6, not "9"/, 'invalid_input'],
+    ['elements nested too deep', (x) => editUnit(x, 'intro', setTarget(`${'<g id="1" ctype="bold">'.repeat(70)}deep${'</g>'.repeat(70)}`)), /nest deeper than 64 levels/, 'invalid_input'],
     ['an empty file', () => '', /the XLIFF file is empty/, 'invalid_input'],
     ['a file over the limit', (x) => x.replace('</xliff>', `<!--${'x'.repeat(MAX_XLIFF_BYTES)}--></xliff>`), /over the limit of 5 MiB/, 'too_large'],
   ];
