@@ -150,7 +150,7 @@ describe('findChineseNumbers', () => {
     ['十二月', { month: 12 }],
   ])('%j is the date %j', (text, date) => {
     const found = findChineseNumbers(text);
-    expect(found.dates.map(({ year, month, day }) => ({ year, month, day }))).toEqual([{ year: undefined, month: undefined, day: undefined, ...date }]);
+    expect(found.dates.map(({ year, month, day }) => ({ year, month, day }))).toEqual([{ year: undefined, day: undefined, ...date }]);
     expect(found.dates[0]!.text).toBe(text);
     expect(found.numbers).toEqual([]);
   });

@@ -277,7 +277,7 @@ function judge(text: string, original: string, start: number, from: number, end:
     if (!measure) return [];
     if (measure === '分' && tokens.length === 1 && tokens[0]!.kind === 'unit') return []; // 十分: "very"
   }
-  if (ordinal && tokens.length === 1 && tokens[0]!.kind === 'digit' && tokens[0].value === 1 && (text.startsWith('线', end) || text.startsWith('时间', end))) {
+  if (ordinal && tokens.length === 1 && tokens[0]!.kind === 'digit' && tokens[0]!.value === 1 && (text.startsWith('线', end) || text.startsWith('时间', end))) {
     return []; // 第一线 front line, 第一时间 at once
   }
 
