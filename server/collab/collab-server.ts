@@ -10,7 +10,7 @@ import type { ArticleStore } from '../store/article-store';
 import { Connection, type ConnectionUser, type Socket } from './connection';
 import { DEFAULT_LIMITS, type CollabLimits } from './limits';
 import { handleMessage } from './message-switch';
-import { Room, type ServerChange } from './room';
+import { Room, type AcceptedListener, type ServerChange } from './room';
 
 export interface ConnectionHandlers {
   message(data: Uint8Array): void;
@@ -19,6 +19,7 @@ export interface ConnectionHandlers {
 
 export class CollabServer {
   private readonly rooms = new Map<string, Room>();
+  private readonly listeners: AcceptedListener[] = [];
   readonly limits: CollabLimits;
 
   constructor(
@@ -27,6 +28,15 @@ export class CollabServer {
     private readonly log: (line: string) => void = () => {},
   ) {
     this.limits = { ...DEFAULT_LIMITS, ...limits };
+  }
+
+  /** Be told of every change any room accepts (history, notifications); returns a function that stops it. */
+  onAccepted(listener: AcceptedListener): () => void {
+    this.listeners.push(listener);
+    return () => {
+      const at = this.listeners.indexOf(listener);
+      if (at >= 0) this.listeners.splice(at, 1);
+    };
   }
 
   /** Attach an authenticated socket to a room; the transport feeds it messages and its close. */
@@ -55,7 +65,7 @@ export class CollabServer {
     if (existing) return existing;
     const parsed = parseRoom(name);
     if (!parsed) return null;
-    const room = Room.load(name, parsed.articleId, this.store, this.limits, this.log);
+    const room = Room.load(name, parsed.articleId, this.store, this.limits, this.log, this.listeners);
     if (room) this.rooms.set(name, room);
     return room;
   }

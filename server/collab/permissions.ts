@@ -1,9 +1,14 @@
 /**
  * May this user make these changes to an article? The one place where the
- * roles table meets what an update actually did.
+ * roles table (shared/protocol/roles.ts), the status workflow and the review
+ * rules (shared/review/) meet what an update actually did
+ * (shared/article/changes.ts).
  */
 import type { ArticleChanges } from '../../shared/article/changes';
+import { COMMENT } from '../../shared/article/layout';
 import { PERMISSIONS, type ArticleChange, type Role } from '../../shared/protocol/roles';
+import { mayDeleteComment, mayRemoveThread, maySetSuggestionState } from '../../shared/review/review-permissions';
+import { canSetStatus } from '../../shared/review/workflow';
 
 export type Verdict = { ok: true } | { ok: false; reason: string };
 
@@ -12,12 +17,17 @@ export interface Actor {
   role: Role;
 }
 
+/** The fields a deletion may touch: an admin deleting someone else's comment may change nothing else. */
+const DELETION_FIELDS = new Set<string>([COMMENT.deleted, COMMENT.text, COMMENT.mentions, COMMENT.suggestion, COMMENT.suggestionState, COMMENT.suggestionBy]);
+
+const refuse = (reason: string): Verdict => ({ ok: false, reason });
+
 /**
  * @param sourceTextUnchanged called only when the changes touch source text and
  *   the role may not edit it: structure changes (split, merge) may still move it.
  */
 export function judgeArticleChanges(actor: Actor, changes: ArticleChanges, sourceTextUnchanged: () => boolean): Verdict {
-  if (changes.unknown.length > 0) return { ok: false, reason: `not part of an article: ${changes.unknown.join(', ')}` };
+  if (changes.unknown.length > 0) return refuse(`not part of an article: ${changes.unknown.join(', ')}`);
   const allowed = PERMISSIONS[actor.role];
   const refused: ArticleChange[] = [];
   for (const kind of changes.kinds) {
@@ -25,10 +35,46 @@ export function judgeArticleChanges(actor: Actor, changes: ArticleChanges, sourc
     if (kind === 'sourceText' && allowed.articleChanges.includes('structure') && changes.kinds.has('structure') && sourceTextUnchanged()) continue;
     refused.push(kind);
   }
-  if (refused.length > 0) return { ok: false, reason: `a ${actor.role} may not change ${refused.join(', ')}` };
-  const status = changes.statuses.find((value) => !allowed.statuses.includes(value));
-  if (status) return { ok: false, reason: `a ${actor.role} may not set a segment to ${status}` };
+  if (refused.length > 0) return refuse(`a ${actor.role} may not change ${refused.join(', ')}`);
   const impersonated = changes.changedBy.find((value) => value !== actor.name);
-  if (impersonated !== undefined) return { ok: false, reason: `changedBy must be your own name, not ${JSON.stringify(impersonated)}` };
-  return { ok: true };
+  if (impersonated !== undefined) return refuse(`changedBy must be your own name, not ${JSON.stringify(impersonated)}`);
+  return judgeStatuses(actor, changes) ?? judgeThreads(actor, changes) ?? { ok: true };
+}
+
+/** Each status write against the workflow, from the status the sender replaced. */
+function judgeStatuses(actor: Actor, changes: ArticleChanges): Verdict | null {
+  for (const { segmentId, from, to } of changes.statusWrites) {
+    const sendBackComment = changes.newThreads.some(
+      (thread) => thread.segmentId === segmentId && thread.kind === 'sendBack' && changes.newComments.some((comment) => comment.threadId === thread.threadId && comment.opensThread && comment.text.trim() !== ''),
+    );
+    if (canSetStatus(actor.role, from ?? 'untranslated', to, { sendBackComment })) continue;
+    if (!PERMISSIONS[actor.role].statuses.includes(to)) return refuse(`a ${actor.role} may not set a segment to ${to}`);
+    if (to === 'draft') return refuse(`a ${actor.role} may send a segment back to draft only with a comment (a sendBack thread in the same change)`);
+    return refuse(`a ${actor.role} may not set a ${from ?? 'new'} segment to ${to}`);
+  }
+  return null;
+}
+
+/** Threads and comments: written as oneself, edited by their authors, decided by those who may edit the target. */
+function judgeThreads(actor: Actor, changes: ArticleChanges): Verdict | null {
+  const claimed = (value: unknown) => value !== actor.name;
+  const forgedThread = changes.newThreads.find((thread) => claimed(thread.createdBy));
+  if (forgedThread) return refuse(`a thread's createdBy must be your own name, not ${JSON.stringify(forgedThread.createdBy)}`);
+  const forgedComment = changes.newComments.find((comment) => claimed(comment.author));
+  if (forgedComment) return refuse(`a comment's author must be your own name, not ${JSON.stringify(forgedComment.author)}`);
+  for (const edit of changes.commentEdits) {
+    if (edit.author === actor.name) continue;
+    const isDeletion = edit.deletes && edit.fields.every((field) => DELETION_FIELDS.has(field));
+    if (isDeletion && mayDeleteComment(actor, { author: edit.author })) continue;
+    return refuse(isDeletion ? `only its author or an admin may delete ${edit.author}'s comment` : `only its author may edit ${edit.author}'s comment`);
+  }
+  for (const write of changes.suggestionWrites) {
+    if (!maySetSuggestionState(actor.role)) return refuse(`a ${actor.role} may not apply or decline suggestions`);
+    if (write.by.some(claimed)) return refuse(`suggestionBy must be your own name`);
+  }
+  if (changes.resolutions.some((resolution) => resolution.by.some(claimed))) return refuse('resolvedBy must be your own name');
+  if ((changes.threadRemovals.length > 0 || changes.commentRemovals.length > 0) && !mayRemoveThread(actor.role)) {
+    return refuse(`a ${actor.role} may not remove threads or comments (resolve a thread, delete a comment instead)`);
+  }
+  return null;
 }

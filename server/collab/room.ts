@@ -12,7 +12,7 @@ import * as encoding from 'lib0/encoding';
 import * as syncProtocol from 'y-protocols/sync';
 import * as authProtocol from 'y-protocols/auth';
 import { Awareness, encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
-import { classifyTransaction, sourceFingerprint, type ArticleChanges } from '../../shared/article/changes';
+import { classifyTransaction, collectUnlessStatus, mergeChanges, sourceFingerprint, type ArticleChanges } from '../../shared/article/changes';
 import { CLOSE, DENIED, MESSAGE } from '../../shared/protocol/collab';
 import { canWriteArticle, type Role } from '../../shared/protocol/roles';
 import type { ArticleStore } from '../store/article-store';
@@ -32,6 +32,24 @@ export class ServerChange {
   constructor(readonly actor: { name: string; role: Role }) {}
 }
 
+/** An update the room has accepted and stored (from a client, or made on the server's side). */
+export interface AcceptedChange {
+  articleId: string;
+  actor: { name: string; role: Role };
+  changes: ArticleChanges;
+  /** The room's document, with the change applied. Read it; never write to it from a listener. */
+  doc: Y.Doc;
+  /** When it was stored, in milliseconds since the epoch. */
+  at: number;
+}
+
+/**
+ * Told of every accepted change, after it is stored and before it is relayed.
+ * Runs on the hot path (every keystroke): keep it cheap. A listener that
+ * throws is logged; the change stands.
+ */
+export type AcceptedListener = (change: AcceptedChange) => void;
+
 export class Room {
   doc: Y.Doc;
   /** Presence: cursors, names, colours. Bound to a doc of its own: the server has no presence. */
@@ -50,16 +68,24 @@ export class Room {
     private readonly store: ArticleStore,
     private readonly limits: CollabLimits,
     private readonly log: (line: string) => void,
+    private readonly listeners: readonly AcceptedListener[],
   ) {
-    this.doc = new Y.Doc();
+    this.doc = new Y.Doc({ gcFilter: collectUnlessStatus });
     this.awareness.setLocalState(null);
     this.awareness.on('update', this.onAwarenessUpdate);
   }
 
   /** The room of a stored article, its document loaded before anyone is answered; null for an unknown article. */
-  static load(name: string, articleId: string, store: ArticleStore, limits: CollabLimits, log: (line: string) => void): Room | null {
+  static load(
+    name: string,
+    articleId: string,
+    store: ArticleStore,
+    limits: CollabLimits,
+    log: (line: string) => void,
+    listeners: readonly AcceptedListener[] = [],
+  ): Room | null {
     if (!store.has(articleId)) return null;
-    const room = new Room(name, articleId, store, limits, log);
+    const room = new Room(name, articleId, store, limits, log, listeners);
     room.reload();
     return room;
   }
@@ -67,7 +93,7 @@ export class Room {
   /** Replace the in-memory document by the stored one. */
   private reload(): void {
     const updates = this.store.load(this.articleId) ?? [];
-    const doc = new Y.Doc();
+    const doc = new Y.Doc({ gcFilter: collectUnlessStatus });
     doc.transact(() => {
       for (const update of updates) Y.applyUpdate(doc, update);
     }, ROOM_ORIGIN);
@@ -157,7 +183,7 @@ export class Room {
       return this.deny(connection, `${DENIED.FORBIDDEN_CHANGE}: ${verdict.reason}`);
     }
 
-    if (!this.commit(update, accepted)) return connection.close(CLOSE.SERVER_ERROR, 'the update could not be stored');
+    if (!this.commit(update, accepted, connection.user)) return connection.close(CLOSE.SERVER_ERROR, 'the update could not be stored');
     this.relay(update, connection);
     this.acknowledge(connection);
     if (this.logLength > this.limits.compactAfterUpdates) this.compact();
@@ -192,14 +218,17 @@ export class Room {
     }
     if (updates.length === 0 || !changes) return false;
     const update = updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates);
-    if (!this.commit(update, changes)) throw new Error('the change could not be stored');
+    if (!this.commit(update, changes, actor)) throw new Error('the change could not be stored');
     this.relay(update, null);
     if (this.logLength > this.limits.compactAfterUpdates) this.compact();
     return true;
   }
 
-  /** Store an accepted update; on failure reload (the store is the truth) and return false. */
-  private commit(update: Uint8Array, changes: ArticleChanges): boolean {
+  /**
+   * Store an accepted update (the one place for client and server changes)
+   * and tell the listeners; on failure reload (the store is the truth) and return false.
+   */
+  private commit(update: Uint8Array, changes: ArticleChanges, actor: AcceptedChange['actor']): boolean {
     try {
       this.lastSeq = this.store.append(this.articleId, update);
     } catch (error) {
@@ -210,6 +239,14 @@ export class Room {
     this.storedBytes += update.byteLength;
     this.logLength++;
     if (changes.kinds.has('sourceText') || changes.kinds.has('structure')) this.sourceText = sourceFingerprint(this.doc);
+    const accepted: AcceptedChange = { articleId: this.articleId, actor: { name: actor.name, role: actor.role }, changes, doc: this.doc, at: Date.now() };
+    for (const listener of this.listeners) {
+      try {
+        listener(accepted);
+      } catch (error) {
+        this.log(`collab: a listener failed on a change to ${this.name}: ${(error as Error).message}`);
+      }
+    }
     return true;
   }
 
@@ -287,18 +324,6 @@ export class Room {
     this.awareness.destroy();
     this.doc.destroy();
   }
-}
-
-/** One transaction's changes, or several merged (a server change may run nested transactions). */
-function mergeChanges(a: ArticleChanges | null, b: ArticleChanges): ArticleChanges {
-  if (!a) return b;
-  return {
-    kinds: new Set([...a.kinds, ...b.kinds]),
-    statuses: [...a.statuses, ...b.statuses],
-    changedBy: [...a.changedBy, ...b.changedBy],
-    newSegments: [...a.newSegments, ...b.newSegments],
-    unknown: [...a.unknown, ...b.unknown],
-  };
 }
 
 function sameClocks(a: Map<number, number>, b: Map<number, number>): boolean {

@@ -83,6 +83,11 @@ export const THREAD = {
   comments: 'comments',
 } as const;
 
+/** Values of THREAD.kind: a plain thread, or the comment that sent a segment back to draft. */
+export const THREAD_KINDS = ['comment', 'sendBack'] as const;
+/** Values of COMMENT.suggestionState. */
+export const SUGGESTION_STATES = ['open', 'applied', 'declined'] as const;
+
 /** A comment in a thread (a Y.Map in THREAD.comments). */
 export const COMMENT = {
   id: 'id',

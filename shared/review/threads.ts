@@ -8,12 +8,11 @@
 import * as Y from 'yjs';
 import type { Side } from '../article/article';
 import { newId } from '../article/ids';
-import { articleTypes, COMMENT, THREAD } from '../article/layout';
+import { articleTypes, COMMENT, SUGGESTION_STATES, THREAD, THREAD_KINDS } from '../article/layout';
 import { isThreadAnchor, type ThreadAnchor } from './anchors';
 
-export const THREAD_KINDS = ['comment', 'sendBack'] as const;
+export { SUGGESTION_STATES, THREAD_KINDS };
 export type ThreadKind = (typeof THREAD_KINDS)[number];
-export const SUGGESTION_STATES = ['open', 'applied', 'declined'] as const;
 export type SuggestionState = (typeof SUGGESTION_STATES)[number];
 
 export const isThreadKind = (value: unknown): value is ThreadKind => (THREAD_KINDS as readonly unknown[]).includes(value);

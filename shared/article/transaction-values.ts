@@ -1,0 +1,89 @@
+/**
+ * Reading what one Yjs transaction itself wrote, as opposed to what the
+ * merged document now shows: the server judges a sender by its own writes,
+ * and a concurrent write by someone else must never count against it.
+ */
+import * as Y from 'yjs';
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- Yjs types are parameterised by their event type
+export type AnyType = Y.AbstractType<any>;
+
+/** The chain of keys from the root to `type`: ['segments', id, 'target'] for a target fragment (null for an array entry). */
+export function pathOf(type: AnyType): (string | null)[] {
+  const path: (string | null)[] = [];
+  let current: AnyType = type;
+  while (current._item !== null) {
+    path.unshift(current._item.parentSub);
+    current = current._item.parent as AnyType;
+  }
+  path.unshift(Y.findRootTypeKey(current));
+  return path;
+}
+
+/** Was this item (or the type it holds) created by the transaction? */
+export function isNew(transaction: Y.Transaction, item: Y.Item): boolean {
+  return item.id.clock >= (transaction.beforeState.get(item.id.client) ?? 0);
+}
+
+/** Was `type` created by the transaction (so its whole content counts as written by it)? */
+export function isNewType(transaction: Y.Transaction, type: AnyType): boolean {
+  return type._item !== null && isNew(transaction, type._item);
+}
+
+/** The items this transaction wrote to `key` of `map`, newest first. */
+function writtenItems(transaction: Y.Transaction, map: Y.Map<unknown>, key: string): Y.Item[] {
+  const items: Y.Item[] = [];
+  for (let item: Y.Item | null = map._map.get(key) ?? null; item !== null; item = item.left) if (isNew(transaction, item)) items.push(item);
+  return items;
+}
+
+/**
+ * The values this transaction wrote to `key` of `map`. Not `map.get(key)`:
+ * when two clients set a key concurrently, the map shows whichever wins.
+ */
+export function writtenValues(transaction: Y.Transaction, map: Y.Map<unknown>, key: string): unknown[] {
+  return writtenItems(transaction, map, key).flatMap((item) => item.content.getContent());
+}
+
+/** Did the transaction delete a value of `key` that existed before it (a deletion, or an overwrite)? */
+export function removedExisting(transaction: Y.Transaction, map: Y.Map<unknown>, key: string): boolean {
+  for (let item: Y.Item | null = map._map.get(key) ?? null; item !== null; item = item.left) {
+    if (!isNew(transaction, item) && Y.isDeleted(transaction.deleteSet, item.id)) return true;
+  }
+  return false;
+}
+
+const NOTHING = Symbol('nothing');
+
+/**
+ * For each write to `key` (oldest first): the value written, and the value
+ * the writer replaced as it saw it: the entry its write was made on top of
+ * (a map item's `origin`). That entry's content is still readable in
+ * `afterTransaction` unless an earlier transaction already overwrote and
+ * garbage-collected it (the writer had not seen a concurrent change); then the
+ * value this transaction displaced stands in. `undefined` when the key had no
+ * value for the writer.
+ */
+export function writesWithReplaced(transaction: Y.Transaction, map: Y.Map<unknown>, key: string): { value: unknown; replaced: unknown }[] {
+  const store = transaction.doc.store;
+  const displaced = (): unknown => {
+    for (let item: Y.Item | null = map._map.get(key) ?? null; item !== null; item = item.left) {
+      if (!isNew(transaction, item) && (Y.isDeleted(transaction.deleteSet, item.id) || !item.deleted)) return item.content.getContent()[0];
+    }
+    return undefined;
+  };
+  return writtenItems(transaction, map, key)
+    .reverse()
+    .map((item) => {
+      let replaced: unknown = NOTHING;
+      if (item.origin === null) replaced = undefined;
+      else {
+        const origin = Y.getItem(store, item.origin);
+        if (origin instanceof Y.Item) {
+          const content = origin.content.getContent();
+          if (content.length > 0) replaced = content[content.length - 1];
+        }
+      }
+      return { value: item.content.getContent()[0], replaced: replaced === NOTHING ? displaced() : replaced };
+    });
+}
