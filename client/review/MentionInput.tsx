@@ -1,0 +1,114 @@
+/**
+ * A comment box that completes @mentions: typing "@" and the start of a name
+ * lists the members it could be; arrows choose, Enter or Tab takes one.
+ * Ctrl/⌘ + Enter submits the box.
+ */
+import { useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+
+/** The "@partial" just before the caret, if the caret is in one. */
+const MENTION_BEFORE_CARET = /(?:^|[^\p{L}\p{N}._-])@([\p{L}\p{N}._-]*)$/u;
+const MAX_OPTIONS = 8;
+
+export interface MentionInputProps {
+  value: string;
+  onChange(value: string): void;
+  onSubmit(): void;
+  members: readonly string[];
+  label: string;
+  placeholder?: string;
+  testId?: string;
+  autoFocus?: boolean;
+}
+
+export function MentionInput(props: MentionInputProps) {
+  const box = useRef<HTMLTextAreaElement>(null);
+  const listId = useId();
+  const [caret, setCaret] = useState(0);
+  const [chosen, setChosen] = useState(0);
+  const [dismissed, setDismissed] = useState(false);
+
+  const partial = MENTION_BEFORE_CARET.exec(props.value.slice(0, caret))?.[1] ?? null;
+  const options = useMemo(() => {
+    if (partial === null) return [];
+    const lower = partial.toLowerCase();
+    return props.members.filter((name) => name.toLowerCase().startsWith(lower) && name.toLowerCase() !== lower).slice(0, MAX_OPTIONS);
+  }, [partial, props.members]);
+  const showing = !dismissed && options.length > 0;
+
+  const take = (name: string) => {
+    if (partial === null) return;
+    const start = caret - partial.length;
+    const next = `${props.value.slice(0, start)}${name} ${props.value.slice(caret)}`;
+    const at = start + name.length + 1;
+    props.onChange(next);
+    setCaret(at);
+    setChosen(0);
+    requestAnimationFrame(() => {
+      box.current?.focus();
+      box.current?.setSelectionRange(at, at);
+    });
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (showing && (event.key === 'ArrowDown' || event.key === 'ArrowUp')) {
+      event.preventDefault();
+      setChosen((index) => (index + (event.key === 'ArrowDown' ? 1 : options.length - 1)) % options.length);
+    } else if (showing && (event.key === 'Enter' || event.key === 'Tab') && !event.ctrlKey && !event.metaKey) {
+      event.preventDefault();
+      take(options[Math.min(chosen, options.length - 1)]!);
+    } else if (showing && event.key === 'Escape') {
+      event.preventDefault();
+      event.stopPropagation();
+      setDismissed(true);
+    } else if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+      event.preventDefault();
+      props.onSubmit();
+    }
+  };
+
+  return (
+    <div className="mention-input">
+      <textarea
+        ref={box}
+        value={props.value}
+        aria-label={props.label}
+        placeholder={props.placeholder}
+        data-testid={props.testId}
+        autoFocus={props.autoFocus}
+        rows={3}
+        role="combobox"
+        aria-expanded={showing}
+        aria-controls={listId}
+        aria-autocomplete="list"
+        onChange={(event) => {
+          props.onChange(event.target.value);
+          setCaret(event.target.selectionStart);
+          setDismissed(false);
+          setChosen(0);
+        }}
+        onSelect={(event) => setCaret(event.currentTarget.selectionStart)}
+        onKeyDown={onKeyDown}
+      />
+      {showing && (
+        <ul className="mention-options" role="listbox" id={listId}>
+          {options.map((name, index) => (
+            <li
+              key={name}
+              role="option"
+              aria-selected={index === chosen}
+              className={index === chosen ? 'is-chosen' : undefined}
+              data-testid="mention-option"
+              // mousedown, not click: the textarea must keep its caret.
+              onMouseDown={(event) => {
+                event.preventDefault();
+                take(name);
+              }}
+            >
+              @{name}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,38 @@
+/**
+ * The accounts a comment can @mention, from `GET /api/members`. When that
+ * cannot be had (offline, or a server without the route) the names already
+ * seen in this article stand in, so mentions still work for the people who
+ * take part here.
+ */
+import { useEffect, useState } from 'react';
+import { apiRequest, isRecord } from '../api/http';
+
+export interface Member {
+  name: string;
+  role: string;
+}
+
+function readMembers(body: unknown): Member[] {
+  const list = isRecord(body) && Array.isArray(body.members) ? body.members : [];
+  return list.flatMap((entry: unknown) => (isRecord(entry) && typeof entry.name === 'string' ? [{ name: entry.name, role: typeof entry.role === 'string' ? entry.role : '' }] : []));
+}
+
+/** Members from the server, or null until (and unless) it answers. */
+export function useServerMembers(): Member[] | null {
+  const [members, setMembers] = useState<Member[] | null>(null);
+  useEffect(() => {
+    const controller = new AbortController();
+    apiRequest('GET', '/api/members', { signal: controller.signal }).then(
+      (body) => setMembers(readMembers(body)),
+      () => undefined, // the fallback below serves
+    );
+    return () => controller.abort();
+  }, []);
+  return members;
+}
+
+/** The server's members when known, else the names given (authors, people present), each once. */
+export function mentionable(serverMembers: Member[] | null, seen: Iterable<string>): string[] {
+  if (serverMembers && serverMembers.length > 0) return serverMembers.map((member) => member.name);
+  return [...new Set([...seen].filter((name) => name !== ''))].sort();
+}

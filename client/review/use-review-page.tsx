@@ -1,0 +1,65 @@
+/**
+ * The review UI wired into the editor page: what each row gets (its open
+ * thread count, read from a map computed once per threads change, and one
+ * stable object for the rest), and the layer with the panel and the Comment
+ * button.
+ */
+import { useCallback, useMemo, useRef, useSyncExternalStore, type ReactNode } from 'react';
+import type { Side } from '../../shared/article/article';
+import type { Role } from '../../shared/protocol/roles';
+import type { PresenceHub } from '../editor/presence';
+import { reviewRights, type ReviewEnv } from './review-env';
+import type { ReviewHub } from './review-hub';
+import { ReviewLayer } from './ReviewLayer';
+import type { RowReview } from './RowThreads';
+import { threadHighlightPlugin } from './thread-highlights';
+
+export interface ReviewPageInput {
+  hub: ReviewHub;
+  user: { name: string; role: Role };
+  /** The segments in reading order (all of them, not only those the filter shows). */
+  rows: readonly { id: string }[];
+  presence: PresenceHub;
+  reveal(segmentId: string): void;
+  notify(message: string): void;
+}
+
+export interface ReviewPage {
+  counts: ReadonlyMap<string, number>;
+  rowReview: RowReview;
+  layer: ReactNode;
+  /** Every open thread in the article. */
+  openCount: number;
+  /** Open the panel on every segment's threads. */
+  openAll(): void;
+}
+
+export function useReviewPage({ hub, user, rows, presence, reveal, notify }: ReviewPageInput): ReviewPage {
+  // The page re-renders when a count changes, not on every thread edit (the layer follows those itself).
+  const counts = useSyncExternalStore(hub.subscribe, () => hub.counts);
+  const rights = reviewRights(user.role);
+
+  const rowReview = useMemo<RowReview>(
+    () => ({
+      canComment: rights.canComment,
+      open: (segmentId) => hub.showSegment(segmentId, { compose: rights.canComment ? undefined : false }),
+      plugins: (segment: string, side: Side) => [threadHighlightPlugin(hub, segment, side)],
+    }),
+    [hub, rights.canComment],
+  );
+
+  const numbers = useMemo(() => new Map(rows.map((row, index) => [row.id, index + 1])), [rows]);
+  const numbersRef = useRef(numbers);
+  numbersRef.current = numbers;
+  const segmentNumber = useCallback((id: string) => numbersRef.current.get(id) ?? null, []);
+
+  const env = useMemo<Omit<ReviewEnv, 'members'>>(
+    () => ({ hub, me: user.name, ...rights, segmentNumber, reveal, notify }),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [hub, user.name, rights.canComment, rights.canEditTarget, rights.isAdmin, segmentNumber, reveal, notify],
+  );
+
+  const openCount = useMemo(() => [...counts.values()].reduce((sum, count) => sum + count, 0), [counts]);
+  const openAll = useCallback(() => hub.setPanel({ open: !hub.panel.open || hub.panel.segment !== null, segment: null, active: null, draft: null }), [hub]);
+  return { counts, rowReview, layer: <ReviewLayer base={env} presence={presence} />, openCount, openAll };
+}
