@@ -58,9 +58,17 @@ type Token =
   | { kind: 'unit'; value: number }
   | { kind: 'point'; fraction: string };
 
+// Looked up by character code: `in` on objects keyed by CJK characters is slow enough to matter on every keystroke.
+const byCode = (values: Record<string, number>): Map<number, number> => new Map(Object.entries(values).map(([ch, value]) => [ch.charCodeAt(0), value]));
+const DIGIT_BY_CODE = byCode(DIGIT_VALUES);
+const UNIT_BY_CODE = byCode(UNIT_VALUES);
+const TENS_BY_CODE = byCode(TENS);
+const digitValue = (ch: string): number => DIGIT_BY_CODE.get(ch.charCodeAt(0))!;
+
 const isAsciiDigit = (ch: string | undefined): boolean => ch != null && ch >= '0' && ch <= '9';
-const isDigitChar = (ch: string | undefined): boolean => ch != null && ch in DIGIT_VALUES;
-const isUnitChar = (ch: string | undefined): boolean => ch != null && ch in UNIT_VALUES;
+const isDigitChar = (ch: string | undefined): boolean => ch != null && DIGIT_BY_CODE.has(ch.charCodeAt(0));
+const isUnitChar = (ch: string | undefined): boolean => ch != null && UNIT_BY_CODE.has(ch.charCodeAt(0));
+const isTensChar = (ch: string | undefined): boolean => ch != null && TENS_BY_CODE.has(ch.charCodeAt(0));
 
 /** Reads the numeral starting at `start`; returns its tokens and where it ends. */
 function readTokens(text: string, start: number): { tokens: Token[]; end: number } {
@@ -79,21 +87,21 @@ function readTokens(text: string, start: number): { tokens: Token[]; end: number
       if (text[at] === ' ' && isUnitChar(text[at + 1]) && !text.startsWith('百分之', at + 1)) at++;
     } else if (isDigitChar(ch)) {
       if (last?.kind === 'literal') break;
-      tokens.push({ kind: 'digit', value: DIGIT_VALUES[ch]!, char: ch });
+      tokens.push({ kind: 'digit', value: digitValue(ch), char: ch });
       at++;
-    } else if (ch in TENS) {
+    } else if (isTensChar(ch)) {
       if (last && last.kind !== 'unit') break;
-      tokens.push({ kind: 'digit', value: TENS[ch]!, char: ch }, { kind: 'unit', value: 10 });
+      tokens.push({ kind: 'digit', value: TENS_BY_CODE.get(ch.charCodeAt(0))!, char: ch }, { kind: 'unit', value: 10 });
       at++;
     } else if (isUnitChar(ch)) {
       if (text.startsWith('百分之', at)) break;
-      tokens.push({ kind: 'unit', value: UNIT_VALUES[ch]! });
+      tokens.push({ kind: 'unit', value: UNIT_BY_CODE.get(ch.charCodeAt(0))! });
       at++;
     } else if (ch === '点' && tokens.length > 0 && (isDigitChar(text[at + 1]) || isAsciiDigit(text[at + 1]))) {
       let end = at + 1;
       let fraction = '';
       while (isDigitChar(text[end]) || isAsciiDigit(text[end])) {
-        fraction += isAsciiDigit(text[end]) ? text[end] : String(DIGIT_VALUES[text[end]!]);
+        fraction += isAsciiDigit(text[end]) ? text[end] : String(digitValue(text[end]!));
         end++;
       }
       tokens.push({ kind: 'point', fraction });
@@ -186,11 +194,15 @@ export function parseChineseNumber(text: string): number | null {
   return structuredValue(tokens);
 }
 
+/** Measure words by their first character. */
+const MEASURE_WORDS_BY_FIRST = new Map<string, string[]>();
+for (const word of MEASURE_WORDS) MEASURE_WORDS_BY_FIRST.set(word[0]!, [...(MEASURE_WORDS_BY_FIRST.get(word[0]!) ?? []), word]);
+
 /** The measure word at `at` (after an optional "more than"), if any. */
 function measureWordAt(text: string, at: number): string | null {
   let from = at;
   if (APPROXIMATE_SUFFIXES.includes(text[from] ?? '')) from++;
-  return MEASURE_WORDS.find((word) => text.startsWith(word, from)) ?? null;
+  return MEASURE_WORDS_BY_FIRST.get(text[from] ?? '')?.find((word) => text.startsWith(word, from)) ?? null;
 }
 
 /** Skips one space (pangu spacing between digits and Chinese). */
@@ -221,7 +233,7 @@ export function findChineseNumbers(original: string): Mentions {
       continue;
     }
     const ch = text[from];
-    if (!(isAsciiDigit(ch) || isDigitChar(ch) || ch === '十' || ch === '拾' || (ch != null && ch in TENS))) {
+    if (!(isAsciiDigit(ch) || isDigitChar(ch) || ch === '十' || ch === '拾' || isTensChar(ch))) {
       at = percent ? from : at + 1;
       continue;
     }
@@ -245,6 +257,8 @@ function judge(text: string, original: string, start: number, from: number, end:
   const ordinal = before === '第';
   if (text.startsWith('分之', end)) return 'skip-fraction';
   if (after === '几' || (VAGUE_BEFORE.has(before) && tokens[0]?.kind === 'unit')) return [];
+  // Most numerals in prose are a lone 一 in a word (一直, 一线): settle those first, cheaply.
+  if (chineseOnly && tokens.length === 1 && !ordinal && !percent && !measureWordAt(text, end)) return [];
   const source = original.slice(start, end);
   const suffixAt = skipSpace(text, end);
   const suffixChar = text[suffixAt] ?? '';
