@@ -26,6 +26,8 @@ import { EDITOR_ORIGIN } from './origins';
 import { useAssignments } from '../workflow/use-assignments';
 import { useRowWorkflow } from '../workflow/use-row-workflow';
 import { useLandOnSegment } from '../workflow/use-land-on-segment';
+import { ReviewHub } from '../review/review-hub';
+import { useReviewPage } from '../review/use-review-page';
 import './editor.css';
 
 /** Re-stamp "last changed by me" at most this often while typing. */
@@ -35,6 +37,7 @@ interface EditorParts {
   session: ArticleSession;
   presence: PresenceHub;
   undo: UndoRegistry;
+  review: ReviewHub;
 }
 
 export function ArticleEditor({ articleId, user }: { articleId: string; user: SessionUser }) {
@@ -45,8 +48,10 @@ export function ArticleEditor({ articleId, user }: { articleId: string; user: Se
     const session = claimSession(articleId, { id, name, role });
     const presence = new PresenceHub(session.provider.awareness);
     const undo = new UndoRegistry();
-    setParts({ session, presence, undo });
+    const review = new ReviewHub(session.doc);
+    setParts({ session, presence, undo, review });
     return () => {
+      review.destroy();
       presence.destroy();
       undo.destroy();
       session.destroy();
@@ -56,7 +61,7 @@ export function ArticleEditor({ articleId, user }: { articleId: string; user: Se
   return <EditorSurface {...parts} user={user} />;
 }
 
-function EditorSurface({ session, presence, undo, user }: EditorParts & { user: SessionUser }) {
+function EditorSurface({ session, presence, undo, review, user }: EditorParts & { user: SessionUser }) {
   // The connection and saved state are read by the header's status alone: they change on every keystroke.
   useSyncExternalStore(presence.subscribe, presence.getVersion);
   const rows = useSegments(session.doc);
@@ -126,6 +131,20 @@ function EditorSurface({ session, presence, undo, user }: EditorParts & { user: 
       views.current.delete(id);
     }
   }, []);
+
+  // Show a segment without taking the caret there (a comment chosen in the panel).
+  const revealSegment = useCallback(
+    (id: string) => {
+      const index = idsRef.current.indexOf(id);
+      if (index < 0) return setNotice('That segment is hidden by the filter: show all segments to see it.');
+      const mounted = views.current.get(id);
+      if (mounted) mounted.target.dom.closest('.segment-row')?.scrollIntoView({ block: 'nearest' });
+      else windowed.scrollToIndex(index);
+    },
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [windowed.scrollToIndex],
+  );
+  const reviewPage = useReviewPage({ hub: review, user, rows, presence, reveal: revealSegment, notify: setNotice });
 
   const commands = useMemo<SegmentCommands>(
     () => ({
@@ -235,6 +254,8 @@ function EditorSurface({ session, presence, undo, user }: EditorParts & { user: 
         onHelp={() => setHelpOpen(true)}
         onMetadata={() => setMetaOpen((open) => !open)}
         readOnly={!canEditTarget}
+        onComments={reviewPage.openAll}
+        openComments={reviewPage.openCount}
       />
       {notice && (
         <div className="editor-notice" role="status" data-testid="editor-notice">
@@ -276,6 +297,8 @@ function EditorSurface({ session, presence, undo, user }: EditorParts & { user: 
                 onAction={onAction}
                 register={register}
                 measure={windowed.measure}
+                threadCount={reviewPage.counts.get(entry.row.id) ?? 0}
+                review={reviewPage.rowReview}
               />
             );
           })}
@@ -283,6 +306,7 @@ function EditorSurface({ session, presence, undo, user }: EditorParts & { user: 
         {rows.length === 0 && <p className="status-message">This article has no segments yet.</p>}
       </div>
       {helpOpen && <HelpOverlay onClose={() => setHelpOpen(false)} />}
+      {reviewPage.layer}
       {workflow.dialogs}
     </div>
   );

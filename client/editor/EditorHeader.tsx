@@ -41,6 +41,9 @@ export function EditorHeader(props: {
   onSearch(): void;
   onHelp(): void;
   onMetadata(): void;
+  /** Open the comments panel (all segments); with how many threads are open. */
+  onComments?(): void;
+  openComments?: number;
 }) {
   const { presence, rows } = props;
   const title = useTitle(props.session);
@@ -93,6 +96,11 @@ export function EditorHeader(props: {
         <button type="button" onClick={props.onMetadata} data-testid="metadata-button">
           Metadata
         </button>
+        {props.onComments && (
+          <button type="button" onClick={props.onComments} data-testid="comments-button" title="Comment threads">
+            Comments{props.openComments ? ` (${props.openComments})` : ''}
+          </button>
+        )}
         <button type="button" onClick={props.onSearch} title="Search both columns (Ctrl+F)">
           Search
         </button>

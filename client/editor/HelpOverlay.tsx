@@ -7,6 +7,7 @@ const SHORTCUTS: [string, string][] = [
   ['Ctrl/⌘ + Shift + Backspace', 'Merge with the next segment'],
   ['Ctrl/⌘ + Z / Shift + Z', 'Undo / redo your own edits in this segment'],
   ['Ctrl/⌘ + B / I / E', 'Bold / italic / code'],
+  ['Ctrl/⌘ + Alt + M', 'Comment on the selected text (or on the segment pair)'],
   ['Ctrl/⌘ + F', 'Search both columns'],
   ['? or Ctrl/⌘ + /', 'This help'],
   ['Esc', 'Close search or help'],

@@ -10,6 +10,7 @@ import type { Role } from '../../shared/protocol/roles';
 import { statusOptions } from '../../shared/review/workflow';
 import type { Assignment } from '../workflow/use-assignments';
 import { Assignees } from '../workflow/Assignees';
+import { RowThreads, type RowReview } from '../review/RowThreads';
 import { createSideView, type SegmentCommands } from './side-view';
 import type { PresenceHub, PresenceUser } from './presence';
 import type { UndoRegistry } from './undo-registry';
@@ -45,6 +46,10 @@ export interface SegmentRowProps {
   onAction(id: string, action: RowAction): void;
   register(id: string, views: MountedViews | null): void;
   measure(id: string, element: HTMLElement | null): void;
+  /** Open review threads on this segment. */
+  threadCount: number;
+  /** The review side of a row: stable for the page, so rows re-render only when their count changes. */
+  review: RowReview;
 }
 
 export type RowAction = 'insert-before' | 'insert-after' | 'merge-next' | 'toggle-omit' | 'copy-structure' | 'move-up' | 'move-down' | 'history';
@@ -65,6 +70,7 @@ export const SegmentRow = memo(function SegmentRow(props: SegmentRowProps) {
       presence,
       undo,
       commands,
+      plugins: props.review.plugins(row.id, 'source'),
     });
     const target = createSideView({
       mount: targetMount.current!,
@@ -75,6 +81,7 @@ export const SegmentRow = memo(function SegmentRow(props: SegmentRowProps) {
       presence,
       undo,
       commands,
+      plugins: props.review.plugins(row.id, 'target'),
     });
     register(row.id, { source, target });
     return () => {
@@ -141,6 +148,7 @@ export const SegmentRow = memo(function SegmentRow(props: SegmentRowProps) {
           ))}
         </select>
         {props.assignment && <Assignees assignment={props.assignment} />}
+        <RowThreads segmentId={row.id} count={props.threadCount} canComment={props.review.canComment} onOpen={props.review.open} />
         {props.peopleHere.length > 0 && (
           <div className="people-here" data-testid="people-here">
             {props.peopleHere.map((person) => (

@@ -6,7 +6,7 @@
  * commands.
  */
 import type * as Y from 'yjs';
-import { EditorState, TextSelection, type Command } from 'prosemirror-state';
+import { EditorState, TextSelection, type Command, type Plugin } from 'prosemirror-state';
 import { EditorView } from 'prosemirror-view';
 import { keymap } from 'prosemirror-keymap';
 import { baseKeymap, toggleMark } from 'prosemirror-commands';
@@ -42,6 +42,8 @@ export interface SideViewOptions {
   presence: PresenceHub;
   undo: UndoRegistry;
   commands: SegmentCommands;
+  /** More behaviour for this side (review highlights), after the sync and caret plugins. */
+  plugins?: readonly Plugin[];
 }
 
 const run =
@@ -75,6 +77,7 @@ export function createSideView(options: SideViewOptions): EditorView {
       plugins: [
         ySyncPlugin(fragment),
         caretPlugin(presence, segment, side),
+        ...(options.plugins ?? []),
         keymap({ 'Mod-Shift-Enter': (_state, _dispatch, editorView) => (editorView ? (commands.split(segment, editorView), true) : false) }),
         keys,
         keymap(baseKeymap),
