@@ -1,5 +1,7 @@
 /** GET /api/articles/:id/preview and /bilingual on a real server with a real SQLite data folder. */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { createHash } from 'node:crypto';
+import * as Y from 'yjs';
 import { fromHtml } from 'hast-util-from-html';
 import { selectAll } from 'hast-util-select';
 import type { Element } from 'hast';
@@ -7,6 +9,10 @@ import { startTestServer, type TestServer } from '../testing/test-server';
 import { HAVE_FIXTURES, NO_FIXTURES_REASON, readFixture, SEED_ARTICLE } from '../../shared/testing/fixtures';
 import type { ArticlePreview } from '../../shared/export/preview-html';
 import { downloadName } from './export-routes';
+import { createArticle } from '../../shared/article/article';
+import { newId } from '../../shared/article/ids';
+import { doc, fig } from '../../shared/testing/builders';
+import { openDataFolder } from '../store/data-dir';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -65,6 +71,32 @@ describe.skipIf(!HAVE_FIXTURES)(`the seed article (${HAVE_FIXTURES ? 'present' :
     expect(res.headers.get('content-type')).toBe('text/markdown; charset=utf-8');
     expect(res.headers.get('content-disposition')).toMatch(/-bilingual\.md"$/);
     expect(await res.text()).toMatch(/^# How to View Ali Damo Academy's/);
+  });
+});
+
+describe('images in the preview', () => {
+  const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+
+  test('an image stored with the article shows; an address naming no stored image is marked missing', async () => {
+    const id = newId();
+    const stored = `/api/articles/${id}/media/${createHash('sha256').update(PNG).digest('hex')}.png`;
+    const unknown = `/api/articles/${id}/media/${'0'.repeat(64)}.png`;
+    const ydoc = new Y.Doc();
+    createArticle(ydoc, { segments: [{ target: doc(fig(stored, 'stored')) }, { target: doc(fig(unknown, 'unknown')) }] });
+    const folder = openDataFolder(server.dataDir);
+    try {
+      folder.articles.create(id, Y.encodeStateAsUpdate(ydoc));
+    } finally {
+      folder.close();
+    }
+    const upload = await server.as('translator', `/api/articles/${id}/media?filename=a.png`, { method: 'POST', headers: { 'content-type': 'image/png' }, body: PNG });
+    expect(upload.status).toBe(201);
+    const preview = (await (await server.as('viewer', `/api/articles/${id}/preview`)).json()) as ArticlePreview;
+    const images = (selectAll('img', fromHtml(preview.html, { fragment: true })) as Element[]).map((img) => [img.properties.alt, img.properties.src, img.properties.className ?? null]);
+    expect(images).toEqual([
+      ['stored', stored, null],
+      ['unknown', unknown, ['preview-missing-image']],
+    ]);
   });
 });
 

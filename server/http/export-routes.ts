@@ -13,6 +13,7 @@ import { bilingualHtml } from '../../shared/export/bilingual-html';
 import { bilingualMarkdown } from '../../shared/export/bilingual-markdown';
 import { DuetError } from '../../shared/protocol/errors';
 import { loadArticleDoc } from '../articles/article-service';
+import { MediaStore } from '../media/media-store';
 import type { RouteModule } from './route';
 
 const BILINGUAL_FORMATS = { html: { type: 'text/html', extension: 'html' }, md: { type: 'text/markdown', extension: 'md' } } as const;
@@ -38,42 +39,47 @@ function requestOrigin(req: IncomingMessage, secure: boolean): string | null {
   return /^[A-Za-z0-9.-]+(?::\d{1,5})?$|^\[[0-9A-Fa-f:.]+\](?::\d{1,5})?$/.test(host) ? `${secure ? 'https' : 'http'}://${host}` : null;
 }
 
-export const exportRoutes: RouteModule = ({ store, secureCookies = false }) => [
-  {
-    method: 'GET',
-    path: '/api/articles/:id/preview',
-    access: 'user',
-    handle({ params }): ArticlePreview {
-      const id = params.id!;
-      const markdown = articleToMarkdown(readArticle(loadArticleDoc(store, id)));
-      return { markdown, html: previewHtml(markdown, { resolveImage: mediaResolver({ articleId: id }) }) };
+export const exportRoutes: RouteModule = ({ store, db, dataDir, secureCookies = false }) => {
+  const media = new MediaStore(db, dataDir);
+  return [
+    {
+      method: 'GET',
+      path: '/api/articles/:id/preview',
+      access: 'user',
+      handle({ params }): ArticlePreview {
+        const id = params.id!;
+        const markdown = articleToMarkdown(readArticle(loadArticleDoc(store, id)));
+        // An address of this article's images that names none of them shows as missing, as the site would show it.
+        const storedNames = media.list(id).map((item) => item.name);
+        return { markdown, html: previewHtml(markdown, { resolveImage: mediaResolver({ articleId: id, storedNames }) }) };
+      },
     },
-  },
-  {
-    method: 'GET',
-    path: '/api/articles/:id/bilingual',
-    access: 'user',
-    handle({ req, res, params }) {
-      const id = params.id!;
-      const requested = new URL(req.url ?? '/', 'http://x').searchParams.get('format') ?? 'html';
-      if (!Object.hasOwn(BILINGUAL_FORMATS, requested)) throw new DuetError('bad_request', `"format" must be html or md, not ${JSON.stringify(requested)}`);
-      const format = BILINGUAL_FORMATS[requested as keyof typeof BILINGUAL_FORMATS];
-      const snapshot = readArticle(loadArticleDoc(store, id));
-      const origin = requestOrigin(req, secureCookies);
-      const body =
-        format.extension === 'html'
-          ? bilingualHtml(snapshot, { resolveImage: (src) => (origin && src.startsWith('/') && !src.startsWith('//') ? origin + src : src) })
-          : bilingualMarkdown(snapshot);
-      res.writeHead(200, {
-        'content-type': `${format.type}; charset=utf-8`,
-        'content-disposition': `attachment; filename="${downloadName(articleTitle(snapshot), id, `-bilingual.${format.extension}`)}"`,
-        'cache-control': 'no-store',
-        'x-content-type-options': 'nosniff',
-        // Opened in a browser from here, the copy may show its images and its own styles, nothing else.
-        'content-security-policy': "default-src 'none'; img-src * data:; style-src 'unsafe-inline'",
-      });
-      res.end(body);
-      return undefined;
+    {
+      method: 'GET',
+      path: '/api/articles/:id/bilingual',
+      access: 'user',
+      handle({ req, res, params }) {
+        const id = params.id!;
+        const requested = new URL(req.url ?? '/', 'http://x').searchParams.get('format') ?? 'html';
+        if (!Object.hasOwn(BILINGUAL_FORMATS, requested)) throw new DuetError('bad_request', `"format" must be html or md, not ${JSON.stringify(requested)}`);
+        const format = BILINGUAL_FORMATS[requested as keyof typeof BILINGUAL_FORMATS];
+        const snapshot = readArticle(loadArticleDoc(store, id));
+        const origin = requestOrigin(req, secureCookies);
+        const body =
+          format.extension === 'html'
+            ? bilingualHtml(snapshot, { resolveImage: (src) => (origin && src.startsWith('/') && !src.startsWith('//') ? origin + src : src) })
+            : bilingualMarkdown(snapshot);
+        res.writeHead(200, {
+          'content-type': `${format.type}; charset=utf-8`,
+          'content-disposition': `attachment; filename="${downloadName(articleTitle(snapshot), id, `-bilingual.${format.extension}`)}"`,
+          'cache-control': 'no-store',
+          'x-content-type-options': 'nosniff',
+          // Opened in a browser from here, the copy may show its images and its own styles, nothing else.
+          'content-security-policy': "default-src 'none'; img-src * data:; style-src 'unsafe-inline'",
+        });
+        res.end(body);
+        return undefined;
+      },
     },
-  },
-];
+  ];
+};
