@@ -5,9 +5,12 @@
  * editor, the preview shows the article as the site will (its figure, its
  * link), and once the text is fixed and the image uploaded onto the figure,
  * the errors are gone, the preview shows the stored image and the download is
- * the article's Markdown.
+ * the article's Markdown. A figure still pointing at the source site's image
+ * is stored with one click, and that change undoes like typing.
  */
 import { readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import * as Y from 'yjs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -26,10 +29,22 @@ import { PublishPage } from './support/publish-page';
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
 const REMOTE_IMAGE = 'https://pic1.zhimg.com/v2-5c1e0a7d_b.jpg';
 
-/** The article, stored as an import would store it. */
-function seed(server: TestServer): string {
+/** An article, stored as an import would store it. */
+function store(server: TestServer, init: Parameters<typeof createArticle>[1]): string {
   const ydoc = new Y.Doc();
-  createArticle(ydoc, {
+  createArticle(ydoc, init);
+  const id = newId();
+  const folder = openDataFolder(server.dataDir);
+  try {
+    folder.articles.create(id, Y.encodeStateAsUpdate(ydoc));
+  } finally {
+    folder.close();
+  }
+  return id;
+}
+
+function seed(server: TestServer): string {
+  return store(server, {
     meta: { sourceTitle: '发布前的检查' },
     frontMatter: [
       { key: 'title', value: 'Checks before publishing' },
@@ -46,22 +61,21 @@ function seed(server: TestServer): string {
       { id: 'figure', source: doc(fig(REMOTE_IMAGE, '', '隔离病房')), target: doc(fig(REMOTE_IMAGE, 'isolation ward', 'An isolation ward')), status: 'approved' },
     ],
   });
-  const id = newId();
-  const folder = openDataFolder(server.dataDir);
-  try {
-    folder.articles.create(id, Y.encodeStateAsUpdate(ydoc));
-  } finally {
-    folder.close();
-  }
-  return id;
 }
 
 describe('getting an article ready to publish', () => {
   let browser: Browser;
   let server: TestServer;
   let articleId: string;
+  /** Stands for the source site's image host (the server may fetch from it: DUET_MEDIA_FETCH_PRIVATE). */
+  let imageHost: Server;
+  let imageUrl: string;
 
   beforeAll(async () => {
+    process.env.DUET_MEDIA_FETCH_PRIVATE = '1';
+    imageHost = createServer((_req, res) => res.writeHead(200, { 'content-type': 'image/png' }).end(PNG));
+    await new Promise<void>((resolve) => imageHost.listen(0, '127.0.0.1', resolve));
+    imageUrl = `http://127.0.0.1:${(imageHost.address() as AddressInfo).port}/v2-ward_b.png`;
     server = await startDuet();
     articleId = seed(server);
     browser = await launchBrowser();
@@ -70,6 +84,8 @@ describe('getting an article ready to publish', () => {
   afterAll(async () => {
     await browser?.close();
     await server?.close();
+    imageHost?.close();
+    delete process.env.DUET_MEDIA_FETCH_PRIVATE;
   });
 
   test('checks, preview, fixing, an image upload and the download', async () => {
@@ -159,6 +175,35 @@ describe('getting an article ready to publish', () => {
     expect(downloaded).toBe(await (await server.as('viewer', `/api/articles/${articleId}/export`)).text());
     expect(downloaded).toContain('He said, fine.\n\nThe third paragraph is not translated.\n\n<figure>\n');
     expect(downloaded).toContain(`  <img src="${stored}" alt="isolation ward"/>`);
+    expect(pageErrors).toEqual([]);
+  });
+
+  test('a remote image is stored with one click, and storing it undoes like typing', async () => {
+    const id = store(server, {
+      frontMatter: [{ key: 'title', value: 'A remote image' }],
+      segments: [{ id: 'figure', source: doc(fig(imageUrl, '', '病房')), target: doc(fig(imageUrl, 'ward', 'A ward')), status: 'translated' }],
+    });
+    const { page, pageErrors } = await newUser(browser, server.baseUrl);
+    const editor = await EditorPage.open(page, id, 'translator', PASSWORD);
+    const image = editor.target(0).locator('figure img');
+    expect(await image.getAttribute('src')).toBe(imageUrl);
+    await eventually(() => editor.row(0).getByTestId('qa-marker-issue').evaluateAll((items) => items.map((item) => item.getAttribute('data-check')))).toContain('figure-remote-image');
+
+    await editor.row(0).getByTestId('store-image').click();
+    const storedSrc = new RegExp(`^/api/articles/${id}/media/[0-9a-f]{64}\\.png$`);
+    await eventually(() => image.getAttribute('src')).toMatch(storedSrc);
+    await editor.row(0).getByTestId('remote-figures').waitFor({ state: 'detached' });
+    const stored = (await (await server.as('viewer', `/api/articles/${id}/media`)).json()) as { media: { url: string }[] };
+    expect(stored.media.map((item) => item.url)).toEqual([await image.getAttribute('src')]);
+
+    // Ctrl+Z in the translation puts the remote image back; Ctrl+Shift+Z the stored one again.
+    await editor.target(0).locator('figcaption').click();
+    await page.keyboard.press('Control+z');
+    await eventually(() => image.getAttribute('src')).toBe(imageUrl);
+    await page.keyboard.press('Control+Shift+z');
+    await eventually(() => image.getAttribute('src')).toMatch(storedSrc);
+    await eventually(() => editor.isSaved()).toBe(true);
+    expect(await (await server.as('viewer', `/api/articles/${id}/export`)).text()).toMatch(new RegExp(`<img src="/api/articles/${id}/media/[0-9a-f]{64}\\.png" alt="ward"/>`));
     expect(pageErrors).toEqual([]);
   });
 });
