@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { PERMISSIONS } from '../../shared/protocol/roles';
 import { discardEarly, openEarly } from '../collab/early-session';
 import type { SessionUser } from '../api/api';
@@ -9,6 +9,9 @@ import { useSession, type Session } from '../session/useSession';
 import { AppHeader } from './AppHeader';
 import { ArticleList } from './ArticleList';
 import { followLink, parseRoute, useRoute } from './routing';
+
+// Loaded when first opened: it brings the Markdown renderer, which the editor does not need.
+const PublishPage = lazy(() => import('../publish/PublishPage'));
 
 export function App() {
   const session = useSession();
@@ -75,6 +78,12 @@ function Pages({ user, onUnauthenticated }: { user: SessionUser; onUnauthenticat
     case 'article':
       // Keyed by id so moving between articles starts each page fresh.
       return <EditorPage key={route.id} articleId={route.id} user={user} onUnauthenticated={onUnauthenticated} />;
+    case 'publish':
+      return (
+        <Suspense fallback={<p className="status-message">Loading…</p>}>
+          <PublishPage key={route.id} articleId={route.id} user={user} onUnauthenticated={onUnauthenticated} />
+        </Suspense>
+      );
     case 'not-found':
       return (
         <div className="status-message" data-testid="not-found">

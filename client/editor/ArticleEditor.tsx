@@ -28,6 +28,7 @@ import { useRowWorkflow } from '../workflow/use-row-workflow';
 import { useLandOnSegment } from '../workflow/use-land-on-segment';
 import { ReviewHub } from '../review/review-hub';
 import { useReviewPage } from '../review/use-review-page';
+import { RowMedia } from '../media/row-media';
 import './editor.css';
 
 /** Re-stamp "last changed by me" at most this often while typing. */
@@ -195,6 +196,12 @@ function EditorSurface({ session, presence, undo, review, user }: EditorParts & 
     [session, user.name, permissions, focusSegment],
   );
 
+  // Images dropped or chosen in a row: uploaded, then shown through the row's target editor.
+  const media = useMemo(
+    () => new RowMedia({ articleId: session.articleId, doc: session.doc, views: views.current, undo, actor: user.name, notify: setNotice }),
+    [session, undo, user.name],
+  );
+
   const workflow = useRowWorkflow({ doc: session.doc, articleId: session.articleId, user, rows, shown: ids, notify: setNotice, origin: EDITOR_ORIGIN });
   const onStatus = workflow.requestStatus;
   const landed = useLandOnSegment({
@@ -299,6 +306,7 @@ function EditorSurface({ session, presence, undo, review, user }: EditorParts & 
                 measure={windowed.measure}
                 threadCount={reviewPage.counts.get(entry.row.id) ?? 0}
                 review={reviewPage.rowReview}
+                media={media}
               />
             );
           })}

@@ -6,7 +6,7 @@ import type { ArticleSession, SessionState } from '../collab/article-session';
 import type { PresenceHub } from './presence';
 import type { RowFilter } from './filters';
 import type { SegmentRowModel } from './use-segments';
-import { followLink } from '../app/routing';
+import { followLink, publishPath } from '../app/routing';
 
 const CONNECTION_LABEL: Record<SessionState['connection'], string> = {
   connecting: 'Connecting…',
@@ -107,6 +107,9 @@ export function EditorHeader(props: {
         <button type="button" onClick={props.onHelp} title="Keyboard shortcuts (?)">
           ?
         </button>
+        <a href={publishPath(props.session.articleId)} onClick={followLink} className="publish-link" data-testid="publish-link" title="Checks, preview, downloads and publishing">
+          Preview &amp; publish
+        </a>
       </div>
       <SessionAlerts session={props.session} />
     </header>

@@ -15,6 +15,11 @@ import { createSideView, type SegmentCommands } from './side-view';
 import type { PresenceHub, PresenceUser } from './presence';
 import type { UndoRegistry } from './undo-registry';
 import type { SegmentRowModel } from './use-segments';
+import { QaMarker } from '../publish/QaMarker';
+import type { RowMedia } from '../media/row-media';
+import { useImageDrop } from '../media/use-image-drop';
+import { ImageMenuItem } from '../media/ImageMenuItem';
+import { RemoteFigureActions } from '../media/RemoteFigureActions';
 
 export interface MountedViews {
   source: EditorView;
@@ -50,6 +55,8 @@ export interface SegmentRowProps {
   threadCount: number;
   /** The review side of a row: stable for the page, so rows re-render only when their count changes. */
   review: RowReview;
+  /** Images: dropped or chosen files uploaded into the target, remote ones stored (absent: no image tools). */
+  media?: RowMedia;
 }
 
 export type RowAction = 'insert-before' | 'insert-after' | 'merge-next' | 'toggle-omit' | 'copy-structure' | 'move-up' | 'move-down' | 'history';
@@ -97,6 +104,9 @@ export const SegmentRow = memo(function SegmentRow(props: SegmentRowProps) {
     measure(row.id, rowElement.current);
     return () => measure(row.id, null);
   }, [row.id, measure]);
+
+  const { media } = props;
+  useImageDrop(targetMount, props.canEditTarget && media ? (file, figure) => void media.placeFile(row.id, file, figure) : null);
 
   // Run a menu action, then close the menu it came from.
   const act = (action: RowAction) => (event: { currentTarget: HTMLElement }) => {
@@ -149,6 +159,7 @@ export const SegmentRow = memo(function SegmentRow(props: SegmentRowProps) {
         </select>
         {props.assignment && <Assignees assignment={props.assignment} />}
         <RowThreads segmentId={row.id} count={props.threadCount} canComment={props.review.canComment} onOpen={props.review.open} />
+        <QaMarker row={row} />
         {props.peopleHere.length > 0 && (
           <div className="people-here" data-testid="people-here">
             {props.peopleHere.map((person) => (
@@ -160,6 +171,7 @@ export const SegmentRow = memo(function SegmentRow(props: SegmentRowProps) {
         )}
         {row.omitted && <span className="omitted-note">omitted</span>}
         {props.shownBecause && <span className="shown-because">{props.shownBecause}</span>}
+        {props.canEditTarget && media && <RemoteFigureActions segmentId={row.id} target={row.target} media={media} />}
         <details className="row-actions">
           <summary aria-label="Segment actions" data-testid="row-actions">⋯</summary>
           <div>
@@ -173,6 +185,7 @@ export const SegmentRow = memo(function SegmentRow(props: SegmentRowProps) {
                 <button type="button" data-testid="move-up" onClick={act('move-up')}>Move up</button>
                 <button type="button" data-testid="move-down" onClick={act('move-down')}>Move down</button>
                 <button type="button" data-testid="toggle-omit" onClick={act('toggle-omit')}>{row.omitted ? 'Translate this block' : 'Omit this block'}</button>
+                {media && <ImageMenuItem onFile={(file) => void media.placeFile(row.id, file)} />}
               </>
             )}
           </div>
