@@ -3,7 +3,7 @@
  * right, top-aligned whatever their heights, and a narrow status column.
  * React hosts the two ProseMirror views; it does not own their content.
  */
-import { memo, useEffect, useRef } from 'react';
+import { memo, useEffect, useRef, useState } from 'react';
 import type { EditorView } from 'prosemirror-view';
 import type { SegmentStatus } from '../../shared/article/status';
 import type { Role } from '../../shared/protocol/roles';
@@ -108,6 +108,9 @@ export const SegmentRow = memo(function SegmentRow(props: SegmentRowProps) {
   const { media } = props;
   useImageDrop(targetMount, props.canEditTarget && media ? (file, figure) => void media.placeFile(row.id, file, figure) : null);
 
+  // The actions menu's items exist only while it is open: a dozen nodes in every mounted row otherwise.
+  const [menuOpen, setMenuOpen] = useState(false);
+
   // Run a menu action, then close the menu it came from.
   const act = (action: RowAction) => (event: { currentTarget: HTMLElement }) => {
     const menu = event.currentTarget.closest('details');
@@ -172,23 +175,25 @@ export const SegmentRow = memo(function SegmentRow(props: SegmentRowProps) {
         {row.omitted && <span className="omitted-note">omitted</span>}
         {props.shownBecause && <span className="shown-because">{props.shownBecause}</span>}
         {props.canEditTarget && media && <RemoteFigureActions segmentId={row.id} target={row.target} media={media} />}
-        <details className="row-actions">
+        <details className="row-actions" onToggle={(event) => setMenuOpen(event.currentTarget.open)}>
           <summary aria-label="Segment actions" data-testid="row-actions">⋯</summary>
-          <div>
-            <button type="button" data-testid="open-history" onClick={act('history')}>History…</button>
-            {props.canEditTarget && (
-              <>
-                <button type="button" onClick={act('copy-structure')}>Copy source structure</button>
-                <button type="button" data-testid="insert-before" onClick={act('insert-before')}>Insert note before</button>
-                <button type="button" data-testid="insert-after" onClick={act('insert-after')}>Insert note after</button>
-                <button type="button" data-testid="merge-next" onClick={act('merge-next')}>Merge with next</button>
-                <button type="button" data-testid="move-up" onClick={act('move-up')}>Move up</button>
-                <button type="button" data-testid="move-down" onClick={act('move-down')}>Move down</button>
-                <button type="button" data-testid="toggle-omit" onClick={act('toggle-omit')}>{row.omitted ? 'Translate this block' : 'Omit this block'}</button>
-                {media && <ImageMenuItem onFile={(file) => void media.placeFile(row.id, file)} />}
-              </>
-            )}
-          </div>
+          {menuOpen && (
+            <div>
+              <button type="button" data-testid="open-history" onClick={act('history')}>History…</button>
+              {props.canEditTarget && (
+                <>
+                  <button type="button" onClick={act('copy-structure')}>Copy source structure</button>
+                  <button type="button" data-testid="insert-before" onClick={act('insert-before')}>Insert note before</button>
+                  <button type="button" data-testid="insert-after" onClick={act('insert-after')}>Insert note after</button>
+                  <button type="button" data-testid="merge-next" onClick={act('merge-next')}>Merge with next</button>
+                  <button type="button" data-testid="move-up" onClick={act('move-up')}>Move up</button>
+                  <button type="button" data-testid="move-down" onClick={act('move-down')}>Move down</button>
+                  <button type="button" data-testid="toggle-omit" onClick={act('toggle-omit')}>{row.omitted ? 'Translate this block' : 'Omit this block'}</button>
+                  {media && <ImageMenuItem onFile={(file) => void media.placeFile(row.id, file)} />}
+                </>
+              )}
+            </div>
+          )}
         </details>
       </div>
     </div>
