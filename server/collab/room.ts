@@ -13,6 +13,7 @@ import * as syncProtocol from 'y-protocols/sync';
 import * as authProtocol from 'y-protocols/auth';
 import { Awareness, encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
 import { classifyTransaction, collectUnlessStatus, mergeChanges, sourceFingerprint, type ArticleChanges } from '../../shared/article/changes';
+import { articleTypes } from '../../shared/article/layout';
 import { CLOSE, DENIED, MESSAGE } from '../../shared/protocol/collab';
 import { canWriteArticle, type Role } from '../../shared/protocol/roles';
 import type { ArticleStore } from '../store/article-store';
@@ -97,6 +98,7 @@ export class Room {
     doc.transact(() => {
       for (const update of updates) Y.applyUpdate(doc, update);
     }, ROOM_ORIGIN);
+    articleTypes(doc); // type every root now: an update to a root nobody has asked for by type would reach observers untyped
     this.doc.destroy();
     this.doc = doc;
     this.storedBytes = updates.reduce((sum, update) => sum + update.byteLength, 0);

@@ -9,7 +9,7 @@
  * is not part of the layout and refused.
  */
 import * as Y from 'yjs';
-import { COMMENT, SUGGESTION_STATES, THREAD, THREAD_KINDS } from './layout';
+import { COMMENT, ROOT, SUGGESTION_STATES, THREAD, THREAD_KINDS } from './layout';
 import { isNew, isNewType, removedExisting, writtenValues, type AnyType } from './transaction-values';
 
 export interface NewThread {
@@ -102,7 +102,8 @@ export function classifyThreadChange(
 ): void {
   const threadId = path[1];
   if (path.length === 1) {
-    const threads = type as unknown as Y.Map<unknown>;
+    // A root that no one has asked for by type yet is a bare AbstractType: ask for it as the map it is.
+    const threads = transaction.doc.getMap<unknown>(ROOT.threads);
     for (const key of keys) {
       if (key == null) continue;
       if (removedExisting(transaction, threads, key)) changes.threadRemovals.push(key);
