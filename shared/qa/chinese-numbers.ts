@@ -44,6 +44,21 @@ const APPROXIMATE_SUFFIXES = ['多', '余', '来'];
 const VAGUE_BEFORE = new Set(['几', '数', '上', '成', '好']);
 /** A single numeral after these names a weekday or a school year (`周三`, `星期五`, `初二`), not a quantity. */
 const NAME_BEFORE = new Set(['周', '期', '拜', '初']);
+/**
+ * Words whose numerals pass the rules above but are no quantity: 四处
+ * everywhere, 四周 all around, 三天两头 all the time, 第一线 front line,
+ * 第一时间 at once.
+ */
+const WORDS_WITH_NUMERALS = ['四处', '四周', '三天两头', '第一线', '第一时间'];
+
+/** Where in `text` the words above are, as [start, end) ranges. */
+function wordRanges(text: string): [number, number][] {
+  const ranges: [number, number][] = [];
+  for (const word of WORDS_WITH_NUMERALS) {
+    for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + word.length)) ranges.push([at, at + word.length]);
+  }
+  return ranges;
+}
 
 const ASCII_NUMBER = /\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?/y;
 
@@ -219,6 +234,7 @@ interface Found extends NumberMention {
 export function findChineseNumbers(original: string): Mentions {
   const text = normalizeWidth(original);
   const found: Found[] = [];
+  const words = wordRanges(text);
   let at = 0;
   while (at < text.length) {
     const start = at;
@@ -239,6 +255,7 @@ export function findChineseNumbers(original: string): Mentions {
     }
     const { tokens, end } = readTokens(text, from);
     at = end;
+    if (words.some(([wordStart, wordEnd]) => from >= wordStart && from < wordEnd)) continue;
     const mention = judge(text, original, start, from, end, tokens, percent);
     if (mention === 'skip-fraction') {
       // "三分之一": skip the numeral after 分之 as well.
@@ -290,9 +307,6 @@ function judge(text: string, original: string, start: number, from: number, end:
     const measure = measureWordAt(text, end);
     if (!measure) return [];
     if (measure === '分' && tokens.length === 1 && tokens[0]!.kind === 'unit') return []; // 十分: "very"
-  }
-  if (ordinal && tokens.length === 1 && tokens[0]!.kind === 'digit' && tokens[0]!.value === 1 && (text.startsWith('线', end) || text.startsWith('时间', end))) {
-    return []; // 第一线 front line, 第一时间 at once
   }
 
   if (digitsOnly) {
