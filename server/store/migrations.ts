@@ -79,6 +79,45 @@ const MIGRATIONS: string[] = [
    );
    CREATE INDEX publications_article_id ON publications (article_id, id);
    ALTER TABLE users ADD COLUMN email TEXT;`,
+  // 4: review (server/review/). Per segment, its status changes and the
+  // versions of its target text, one per author session (updated in place
+  // while the same author keeps editing); `baseline` is the text before the
+  // session. Notifications per account: mentions, replies, send-backs.
+  `CREATE TABLE segment_status_changes (
+     id INTEGER PRIMARY KEY,
+     article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+     segment_id TEXT NOT NULL,
+     from_status TEXT,
+     to_status TEXT NOT NULL,
+     actor TEXT,
+     at INTEGER NOT NULL
+   );
+   CREATE INDEX segment_status_changes_segment ON segment_status_changes (article_id, segment_id, id);
+   CREATE TABLE segment_text_versions (
+     id INTEGER PRIMARY KEY,
+     article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+     segment_id TEXT NOT NULL,
+     author TEXT,
+     baseline TEXT NOT NULL,
+     markdown TEXT NOT NULL,
+     started_at INTEGER NOT NULL,
+     updated_at INTEGER NOT NULL
+   );
+   CREATE INDEX segment_text_versions_segment ON segment_text_versions (article_id, segment_id, id);
+   CREATE TABLE notifications (
+     id INTEGER PRIMARY KEY,
+     user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+     kind TEXT NOT NULL,
+     article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+     article_title TEXT NOT NULL,
+     segment_id TEXT,
+     thread_id TEXT,
+     actor TEXT,
+     text TEXT NOT NULL,
+     at INTEGER NOT NULL,
+     read_at INTEGER
+   );
+   CREATE INDEX notifications_user ON notifications (user_id, id);`,
 ];
 
 export function migrate(db: Database.Database): void {
