@@ -99,7 +99,7 @@ function PublishContent({ session, articleId, user }: { session: ArticleSession;
   const ready = connected || (offline && sessionState.loaded);
   const preview = useMemo<PreviewOptions>(() => ({ resolveImage: mediaResolver({ articleId }) }), [articleId]);
   const live = useLiveExport(session.doc, ready, preview);
-  const canPublish = PERMISSIONS[user.role].administer;
+  const { publish: canPublish, administer: canOverride } = PERMISSIONS[user.role];
   const [tab, setTab] = useState<'both' | 'preview' | 'markdown'>('both');
 
   return (
@@ -123,7 +123,7 @@ function PublishContent({ session, articleId, user }: { session: ArticleSession;
             <QaPanel issues={live.issues} articleId={articleId} numbers={live.numbers} />
             <ExportActions articleId={articleId} markdown={live.markdown} fileName={markdownFileName(live)} saved={connected && sessionState.saved} />
             {canPublish ? (
-              <PublishPanel articleId={articleId} snapshot={live.snapshot} issues={live.issues} ready={connected && sessionState.saved} />
+              <PublishPanel articleId={articleId} snapshot={live.snapshot} issues={live.issues} ready={connected && sessionState.saved} canOverride={canOverride} />
             ) : (
               <section className="publish-panel">
                 <h3>Publish</h3>

@@ -14,7 +14,8 @@ import { ApiError } from '../api/http';
 import { describeError } from '../app/messages';
 import { getSite, listPublications, publishArticle, type Publication, type SiteConfig } from './publish-api';
 
-type SiteState = { kind: 'loading' } | { kind: 'unset' } | { kind: 'ready'; site: SiteConfig } | { kind: 'unavailable'; message: string };
+/** `hidden`: this person may publish but not read the site's settings (they are an administrator's); the server still knows them. */
+type SiteState = { kind: 'loading' } | { kind: 'unset' } | { kind: 'ready'; site: SiteConfig } | { kind: 'hidden' } | { kind: 'unavailable'; message: string };
 type PublishState = { kind: 'idle' } | { kind: 'publishing' } | { kind: 'done'; publication: Publication } | { kind: 'refused'; message: string };
 
 function plan(snapshot: ArticleSnapshot, site: SiteConfig | null, previous: Publication | undefined): PublicationPlan | string {
@@ -27,7 +28,7 @@ function plan(snapshot: ArticleSnapshot, site: SiteConfig | null, previous: Publ
 }
 
 const shortCommit = (commit: string) => commit.slice(0, 10);
-const when = (value: string | number) => new Date(value).toLocaleString();
+const when = (value: string) => new Date(value).toLocaleString();
 
 function Result({ publication }: { publication: Publication }) {
   return (
@@ -48,7 +49,8 @@ function Result({ publication }: { publication: Publication }) {
   );
 }
 
-export function PublishPanel({ articleId, snapshot, issues, ready }: { articleId: string; snapshot: ArticleSnapshot; issues: QaIssue[]; ready: boolean }) {
+export function PublishPanel(props: { articleId: string; snapshot: ArticleSnapshot; issues: QaIssue[]; ready: boolean; canOverride: boolean }) {
+  const { articleId, snapshot, issues, ready, canOverride } = props;
   const [site, setSite] = useState<SiteState>({ kind: 'loading' });
   const [publications, setPublications] = useState<Publication[]>([]);
   const [override, setOverride] = useState(false);
@@ -70,6 +72,7 @@ export function PublishPanel({ articleId, snapshot, issues, ready }: { articleId
       (found) => setSite(found ? { kind: 'ready', site: found } : { kind: 'unset' }),
       (error: unknown) => {
         if (controller.signal.aborted) return;
+        if (error instanceof ApiError && error.code === 'forbidden') return setSite({ kind: 'hidden' });
         const missing = error instanceof ApiError && error.code === 'not_found';
         setSite({ kind: 'unavailable', message: missing ? 'Publishing is not available on this server.' : describeError(error) });
       },
@@ -80,9 +83,9 @@ export function PublishPanel({ articleId, snapshot, issues, ready }: { articleId
 
   const errors = issues.filter((issue) => issue.severity === 'error');
   const planned = useMemo(() => plan(snapshot, site.kind === 'ready' ? site.site : null, publications[0]), [snapshot, site, publications]);
-  const overriding = errors.length > 0 && override;
+  const overriding = errors.length > 0 && override && canOverride;
   const blockedBy =
-    site.kind !== 'ready'
+    site.kind !== 'ready' && site.kind !== 'hidden'
       ? 'the site is not set up'
       : typeof planned === 'string'
         ? planned
@@ -163,10 +166,12 @@ export function PublishPanel({ articleId, snapshot, issues, ready }: { articleId
             ))}
             {errors.length > 8 && <li>…and {errors.length - 8} more (see Checks).</li>}
           </ul>
-          <label className="publish-override">
-            <input type="checkbox" checked={override} onChange={(event) => setOverride(event.target.checked)} data-testid="override-toggle" /> Publish anyway, as an administrator
-          </label>
-          {override && (
+          {canOverride && (
+            <label className="publish-override">
+              <input type="checkbox" checked={override} onChange={(event) => setOverride(event.target.checked)} data-testid="override-toggle" /> Publish anyway, as an administrator
+            </label>
+          )}
+          {overriding && (
             <label className="publish-reason">
               Why (recorded with the publication)
               <textarea value={reason} onChange={(event) => setReason(event.target.value)} rows={2} data-testid="override-reason" />
@@ -177,7 +182,7 @@ export function PublishPanel({ articleId, snapshot, issues, ready }: { articleId
       <button type="button" className="button primary" data-testid="publish-button" disabled={blockedBy != null || state.kind === 'publishing'} onClick={() => void publish()}>
         {state.kind === 'publishing' ? 'Publishing…' : overriding ? 'Publish despite the errors' : last ? 'Publish again' : 'Publish'}
       </button>
-      {blockedBy && site.kind === 'ready' && <p className="publish-why">Not now: {blockedBy}.</p>}
+      {blockedBy && (site.kind === 'ready' || site.kind === 'hidden') && <p className="publish-why">Not now: {blockedBy}.</p>}
       {state.kind === 'refused' && (
         <p className="publish-problem" role="alert" data-testid="publish-refused">
           {state.message}

@@ -15,7 +15,7 @@ export interface SiteConfig {
 }
 
 export interface Publication {
-  id: string | number;
+  id: number;
   articleId: string;
   /** The post's path in the repository. */
   path: string;
@@ -26,11 +26,11 @@ export interface Publication {
   committed: boolean;
   pushed: boolean;
   pushError: string | null;
-  media: string[];
+  /** The images the publication wrote (docs/PUBLISHING.md). */
+  media: unknown[];
   publishedBy: string;
-  publishedAt: string | number;
+  publishedAt: string;
   overrideReason: string | null;
-  newPostPath: string | null;
   coAuthors: string[];
 }
 
