@@ -25,6 +25,10 @@ export interface User {
  * "Émile" and "émile" could both be registered despite the unique index.
  */
 export const USER_NAME_PATTERN = /^[A-Za-z0-9._-]{1,40}$/;
+/** An email for commits made in the user's name (publishing); deliberately loose: git takes any "<...>" without spaces or angle brackets. */
+export const EMAIL_PATTERN = /^[^\s<>@,;"]{1,64}@[^\s<>@,;"]{1,190}$/;
+/** The commit email of a user without one. */
+export const noreplyEmail = (name: string): string => `${name.toLowerCase()}@users.noreply.duet`;
 export const SESSION_LIFETIME_MS = 30 * 24 * 60 * 60 * 1000;
 /** Marks API tokens so they are recognisable in logs and by secret scanners. */
 export const API_TOKEN_PREFIX = 'duet_';
@@ -105,6 +109,8 @@ export class Accounts {
         `SELECT ${USER_COLUMNS} FROM api_tokens JOIN users ON users.id = api_tokens.user_id WHERE api_tokens.token_hash = ?`,
       ),
       touchApiToken: db.prepare<[string, string]>('UPDATE api_tokens SET last_used_at = ? WHERE token_hash = ?'),
+      setEmail: db.prepare<[string | null, string]>('UPDATE users SET email = ? WHERE id = ?'),
+      emailByName: db.prepare<[string], { email: string | null }>('SELECT email FROM users WHERE name = ?'),
     };
   }
 
@@ -137,6 +143,18 @@ export class Accounts {
       throw error;
     }
     return { user, password: plainPassword, apiToken };
+  }
+
+  /** Set (or with null, clear) a user's email; throws `bad_request` for an address git could not use. */
+  setEmail(userId: string, email: string | null): void {
+    if (email !== null) checkEmail(email);
+    const { changes } = this.statements.setEmail.run(email, userId);
+    if (changes === 0) throw new DuetError('not_found', `no user with id "${userId}"`);
+  }
+
+  /** A user's email (name matched ignoring case), or null when they have none or there is no such user. */
+  emailOf(name: string): string | null {
+    return this.statements.emailByName.get(name)?.email ?? null;
   }
 
   /** All users, by name. */
@@ -227,6 +245,10 @@ export class Accounts {
     this.statements.touchApiToken.run(this.now().toISOString(), tokenHash);
     return toUser(row);
   }
+}
+
+export function checkEmail(email: string): void {
+  if (typeof email !== 'string' || !EMAIL_PATTERN.test(email)) throw new DuetError('bad_request', `"${String(email)}" is not an email address like name@example.org`);
 }
 
 function nameTaken(name: string): DuetError {

@@ -19,6 +19,7 @@ import { sendError, sendJson } from './json';
 import { exportRoutes } from './export-routes';
 import { xliffRoutes } from './xliff-routes';
 import { mediaRoutes } from '../media/media-routes';
+import { publishRoutes } from '../publish/publish-routes';
 
 const publicUser = (user: User) => ({ id: user.id, name: user.name, role: user.role });
 
@@ -60,7 +61,7 @@ function decodeBase64(text: string): Uint8Array {
 }
 
 /** Every other area's routes; add a module here. */
-const ROUTE_MODULES: RouteModule[] = [exportRoutes, xliffRoutes, mediaRoutes];
+const ROUTE_MODULES: RouteModule[] = [exportRoutes, xliffRoutes, mediaRoutes, publishRoutes];
 
 export function api(deps: ApiDeps) {
   const { store, accounts, secureCookies = false, log } = deps;

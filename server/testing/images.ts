@@ -32,3 +32,11 @@ export const JPEG_1PX = Buffer.from(
 );
 export const WEBP_1PX = Buffer.from('UklGRhoAAABXRUJQVlA4TA0AAAAvAAAAEAcQERGIiP4HAA==', 'base64');
 export const SVG_IMAGE = Buffer.from('<?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><rect width="1" height="1"/></svg>\n');
+
+/** A one-pixel JPEG whose bytes differ by `seed` (a comment segment after the start-of-image marker). */
+export function jpegImage(seed: number): Buffer {
+  const comment = Buffer.from(`duet test image ${seed}`, 'ascii');
+  const length = Buffer.alloc(2);
+  length.writeUInt16BE(comment.length + 2);
+  return Buffer.concat([JPEG_1PX.subarray(0, 2), Buffer.from([0xff, 0xfe]), length, comment, JPEG_1PX.subarray(2)]);
+}
