@@ -6,11 +6,14 @@
  * link), and once the text is fixed and the image uploaded onto the figure,
  * the errors are gone, the preview shows the stored image and the download is
  * the article's Markdown. A figure still pointing at the source site's image
- * is stored with one click, and that change undoes like typing.
+ * is stored with one click, and that change undoes like typing. An
+ * administrator publishes into the site's git repository, overriding a QA
+ * error with a reason.
  */
 import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import * as Y from 'yjs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -19,6 +22,7 @@ import { newId } from '../shared/article/ids';
 import { a, doc, fig, p } from '../shared/testing/builders';
 import { openDataFolder } from '../server/store/data-dir';
 import type { TestServer } from '../server/testing/test-server';
+import { createSiteRepo } from '../server/testing/site-repo';
 import { launchBrowser, newUser, screenshot } from './support/browser';
 import { PASSWORD, startDuet } from './support/duet';
 import { EditorPage } from './support/editor-page';
@@ -205,5 +209,50 @@ describe('getting an article ready to publish', () => {
     await eventually(() => editor.isSaved()).toBe(true);
     expect(await (await server.as('viewer', `/api/articles/${id}/export`)).text()).toMatch(new RegExp(`<img src="/api/articles/${id}/media/[0-9a-f]{64}\\.png" alt="ward"/>`));
     expect(pageErrors).toEqual([]);
+  });
+
+  test('an administrator publishes into the site’s repository, overriding a QA error with a reason', async () => {
+    const repo = createSiteRepo();
+    try {
+      const put = await server.as('admin', '/api/site', { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ repo: repo.dir }) });
+      expect(put.status).toBe(200);
+      const id = store(server, {
+        frontMatter: [
+          { key: 'title', value: 'Ready to publish' },
+          { key: 'date', value: '2020-02-23' },
+          { key: 'categories', value: ['opinion'] },
+          { key: 'image', value: '/assets/media/2020-02-23/ready-01.jpg' },
+          { key: 'blurb', value: 'Almost done.' },
+          { key: 'translator', value: 'COVID-19 Readings' },
+        ],
+        segments: [
+          { source: doc(p('第一段。')), target: doc(p('The first paragraph.')), status: 'approved' },
+          { source: doc(p('第二段。')), target: doc(p('The second paragraph.')), status: 'draft' },
+        ],
+      });
+      const { page, pageErrors } = await newUser(browser, server.baseUrl);
+      const publish = await PublishPage.open(page, id, 'admin', PASSWORD);
+      const post = '_posts/2020-02-23-ready-to-publish.md';
+      await eventually(() => textOf(page.getByTestId('publish-target'))).toBe(post);
+
+      // Refused while the draft remains, unless an administrator says why.
+      expect(await textOf(page.getByTestId('publish-blocked'))).toContain('is still a draft');
+      expect(await page.getByTestId('publish-button').isDisabled()).toBe(true);
+      await page.getByTestId('override-toggle').check();
+      expect(await page.getByTestId('publish-button').isDisabled()).toBe(true);
+      await page.getByTestId('override-reason').fill('The second paragraph is final; its reviewer is away.');
+      await page.getByTestId('publish-button').click();
+
+      const result = page.getByTestId('publish-result');
+      await result.waitFor();
+      expect(await textOf(page.getByTestId('publish-commit'))).toBe(repo.git('rev-parse', 'HEAD').trim().slice(0, 10));
+      expect(await result.getAttribute('data-pushed')).toBe('false');
+      expect(repo.files()).toEqual([post]);
+      expect(readFileSync(join(repo.dir, post), 'utf8')).toBe(await publish.markdown.inputValue());
+      expect(repo.git('log', '-1', '--format=%an%n%B')).toContain('The second paragraph is final; its reviewer is away.');
+      expect(pageErrors).toEqual([]);
+    } finally {
+      repo.remove();
+    }
   });
 });
