@@ -15,6 +15,7 @@ import type { ArticleStore } from './store/article-store';
 import { api } from './http/api';
 import { staticFiles } from './http/static-files';
 import { attachCollab } from './http/websocket-upgrade';
+import { reviewRecorder } from './review/review-recorder';
 
 export const DEFAULT_PORT = 8787;
 const CLIENT_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'dist', 'client');
@@ -42,6 +43,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const folder = openDataFolder(options.dataDir);
   const accounts = new Accounts(folder.db);
   const collab = new CollabServer(folder.articles, options.limits, log);
+  collab.onAccepted(reviewRecorder(folder.db));
   const handleApi = api({ store: folder.articles, accounts, dataDir: folder.dir, db: folder.db, collab, log });
   const handleStatic = staticFiles(options.clientDir ?? CLIENT_DIR);
   const server = createServer((req, res) => {

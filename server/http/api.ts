@@ -20,6 +20,7 @@ import { exportRoutes } from './export-routes';
 import { xliffRoutes } from './xliff-routes';
 import { mediaRoutes } from '../media/media-routes';
 import { publishRoutes } from '../publish/publish-routes';
+import { reviewRoutes } from '../review/review-routes';
 
 const publicUser = (user: User) => ({ id: user.id, name: user.name, role: user.role });
 
@@ -61,7 +62,7 @@ function decodeBase64(text: string): Uint8Array {
 }
 
 /** Every other area's routes; add a module here. */
-const ROUTE_MODULES: RouteModule[] = [exportRoutes, xliffRoutes, mediaRoutes, publishRoutes];
+const ROUTE_MODULES: RouteModule[] = [exportRoutes, xliffRoutes, mediaRoutes, publishRoutes, reviewRoutes];
 
 export function api(deps: ApiDeps) {
   const { store, accounts, secureCookies = false, log } = deps;
