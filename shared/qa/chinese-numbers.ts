@@ -227,7 +227,6 @@ interface Found extends NumberMention {
   end: number;
   /** A date suffix right after it (`年`, `月`, `日`, `号`) and where that suffix ends. */
   suffix?: { char: string; end: number };
-  chineseOnly: boolean;
 }
 
 /** Every number and date in Chinese (or mixed) text. */
@@ -244,7 +243,7 @@ export function findChineseNumbers(original: string): Mentions {
       percent = true;
       from = at + 3;
     } else if (text.startsWith('百分百', at)) {
-      found.push({ value: 100, percent: true, ordinal: false, text: original.slice(at, at + 3), index: at, end: at + 3, chineseOnly: true });
+      found.push({ value: 100, percent: true, ordinal: false, text: original.slice(at, at + 3), index: at, end: at + 3 });
       at += 3;
       continue;
     }
@@ -256,7 +255,7 @@ export function findChineseNumbers(original: string): Mentions {
     const { tokens, end } = readTokens(text, from);
     at = end;
     if (words.some(([wordStart, wordEnd]) => from >= wordStart && from < wordEnd)) continue;
-    const mention = judge(text, original, start, from, end, tokens, percent);
+    const mention = judge(text, original, start, end, tokens, percent);
     if (mention === 'skip-fraction') {
       // "三分之一": skip the numeral after 分之 as well.
       at = readTokens(text, end + 2).end;
@@ -267,7 +266,7 @@ export function findChineseNumbers(original: string): Mentions {
   return assembleDates(text, original, found);
 }
 
-function judge(text: string, original: string, start: number, from: number, end: number, tokens: Token[], percent: boolean): Found[] | 'skip-fraction' {
+function judge(text: string, original: string, start: number, end: number, tokens: Token[], percent: boolean): Found[] | 'skip-fraction' {
   const before = text[start - 1] ?? '';
   const after = text[end] ?? '';
   const chineseOnly = tokens.every((token) => token.kind === 'digit' || token.kind === 'unit');
@@ -290,7 +289,6 @@ function judge(text: string, original: string, start: number, from: number, end:
     index: ordinal ? start - 1 : start,
     end: isPercent && !percent ? skipSpace(text, end) + 1 : end,
     ...(suffix ? { suffix } : {}),
-    chineseOnly,
   });
 
   if (!chineseOnly) {
