@@ -41,3 +41,14 @@ describe('computeExport', () => {
     expect(computeExport(ydoc).issues.filter((issue) => issue.segmentId === 's2')).toEqual([]);
   });
 });
+
+describe('the issues, as publishing judges them', () => {
+  test('a missing cover image is no error when a figure will provide it', () => {
+    const ydoc = new Y.Doc();
+    createArticle(ydoc, {
+      frontMatter: ['title', 'date', 'categories', 'blurb', 'translator'].map((key) => ({ key, value: key === 'date' ? '2020-02-23' : key === 'categories' ? ['opinion'] : 'Text' })),
+      segments: [{ id: 'f', source: doc(fig('https://pic1.zhimg.com/a.jpg', '', '图')), target: doc(fig(`/api/articles/x/media/${'a'.repeat(64)}.png`, 'a ward', 'A ward')), status: 'approved' }],
+    });
+    expect(computeExport(ydoc).issues).toEqual([]);
+  });
+});

@@ -6,7 +6,9 @@ import type * as Y from 'yjs';
 import { articleTitle, readArticle, type ArticleSnapshot } from '../../shared/article/article';
 import { articleToMarkdown } from '../../shared/markdown/article-markdown';
 import { previewHtml, type PreviewOptions } from '../../shared/export/preview-html';
-import { checkArticle, type QaIssue, type QaOptions } from '../../shared/qa/qa';
+import { checkArticle, type QaIssue } from '../../shared/qa/qa';
+import { DEFAULT_SITE_LAYOUT, planPublication } from '../../shared/publish/publication-plan';
+import { todayPostDate } from '../../shared/publish/post-date';
 
 export interface LiveExport {
   snapshot: ArticleSnapshot;
@@ -19,7 +21,23 @@ export interface LiveExport {
   numbers: ReadonlyMap<string, number>;
 }
 
-export function computeExport(doc: Y.Doc, preview: PreviewOptions = {}, qa: QaOptions = {}): LiveExport {
+/**
+ * The issues as publishing will judge them (server/publish/publisher.ts): the
+ * article as it will be written (stored images under their site names, the
+ * cover defaulting to the first figure), where any root-relative image is the
+ * site's own. An article that cannot be planned yet (no slug, a bad date) is
+ * checked as it stands; the publish panel says why it cannot be planned.
+ */
+export function publishingIssues(snapshot: ArticleSnapshot): QaIssue[] {
+  try {
+    const plan = planPublication(snapshot, { layout: DEFAULT_SITE_LAYOUT, today: todayPostDate() });
+    return checkArticle(plan.article, { isStoredImage: (src) => src.startsWith('/') && !src.startsWith('//') });
+  } catch {
+    return checkArticle(snapshot);
+  }
+}
+
+export function computeExport(doc: Y.Doc, preview: PreviewOptions = {}): LiveExport {
   const snapshot = readArticle(doc);
   const markdown = articleToMarkdown(snapshot);
   return {
@@ -27,7 +45,7 @@ export function computeExport(doc: Y.Doc, preview: PreviewOptions = {}, qa: QaOp
     title: articleTitle(snapshot) || 'Untitled article',
     markdown,
     html: previewHtml(markdown, preview),
-    issues: checkArticle(snapshot, qa),
+    issues: publishingIssues(snapshot),
     numbers: new Map(snapshot.segments.map((segment, index) => [segment.id, index + 1])),
   };
 }
