@@ -14,6 +14,7 @@ import { importSource, type ImportSourceInput } from '../../shared/import/import
 import type { ArticleJson, ArticleSummary } from '../../shared/protocol/api';
 import { DuetError } from '../../shared/protocol/errors';
 import type { ArticleStore, StoredArticle } from '../store/article-store';
+import { assignmentCounts } from '../../shared/review/assignments';
 
 /** The origin of writes made by this module, so observers can tell them from editors' writes. */
 export const SERVICE_ORIGIN = 'duet:service';
@@ -83,7 +84,12 @@ export function loadArticleDoc(store: ArticleStore, id: string): Y.Doc {
 /** Who has an article open now; the collaboration server knows, the store does not. */
 export type ActiveUsers = (articleId: string) => string[];
 
-export function summarize(stored: StoredArticle, article: ArticleSnapshot, activeUsers: ActiveUsers = () => []): ArticleSummary {
+export function summarize(
+  stored: StoredArticle,
+  article: ArticleSnapshot,
+  activeUsers: ActiveUsers = () => [],
+  mine: ArticleSummary['mine'] = { assigned: 0, done: 0 },
+): ArticleSummary {
   return {
     id: stored.id,
     title: articleTitle(article),
@@ -92,13 +98,18 @@ export function summarize(stored: StoredArticle, article: ArticleSnapshot, activ
     progress: statusCounts(article.segments),
     ...textProgress(article.segments),
     activeUsers: activeUsers(stored.id),
+    mine,
     createdAt: stored.createdAt,
     updatedAt: stored.updatedAt,
   };
 }
 
-export function listArticles(store: ArticleStore, activeUsers?: ActiveUsers): ArticleSummary[] {
-  return store.list().map((stored) => summarize(stored, readArticle(loadArticleDoc(store, stored.id)), activeUsers));
+/** @param user the requesting account's name, for its `mine` counts. */
+export function listArticles(store: ArticleStore, activeUsers?: ActiveUsers, user: string | null = null): ArticleSummary[] {
+  return store.list().map((stored) => {
+    const doc = loadArticleDoc(store, stored.id);
+    return summarize(stored, readArticle(doc), activeUsers, assignmentCounts(doc, user));
+  });
 }
 
 function sideText(side: PMNode): string {

@@ -121,7 +121,7 @@ export function api(deps: ApiDeps) {
       method: 'GET',
       path: '/api/articles',
       access: 'user',
-      handle: (): ArticleListResponse => ({ articles: listArticles(store, activeUsers) }),
+      handle: ({ auth }): ArticleListResponse => ({ articles: listArticles(store, activeUsers, auth!.user.name) }),
     },
     {
       method: 'POST',

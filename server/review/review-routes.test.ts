@@ -91,6 +91,25 @@ describe('history', () => {
   });
 });
 
+describe('the article list', () => {
+  test('counts the requesting user’s assigned segments and how many are done', async () => {
+    const id = server.importArticle('One.\n\nTwo.\n\nThree.\n');
+    const admin = await connect('admin', id);
+    const [one, two, three] = segmentIds(admin.doc) as [string, string, string];
+    await write(admin, (doc) => {
+      assignSegments(doc, [one, two, three], { translator: 'translator' });
+      assignSegments(doc, [one, two], { reviewer: 'reviewer' });
+      setStatus(doc, three, 'draft', 'admin');
+      setStatus(doc, one, 'approved', 'admin');
+    });
+    const mine = async (role: Role) =>
+      (await json<{ articles: { id: string; mine: { assigned: number; done: number } }[] }>(role, '/api/articles')).body.articles.find((article) => article.id === id)!.mine;
+    expect(await mine('translator')).toEqual({ assigned: 3, done: 2 });
+    expect(await mine('reviewer')).toEqual({ assigned: 2, done: 1 });
+    expect(await mine('viewer')).toEqual({ assigned: 0, done: 0 });
+  });
+});
+
 describe('members', () => {
   test('any signed-in user gets every account’s name and role', async () => {
     const { status, body } = await json<MembersResponse>('viewer', '/api/members');

@@ -17,6 +17,8 @@ export interface ArticleSummary {
   targetWords: number;
   /** Who has the article open now (account names). */
   activeUsers: string[];
+  /** For the requesting user: segments assigned to them (as translator or reviewer) and how many of those are done. */
+  mine: { assigned: number; done: number };
   createdAt: string;
   updatedAt: string;
 }

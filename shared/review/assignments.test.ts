@@ -1,8 +1,8 @@
 import { expect, test } from 'vitest';
 import * as Y from 'yjs';
-import { createArticle } from '../article/article';
+import { createArticle, setStatus } from '../article/article';
 import { doc, p } from '../testing/builders';
-import { assignSegments, readAssignment } from './assignments';
+import { assignmentCounts, assignSegments, readAssignment } from './assignments';
 
 function article(): Y.Doc {
   const ydoc = new Y.Doc();
@@ -23,4 +23,18 @@ test('assignments are set, kept, and cleared per field', () => {
   expect(readAssignment(ydoc, 's2')).toEqual({ translator: 'tina', reviewer: null });
   expect(() => assignSegments(ydoc, ['s1', 'nope'], { translator: 'x' })).toThrow(/unknown segment/);
   expect(readAssignment(ydoc, 's1').translator).toBe('tina');
+});
+
+test('mine: assigned segments, and those done for the assignee’s part', () => {
+  const ydoc = article();
+  setStatus(ydoc, 's1', 'translated', 'tina');
+  setStatus(ydoc, 's2', 'translated', 'tina');
+  assignSegments(ydoc, ['s1', 's2'], { translator: 'Tina' });
+  assignSegments(ydoc, ['s1'], { reviewer: 'rob' });
+  expect(assignmentCounts(ydoc, 'tina')).toEqual({ assigned: 2, done: 2 });
+  expect(assignmentCounts(ydoc, 'rob')).toEqual({ assigned: 1, done: 0 });
+  setStatus(ydoc, 's1', 'approved', 'rob');
+  expect(assignmentCounts(ydoc, 'rob')).toEqual({ assigned: 1, done: 1 });
+  expect(assignmentCounts(ydoc, 'nobody')).toEqual({ assigned: 0, done: 0 });
+  expect(assignmentCounts(ydoc, null)).toEqual({ assigned: 0, done: 0 });
 });

@@ -1,6 +1,6 @@
 /** Who is to translate and review which segments (set by an admin; the server refuses anyone else). */
 import type * as Y from 'yjs';
-import { articleTypes, SEGMENT } from '../article/layout';
+import { articleTypes, orderedIds, SEGMENT } from '../article/layout';
 
 export interface Assignment {
   /** An account name; null clears the assignment; absent leaves it as it is. */
@@ -41,4 +41,28 @@ export function readAssignment(doc: Y.Doc, id: string): { translator: string | n
     return typeof value === 'string' ? value : null;
   };
   return { translator: read(SEGMENT.assignedTranslator), reviewer: read(SEGMENT.assignedReviewer) };
+}
+
+/** Statuses at which an assignee's part is done: a translator's once translated, a reviewer's once reviewed. */
+const DONE_FOR_TRANSLATOR = new Set<unknown>(['translated', 'reviewed', 'approved']);
+const DONE_FOR_REVIEWER = new Set<unknown>(['reviewed', 'approved']);
+
+/**
+ * The segments assigned to `name` (as translator or reviewer; names ignore
+ * case) and how many of them are done, for the article list's "mine" counts.
+ */
+export function assignmentCounts(doc: Y.Doc, name: string | null): { assigned: number; done: number } {
+  const counts = { assigned: 0, done: 0 };
+  if (!name) return counts;
+  const me = name.toLowerCase();
+  const types = articleTypes(doc);
+  for (const id of orderedIds(types.order, (candidate) => types.segments.has(candidate))) {
+    const map = types.segments.get(id)!;
+    const asReviewer = String(map.get(SEGMENT.assignedReviewer) ?? '').toLowerCase() === me;
+    const asTranslator = String(map.get(SEGMENT.assignedTranslator) ?? '').toLowerCase() === me;
+    if (!asReviewer && !asTranslator) continue;
+    counts.assigned++;
+    if ((asReviewer ? DONE_FOR_REVIEWER : DONE_FOR_TRANSLATOR).has(map.get(SEGMENT.status))) counts.done++;
+  }
+  return counts;
 }
