@@ -31,7 +31,7 @@ describe('review threads', () => {
     await server?.close();
   });
 
-  async function open(name: 'translator' | 'reviewer' | 'admin'): Promise<{ editor: EditorPage; review: ReviewControls; user: BrowserUser }> {
+  async function open(name: 'translator' | 'reviewer' | 'admin' | 'viewer'): Promise<{ editor: EditorPage; review: ReviewControls; user: BrowserUser }> {
     const user = await newUser(browser, server.baseUrl);
     users.push(user);
     const editor = await EditorPage.open(user.page, articleId, name, PASSWORD);
@@ -148,6 +148,76 @@ describe('review threads', () => {
     await eventually(() => translator.review.comments().count()).toBe(2);
     expect(await textOf(translator.review.threadView.getByTestId('suggestion-outcome'))).toBe('Applied by translator');
     expect(await textOf(translator.review.comments().nth(1).getByTestId('comment-text'))).toBe('Thanks @translator — approved.');
+
+    for (const user of users) expect(user.pageErrors).toEqual([]);
+  });
+
+  test('a comment from the keyboard, on the pair, edited and deleted; text deleted under a thread; a viewer only reads', async () => {
+    const admin = await open('admin');
+    const translator = await open('translator');
+    const viewer = await open('viewer');
+    await eventually(() => admin.editor.targetText(2)).toBe('Paragraph 3: AI is changing translation.');
+
+    // The admin selects a word with the keyboard and comments with Ctrl/⌘ + Alt + M.
+    await admin.editor.target(2).click();
+    await admin.editor.page.keyboard.press('End');
+    await admin.editor.page.keyboard.press('ArrowLeft');
+    for (let i = 0; i < 'translation'.length; i++) await admin.editor.page.keyboard.press('Shift+ArrowLeft');
+    await admin.editor.page.keyboard.press('ControlOrMeta+Alt+m');
+    await eventually(() => textOf(admin.review.composer.locator('.thread-quote'))).toBe('translation');
+    // A suggestion is offered only on target text; the admin comments without one.
+    await admin.review.writeThread('Check the term.');
+    await eventually(() => translator.review.count(2)).toBe(1);
+    await eventually(() => translator.review.highlighted(translator.editor.target(2))).toBe('translation');
+
+    // The admin edits the comment; everyone sees the new words, marked edited.
+    const first = admin.review.comments().first();
+    await first.getByTestId('comment-edit').click();
+    await first.getByTestId('comment-edit-input').fill('Check the term, please.');
+    await first.getByTestId('comment-save').click();
+    await translator.review.openRowThreads(2);
+    await translator.review.items.first().click();
+    await eventually(() => textOf(translator.review.comments().first().getByTestId('comment-text'))).toBe('Check the term, please.');
+    expect(await textOf(translator.review.comments().first())).toContain('(edited)');
+    // Only its author may edit a comment.
+    expect(await translator.review.comments().first().getByTestId('comment-edit').count()).toBe(0);
+
+    // The translator rewrites the whole translation: the commented word is gone, and the thread says so.
+    await translator.editor.target(2).click();
+    await translator.editor.page.keyboard.press('ControlOrMeta+a');
+    await translator.editor.page.keyboard.press('Backspace');
+    await translator.editor.page.keyboard.type('Section 3: machines now translate.');
+    await eventually(() => admin.editor.targetText(2)).toBe('Section 3: machines now translate.');
+    await eventually(() => textOf(admin.review.threadView.getByTestId('anchor-deleted'))).toBe('The commented text was deleted.');
+    expect(await admin.review.highlighted(admin.editor.target(2))).toBe('');
+    expect(await admin.review.count(2)).toBe(1);
+
+    // The admin deletes the comment: its place stays, its words go.
+    await admin.review.comments().first().getByTestId('comment-delete').click();
+    await admin.review.comments().first().getByTestId('comment-delete-confirm').click();
+    await eventually(() => textOf(translator.review.comments().first())).toContain('This comment was deleted.');
+
+    // The translator comments on a whole pair from its row.
+    await translator.review.threadView.getByTestId('thread-back').click();
+    await translator.review.openRowThreads(1);
+    await translator.review.composer.waitFor();
+    expect(await textOf(translator.review.composer)).toContain('(the whole pair)');
+    await translator.review.writeThread('Is this block needed at all?');
+    await eventually(() => admin.review.count(1)).toBe(1);
+    await admin.review.threadView.getByTestId('thread-back').click();
+    await admin.review.panel.getByTestId('threads-show-all').click();
+    await eventually(() => admin.review.items.filter({ hasText: 'Is this block needed at all?' }).count()).toBe(1);
+    expect(await textOf(admin.review.items.filter({ hasText: 'Is this block needed at all?' }).locator('.thread-where'))).toContain('#2 pair');
+
+    // A viewer sees the counts and reads the threads, but has nothing to comment, reply or resolve with.
+    await eventually(() => viewer.review.count(1)).toBe(1);
+    await viewer.review.selectWords(viewer.editor.source(0), '人工智能');
+    expect(await viewer.review.commentButton.count()).toBe(0);
+    await viewer.review.openRowThreads(1);
+    expect(await viewer.review.panel.getByTestId('comment-on-pair').count()).toBe(0);
+    await viewer.review.items.first().click();
+    await eventually(() => textOf(viewer.review.comments().first().getByTestId('comment-text'))).toBe('Is this block needed at all?');
+    for (const control of ['reply-input', 'thread-resolve', 'comment-edit', 'comment-delete']) expect(await viewer.review.threadView.getByTestId(control).count()).toBe(0);
 
     for (const user of users) expect(user.pageErrors).toEqual([]);
   });
