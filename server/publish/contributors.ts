@@ -8,9 +8,28 @@ import * as Y from 'yjs';
 import { readArticle } from '../../shared/article/article';
 import { readThreads } from '../../shared/review/read-threads';
 import { USER_NAME_PATTERN } from '../auth/accounts';
+import type { Db } from '../store/database';
 
 /** Account names that changed an article's text or statuses, from a history the server keeps; null when it keeps none. */
 export type HistoryAuthors = (articleId: string) => readonly string[] | null;
+
+/**
+ * The review history's authors (server/review/: text versions and status
+ * changes, recorded as the room accepts updates), read from its tables; a
+ * history of nothing when the database has no such tables.
+ */
+export function historyAuthorsFromDb(db: Db): HistoryAuthors {
+  let statement: ReturnType<typeof db.prepare<[string, string], { name: string }>>;
+  try {
+    statement = db.prepare<[string, string], { name: string }>(
+      `SELECT author AS name FROM segment_text_versions WHERE article_id = ? AND author IS NOT NULL
+       UNION SELECT actor AS name FROM segment_status_changes WHERE article_id = ? AND actor IS NOT NULL`,
+    );
+  } catch {
+    return () => null;
+  }
+  return (articleId) => statement.all(articleId, articleId).map((row) => row.name);
+}
 
 /** Names recorded in the article: segments' last editors, thread openers and comment authors. */
 export function contributorsInDoc(doc: Y.Doc): string[] {

@@ -7,10 +7,14 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { mkdirSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { setFrontMatterValue, setMeta, type ArticleMeta } from '../../shared/article/article';
+import { segmentIds, setFrontMatterValue, setMeta, setSide, type ArticleMeta } from '../../shared/article/article';
+import { doc as sideDoc, fig } from '../../shared/testing/builders';
 import type { Role } from '../../shared/protocol/roles';
 import type { JsonValue } from '../../shared/article/layout';
-import { createSiteRepo, type SiteRepo } from '../testing/site-repo';
+import { addBareRemote, createSiteRepo, gitIn, type SiteRepo } from '../testing/site-repo';
+import { jpegImage } from '../testing/images';
+import type { MediaItem } from '../media/media-store';
+import { loadArticleDoc } from '../articles/article-service';
 import { startTestServer, type TestServer } from '../testing/test-server';
 import type { Publication } from './publications';
 
@@ -280,5 +284,73 @@ describe('QA before publishing', () => {
     expect(body.issues.filter((found) => found.severity === 'error').map((found) => found.check)).toEqual(['chinese-text']);
     expect(repo.git('log', '-1', '--format=%B')).toContain('Published despite QA errors: The Chinese phrase is quoted on purpose.\n');
     expect((await publications(id))[0]!.overrideReason).toBe('The Chinese phrase is quoted on purpose.');
+  });
+});
+
+describe('pushing', () => {
+  test('to a configured remote: the commit arrives on its branch', async () => {
+    const bare = addBareRemote(repo, 'origin');
+    expect((await configure({ repo: repo.dir, remote: 'origin', branch: 'main' })).status).toBe(200);
+    const res = await publish(newArticle().id);
+    const { publication } = (await res.json()) as { publication: Publication };
+    expect(publication).toMatchObject({ committed: true, pushed: true, pushError: null });
+    expect(gitIn(bare, 'rev-parse', 'main').trim()).toBe(publication.commit);
+  });
+
+  test('to a broken remote: the commit stays, and the failure is reported', async () => {
+    repo.git('remote', 'add', 'broken', join(repo.root, 'no-such-remote.git'));
+    expect((await configure({ repo: repo.dir, remote: 'broken' })).status).toBe(200);
+    const { id, path } = newArticle();
+    const res = await publish(id);
+    expect(res.status).toBe(200);
+    const { publication } = (await res.json()) as { publication: Publication };
+    expect(publication).toMatchObject({ committed: true, pushed: false, path });
+    expect(publication.pushError).toMatch(/no-such-remote\.git.*(does not appear to be a git repository|not found)/i);
+    expect(repo.git('rev-parse', 'HEAD').trim()).toBe(publication.commit);
+    expect(repo.git('log', '-1', '--format=%s')).toMatch(/^Publish "Ali AI \d+"/);
+    expect(repo.status()).toBe('');
+    expect((await publications(id))[0]).toMatchObject({ pushed: false, pushError: publication.pushError });
+  });
+});
+
+describe('republishing', () => {
+  test('a new title keeps the old path and says so; rename moves the post', async () => {
+    const { id, path } = newArticle();
+    expect((await publish(id)).status).toBe(200);
+    change(id, { frontMatter: { title: 'A Better Title' } });
+    const kept = (await (await publish(id)).json()) as { publication: Publication; newPostPath: string | null };
+    expect(kept.publication.path).toBe(path);
+    expect(kept.newPostPath).toBe('_posts/2020-02-23-a-better-title.md');
+    expect(repo.files()).toEqual([path]);
+
+    const moved = (await (await publish(id, { rename: true })).json()) as { publication: Publication; newPostPath: string | null };
+    expect(moved).toMatchObject({ publication: { path: '_posts/2020-02-23-a-better-title.md', committed: true }, newPostPath: null });
+    expect(repo.files()).toEqual(['_posts/2020-02-23-a-better-title.md']);
+    expect(repo.git('show', '--name-status', '--format=', 'HEAD')).toMatch(/^R\d+\t/);
+    expect(repo.status()).toBe('');
+  });
+
+  test('writes stored images under their site names and removes those no longer used', async () => {
+    const { id, path } = newArticle();
+    const upload = async (seed: number) => {
+      const res = await server.as('translator', `/api/articles/${id}/media`, { method: 'POST', body: new Uint8Array(jpegImage(seed)) });
+      return ((await res.json()) as { media: MediaItem }).media.url;
+    };
+    const [one, two] = [await upload(100), await upload(101)];
+    const figureSegment = segmentIds(loadArticleDoc(server.running.store, id))[1]!;
+    const setFigures = (srcs: string[]) =>
+      server.running.collab.changeArticle(id, admin, (doc, origin) => setSide(doc, figureSegment, 'target', sideDoc(...srcs.map((src, i) => fig(src, `photo ${i + 1}`))), 'admin', origin));
+    setFigures([one!, two!]);
+    const first = (await (await publish(id)).json()) as { publication: Publication };
+    const short = path.slice(18, -3);
+    expect(first.publication.media.map((item) => item.path)).toEqual([`assets/media/2020-02-23/${short}-01.jpg`, `assets/media/2020-02-23/${short}-02.jpg`]);
+    expect(repo.files()).toEqual([path, ...first.publication.media.map((item) => item.path)].sort());
+    expect(repo.git('show', `HEAD:${path}`)).toContain(`<img src="/assets/media/2020-02-23/${short}-02.jpg" alt="photo 2"/>`);
+
+    setFigures([two!]);
+    const second = (await (await publish(id)).json()) as { publication: Publication };
+    expect(second.publication.media.map((item) => item.path)).toEqual([`assets/media/2020-02-23/${short}-01.jpg`]);
+    expect(repo.files()).toEqual([path, `assets/media/2020-02-23/${short}-01.jpg`].sort());
+    expect(repo.status()).toBe('');
   });
 });

@@ -22,7 +22,7 @@ import { noreplyEmail, type Accounts, type User } from '../auth/accounts';
 import { MediaStore } from '../media/media-store';
 import type { ArticleStore } from '../store/article-store';
 import type { Db } from '../store/database';
-import { coAuthors, type HistoryAuthors } from './contributors';
+import { coAuthors, historyAuthorsFromDb, type HistoryAuthors } from './contributors';
 import { git, GitError } from './git';
 import { Publications, type Publication, type PublishedMedia } from './publications';
 import { fileInRepository, makeFolders, repositoryRoot } from './repo-paths';
@@ -33,7 +33,7 @@ export interface PublishDeps {
   db: Db;
   dataDir: string;
   accounts: Accounts;
-  /** The review history's authors of text and status changes, when the server keeps one. */
+  /** The authors of text and status changes (default: the review history's tables). */
   historyAuthors?: HistoryAuthors;
   now?: () => Date;
 }
@@ -139,8 +139,10 @@ export class Publisher {
   readonly publications: Publications;
   private readonly media: MediaStore;
   private readonly now: () => Date;
+  private readonly historyAuthors: HistoryAuthors;
 
   constructor(private readonly deps: PublishDeps) {
+    this.historyAuthors = deps.historyAuthors ?? historyAuthorsFromDb(deps.db);
     this.settings = new SiteSettings(deps.db);
     this.publications = new Publications(deps.db);
     this.media = new MediaStore(deps.db, deps.dataDir);
@@ -215,7 +217,7 @@ export class Publisher {
     const ignored = await ignoredPaths(root, [...written]);
     if (ignored.length > 0) throw new DuetError('conflict', `cannot publish: the repository ignores ${ignored.join(', ')} (.gitignore)`);
 
-    const trailers = coAuthors(doc, articleId, user.name, this.deps.historyAuthors);
+    const trailers = coAuthors(doc, articleId, user.name, this.historyAuthors);
     let commit: string;
     let committed = false;
     try {
