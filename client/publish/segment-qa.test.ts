@@ -13,10 +13,15 @@ function row(target: string): { ydoc: Y.Doc; content: RowContent } {
 describe('segmentIssues', () => {
   test('checks the row as it is now', () => {
     const { ydoc, content } = row('He said，fine。');
-    expect(segmentIssues(content).map((issue) => issue.check)).toEqual(['unreviewed', 'fullwidth-punctuation']);
+    expect(segmentIssues(content).map((issue) => issue.check)).toEqual(['fullwidth-punctuation']);
     setSide(ydoc, 'one', 'target', doc(p('He said, fine.')), 'me');
-    expect(segmentIssues(content).map((issue) => issue.check)).toEqual(['unreviewed']);
-    expect(segmentIssues({ ...content, status: 'approved' })).toEqual([]);
+    expect(segmentIssues(content)).toEqual([]);
+  });
+
+  test('leaves out what the status chip already says', () => {
+    const { content } = row('');
+    expect(segmentIssues({ ...content, status: 'untranslated' })).toEqual([]);
+    expect(segmentIssues({ ...content, status: 'draft' })).toEqual([]);
   });
 
   test('the same content gives the same answer without checking again', () => {
