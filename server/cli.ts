@@ -4,16 +4,19 @@
  * and a non-zero exit; nothing is stored when a command fails.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { translatedShare } from '../shared/article/progress';
 import { decodeTextFile } from '../shared/import/text-file';
 import { detectFormat, extensionOf, hasFrontMatter, SOURCE_FORMATS } from '../shared/import/source-format';
 import { DuetError } from '../shared/protocol/errors';
-import { isRole, ROLES } from '../shared/protocol/roles';
-import { Accounts } from './auth/accounts';
+import { isRole, PERMISSIONS, ROLES } from '../shared/protocol/roles';
+import { Accounts, checkEmail, type User } from './auth/accounts';
 import { exportArticle, importPublished, importSourceArticle, listArticles, showArticle } from './articles/article-service';
 import { exportXliff, importXliffToStore } from './articles/xliff-service';
-import { openDataFolder, resolveDataDir } from './store/data-dir';
+import { openDataFolder, resolveDataDir, type DataFolder } from './store/data-dir';
+import { Publisher } from './publish/publisher';
+import { SiteSettings, type SiteConfig } from './publish/site-settings';
 import type { ArticleStore } from './store/article-store';
 
 const USAGE = `usage: duet <command> [options]
@@ -30,9 +33,18 @@ const USAGE = `usage: duet <command> [options]
         [--overwrite] [--by NAME]  the file wins where Duet changed too; NAME is recorded as the editor
   serve [--port N]               run the Duet server
   user add NAME --role ROLE      add an account (ROLE: admin, translator, reviewer or viewer);
-                                 prints its password and API token, shown only this once
+         [--email E]             prints its password and API token, shown only this once; E is
+                                 the email of commits it publishes (else NAME@users.noreply.duet)
   user list                      list accounts: name, role, date created
   user remove NAME               remove an account with its sessions and tokens
+
+  site set --repo PATH           configure the site's local git clone (see docs/PUBLISHING.md):
+         [--posts _posts] [--media assets/media] [--file-name :year-:month-:day-:slug.md]
+         [--permalink /articles/:year/:month/:day/:title] [--remote NAME] [--branch NAME]
+  site show                      print the site's configuration
+  publish ID [--as NAME]         commit the article into the site's repository (and push), as NAME
+         [--override REASON]     (default: the only admin); publish despite QA errors, saying why
+         [--rename]              move a republished post to the path its title now gives
 
   --data DIR                     the data folder (default: $DUET_DATA, else ./data)`;
 
@@ -84,12 +96,18 @@ async function withAccounts<T>(dataFlag: unknown, run: (accounts: Accounts) => T
 
 const userCommands: Record<string, (args: string[], io: Io) => number | Promise<number>> = {
   async add(args, io) {
-    const { values, positionals } = parse(args, { role: { type: 'string' } }, 1);
+    const { values, positionals } = parse(args, { role: { type: 'string' }, email: { type: 'string' } }, 1);
     const roles = ROLES.join(', ');
     if (values.role === undefined) throw new UsageError(`user add needs --role (one of ${roles})`);
     if (!isRole(values.role)) throw new UsageError(`--role must be one of ${roles}, not "${String(values.role)}"`);
     const role = values.role;
-    const created = await withAccounts(values.data, (accounts) => accounts.addUser(positionals[0]!, role));
+    const email = typeof values.email === 'string' ? values.email : null;
+    if (email !== null) checkEmail(email);
+    const created = await withAccounts(values.data, async (accounts) => {
+      const added = await accounts.addUser(positionals[0]!, role);
+      if (email !== null) accounts.setEmail(added.user.id, email);
+      return added;
+    });
     io.stdout(`password: ${created.password}\ntoken: ${created.apiToken}\n`);
     return 0;
   },
@@ -232,6 +250,50 @@ const commands: Record<string, (args: string[], io: Io) => number | Promise<numb
     throw new UsageError(sub === undefined ? 'xliff needs export or import' : `unknown xliff command "${sub}" (export or import)`);
   },
 
+  async site(args, io) {
+    const [sub, ...rest] = args;
+    if (sub === 'set') {
+      const flags = { repo: 'repo', posts: 'postsFolder', media: 'mediaFolder', 'file-name': 'fileNamePattern', permalink: 'permalinkPattern', remote: 'remote', branch: 'branch' } as const;
+      const { values } = parse(rest, Object.fromEntries(Object.keys(flags).map((flag) => [flag, { type: 'string' as const }])), 0);
+      if (values.repo === undefined) throw new UsageError('site set needs --repo PATH (the site\'s local git clone)');
+      const input = Object.fromEntries(Object.entries(flags).map(([flag, key]) => [key, values[flag]]));
+      const site = await withDataFolder(values.data, (folder) => new SiteSettings(folder.db).set({ ...input, repo: resolve(String(values.repo)) }));
+      io.stdout(siteText(site));
+      return 0;
+    }
+    if (sub === 'show') {
+      const { values } = parse(rest, {}, 0);
+      const site = await withDataFolder(values.data, (folder) => new SiteSettings(folder.db).get());
+      io.stdout(site ? siteText(site) : 'no site is configured (duet site set --repo PATH)\n');
+      return 0;
+    }
+    throw new UsageError(sub === undefined ? 'site needs set or show' : `unknown site command "${sub}" (set or show)`);
+  },
+
+  async publish(args, io) {
+    const { values, positionals } = parse(args, { as: { type: 'string' }, override: { type: 'string' }, rename: { type: 'boolean' } }, 1);
+    const result = await withDataFolder(values.data, async (folder) => {
+      const accounts = new Accounts(folder.db);
+      const user = publishingUser(accounts, typeof values.as === 'string' ? values.as : undefined);
+      const publisher = new Publisher({ store: folder.articles, db: folder.db, dataDir: folder.dir, accounts });
+      return publisher.publish({
+        articleId: positionals[0]!,
+        user,
+        override: typeof values.override === 'string' ? { reason: values.override } : null,
+        rename: values.rename === true,
+      });
+    });
+    const { publication, newPostPath } = result;
+    io.stdout(`${publication.committed ? 'committed' : 'unchanged since the last publication:'} ${publication.commit.slice(0, 12)} ${publication.path}\n`);
+    if (newPostPath) io.stdout(`the title, slug or date now give ${newPostPath}; the post stays at ${publication.path} (publish with --rename to move it)\n`);
+    if (publication.pushError) {
+      io.stderr(`duet publish: the commit is made, but the push failed: ${publication.pushError}\n`);
+      return 1;
+    }
+    if (publication.pushed) io.stdout('pushed\n');
+    return 0;
+  },
+
   user(args, io) {
     const [sub, ...rest] = args;
     // hasOwn, so "toString" and friends are unknown commands rather than Object methods.
@@ -242,6 +304,41 @@ const commands: Record<string, (args: string[], io: Io) => number | Promise<numb
     return command(rest, io);
   },
 };
+
+async function withDataFolder<T>(dataFlag: unknown, run: (folder: DataFolder) => T | Promise<T>): Promise<T> {
+  const folder = openDataFolder(resolveDataDir(typeof dataFlag === 'string' ? dataFlag : undefined));
+  try {
+    return await run(folder);
+  } finally {
+    folder.close();
+  }
+}
+
+function siteText(site: SiteConfig): string {
+  const rows: [string, string | null][] = [
+    ['repo', site.repo],
+    ['posts', site.postsFolder],
+    ['media', site.mediaFolder],
+    ['file-name', site.fileNamePattern],
+    ['permalink', site.permalinkPattern],
+    ['remote', site.remote],
+    ['branch', site.branch],
+  ];
+  return rows.map(([key, value]) => `${key}\t${value ?? '(none)'}\n`).join('');
+}
+
+/** The account a CLI publication is made as: --as NAME, else the only account allowed to publish. */
+function publishingUser(accounts: Accounts, name: string | undefined): User {
+  const users = accounts.listUsers();
+  if (name !== undefined) {
+    const user = users.find((candidate) => candidate.name.toLowerCase() === name.toLowerCase());
+    if (!user) throw new DuetError('not_found', `no user named "${name}"`);
+    return user;
+  }
+  const publishers = users.filter((user) => PERMISSIONS[user.role].publish);
+  if (publishers.length === 1) return publishers[0]!;
+  throw new UsageError(publishers.length === 0 ? 'no account may publish: add an admin first' : `say who publishes with --as NAME (one of ${publishers.map((user) => user.name).join(', ')})`);
+}
 
 export async function main(argv: string[], io: Io = processIo): Promise<number> {
   const [name, ...args] = argv;
