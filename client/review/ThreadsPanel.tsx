@@ -54,7 +54,7 @@ export function ThreadsPanel({ env }: { env: ReviewEnv }) {
   const scopeNumber = panel.segment ? env.segmentNumber(panel.segment) : null;
 
   const choose = (thread: ThreadSnapshot) => {
-    env.reveal(thread.segmentId);
+    if (thread.segmentExists) env.reveal(thread.segmentId);
     hub.setPanel({ active: thread.id, draft: null });
   };
 

@@ -57,8 +57,10 @@ export class ReviewHub {
   private byId = new Map<string, ThreadSnapshot>();
   private openCounts = new Map<string, number>();
   private anchoredBySide = new Map<string, ThreadSnapshot[]>();
-  /** The fragments some thread is anchored in: text changes there change a thread's anchor state. */
-  private watched = new Set<AnyType>();
+  /** The fragments some thread is anchored in, with their segment: text changes there change a thread's anchor state. */
+  private watched = new Map<AnyType, string>();
+  /** Segments whose anchored text changed since their threads were last read. */
+  private readonly dirty = new Set<string>();
   private panelState: PanelState = { open: false, segment: null, showResolved: false, active: null, draft: null };
   private currentSelection: CommentableSelection | null = null;
   private readonly highlighters = new Map<string, { listener: HighlightListener; signature: string }>();
@@ -71,15 +73,21 @@ export class ReviewHub {
   private textTimer: ReturnType<typeof setTimeout> | null = null;
   private destroyed = false;
 
+  private readonly threadsRoot: AnyType;
+  private readonly segmentsRoot: AnyType;
+
   constructor(readonly doc: Y.Doc) {
+    const types = articleTypes(doc);
+    this.threadsRoot = types.threads as unknown as AnyType;
+    this.segmentsRoot = types.segments as unknown as AnyType;
     doc.on('afterTransaction', this.onTransaction);
     document.addEventListener('selectionchange', this.onDomSelection);
     this.refresh();
   }
 
   private readonly onTransaction = (transaction: Y.Transaction): void => {
-    const threads = articleTypes(this.doc).threads as unknown as AnyType;
-    if (transaction.changedParentTypes.has(threads) || transaction.changed.has(threads)) {
+    // Threads written, or segments added or removed (a thread's segment may be gone): read every thread again.
+    if (transaction.changedParentTypes.has(this.threadsRoot) || transaction.changed.has(this.threadsRoot) || transaction.changed.has(this.segmentsRoot)) {
       if (this.refreshQueued) return;
       this.refreshQueued = true;
       queueMicrotask(() => {
@@ -88,32 +96,45 @@ export class ReviewHub {
       });
       return;
     }
-    if (this.textTimer || this.watched.size === 0) return;
-    for (const type of this.watched) {
-      if (transaction.changedParentTypes.has(type)) {
-        this.textTimer = setTimeout(() => {
-          this.textTimer = null;
-          this.refresh();
-        }, TEXT_REFRESH_MS);
-        return;
-      }
+    // Text typed in a commented side: re-read that segment's threads only, a little later (not per keystroke).
+    if (this.watched.size === 0) return;
+    for (const [type, segmentId] of this.watched) {
+      if (transaction.changedParentTypes.has(type)) this.dirty.add(segmentId);
     }
+    if (this.dirty.size === 0 || this.textTimer) return;
+    this.textTimer = setTimeout(() => {
+      this.textTimer = null;
+      this.refreshDirty();
+    }, TEXT_REFRESH_MS);
   };
 
   private refresh(): void {
     if (this.destroyed) return;
-    const list = readThreads(this.doc);
+    this.dirty.clear();
+    this.derive(readThreads(this.doc));
+  }
+
+  private refreshDirty(): void {
+    if (this.destroyed || this.dirty.size === 0) return;
+    const fresh = new Map<string, ThreadSnapshot>();
+    for (const segmentId of this.dirty) for (const thread of readThreads(this.doc, { segmentId })) fresh.set(thread.id, thread);
+    this.dirty.clear();
+    this.derive(this.threadList.map((thread) => fresh.get(thread.id) ?? thread));
+  }
+
+  /** Everything the page reads, from the thread snapshots. */
+  private derive(list: ThreadSnapshot[]): void {
     const byId = new Map<string, ThreadSnapshot>();
     const openCounts = openThreadCounts(list);
     const anchoredBySide = new Map<string, ThreadSnapshot[]>();
-    const watched = new Set<AnyType>();
+    const watched = new Map<AnyType, string>();
     for (const thread of list) {
       byId.set(thread.id, thread);
       if (thread.side && thread.anchor) {
         const key = sideKey(thread.segmentId, thread.side);
         anchoredBySide.set(key, [...(anchoredBySide.get(key) ?? []), thread]);
         const fragment = sideFragmentOrNull(this.doc, thread.segmentId, thread.side);
-        if (fragment) watched.add(fragment);
+        if (fragment) watched.set(fragment, thread.segmentId);
       }
     }
     this.threadList = list;
@@ -273,6 +294,7 @@ export class ReviewHub {
     this.doc.off('afterTransaction', this.onTransaction);
     document.removeEventListener('selectionchange', this.onDomSelection);
     if (this.textTimer) clearTimeout(this.textTimer);
+    this.dirty.clear();
     this.listeners.clear();
     this.selectionListeners.clear();
     this.highlighters.clear();

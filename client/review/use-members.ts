@@ -1,29 +1,18 @@
 /**
  * The accounts a comment can @mention, from `GET /api/members`. When that
- * cannot be had (offline, or a server without the route) the names already
- * seen in this article stand in, so mentions still work for the people who
- * take part here.
+ * cannot be had (offline, or an older server) the names already seen in this
+ * article stand in, so mentions still work for the people who take part here.
  */
 import { useEffect, useState } from 'react';
-import { apiRequest, isRecord } from '../api/http';
-
-export interface Member {
-  name: string;
-  role: string;
-}
-
-function readMembers(body: unknown): Member[] {
-  const list = isRecord(body) && Array.isArray(body.members) ? body.members : [];
-  return list.flatMap((entry: unknown) => (isRecord(entry) && typeof entry.name === 'string' ? [{ name: entry.name, role: typeof entry.role === 'string' ? entry.role : '' }] : []));
-}
+import { listMembers, type Member } from '../api/api';
 
 /** Members from the server, or null until (and unless) it answers. */
 export function useServerMembers(): Member[] | null {
   const [members, setMembers] = useState<Member[] | null>(null);
   useEffect(() => {
     const controller = new AbortController();
-    apiRequest('GET', '/api/members', { signal: controller.signal }).then(
-      (body) => setMembers(readMembers(body)),
+    listMembers(controller.signal).then(
+      (list) => setMembers(list),
       () => undefined, // the fallback below serves
     );
     return () => controller.abort();
