@@ -13,9 +13,8 @@ import { dirname, join } from 'node:path';
 import { articleTitle, readArticle } from '../../shared/article/article';
 import { DuetError } from '../../shared/protocol/errors';
 import { PERMISSIONS } from '../../shared/protocol/roles';
-import { parseMediaUrl } from '../../shared/publish/media-url';
 import { todayPostDate } from '../../shared/publish/post-date';
-import { planPublication, PublishPlanError, type PublicationPlan } from '../../shared/publish/publication-plan';
+import { planPublication, PUBLISHED_QA, PublishPlanError, type PublicationPlan } from '../../shared/publish/publication-plan';
 import { checkArticle, hasErrors, type QaIssue } from '../../shared/qa/qa';
 import { loadArticleDoc } from '../articles/article-service';
 import { noreplyEmail, type Accounts, type User } from '../auth/accounts';
@@ -171,8 +170,7 @@ export class Publisher {
       throw error;
     }
 
-    // Checked as published: stored images are site paths by now; what is left with a scheme is remote.
-    const issues = checkArticle(plan.article, { isStoredImage: (src) => src.startsWith('/') && !src.startsWith('//') });
+    const issues = checkArticle(plan.article, PUBLISHED_QA);
     const errors = issues.filter((found) => found.severity === 'error');
     if (hasErrors(issues) && overrideReason === null) throw refuseQa(errors);
 

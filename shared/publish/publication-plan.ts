@@ -49,9 +49,18 @@ export interface PublicationPlan {
   markdown: string;
   /** The stored images to copy, in reading order. */
   media: PlannedMedia[];
+  /** The article as it is published (figure srcs and cover renamed): what QA checks before publishing. */
+  article: ArticleSnapshot;
 }
 
 export class PublishPlanError extends Error {}
+
+/**
+ * How QA judges a plan's article (`checkArticle(plan.article, PUBLISHED_QA)`):
+ * stored images have their site names by then, so any root-relative image is
+ * the site's own, and only an address with a scheme (or `//`) is remote.
+ */
+export const PUBLISHED_QA = { isStoredImage: (src: string): boolean => src.startsWith('/') && !src.startsWith('//') } as const;
 
 function frontMatterString(article: ArticleSnapshot, key: string): string | null {
   const value = article.frontMatter.find((entry) => entry.key === key)?.value;
@@ -156,5 +165,6 @@ export function planPublication(article: ArticleSnapshot, options: PlanOptions):
     permalink: postPermalink(layout.permalinkPattern, date, slug),
     markdown: articleToMarkdown(exported),
     media: [...planned.values()],
+    article: exported,
   };
 }
