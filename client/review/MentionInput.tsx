@@ -4,9 +4,8 @@
  * Ctrl/⌘ + Enter submits the box.
  */
 import { useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { completeMention, mentionCandidates, mentionQuery } from './mention-query';
 
-/** The "@partial" just before the caret, if the caret is in one. */
-const MENTION_BEFORE_CARET = /(?:^|[^\p{L}\p{N}._-])@([\p{L}\p{N}._-]*)$/u;
 const MAX_OPTIONS = 8;
 
 export interface MentionInputProps {
@@ -27,19 +26,13 @@ export function MentionInput(props: MentionInputProps) {
   const [chosen, setChosen] = useState(0);
   const [dismissed, setDismissed] = useState(false);
 
-  const partial = MENTION_BEFORE_CARET.exec(props.value.slice(0, caret))?.[1] ?? null;
-  const options = useMemo(() => {
-    if (partial === null) return [];
-    const lower = partial.toLowerCase();
-    return props.members.filter((name) => name.toLowerCase().startsWith(lower) && name.toLowerCase() !== lower).slice(0, MAX_OPTIONS);
-  }, [partial, props.members]);
+  const partial = mentionQuery(props.value, caret);
+  const options = useMemo(() => (partial === null ? [] : mentionCandidates(props.members, partial, MAX_OPTIONS)), [partial, props.members]);
   const showing = !dismissed && options.length > 0;
 
   const take = (name: string) => {
     if (partial === null) return;
-    const start = caret - partial.length;
-    const next = `${props.value.slice(0, start)}${name} ${props.value.slice(caret)}`;
-    const at = start + name.length + 1;
+    const { text: next, caret: at } = completeMention(props.value, caret, partial, name);
     props.onChange(next);
     setCaret(at);
     setChosen(0);
