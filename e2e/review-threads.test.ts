@@ -97,8 +97,9 @@ describe('review threads', () => {
     await reviewer.editor.status(0).selectOption('approved');
     for (const person of [translator, admin]) await eventually(() => person.editor.row(0).getAttribute('data-status')).toBe('approved');
 
-    // A reviewer cannot type in a translation: the page does not let them. (That the server refuses
-    // a reviewer's target edit sent around the page is covered by server/collab/permissions.test.ts.)
+    // A reviewer cannot type in a translation: the page does not let them. (That the server refuses a reviewer's
+    // target edit, or a translator's approval, sent around the page is covered over real websockets by
+    // server/collab/collab.test.ts and server/collab/review-enforcement.test.ts.)
     expect(await reviewer.editor.target(2).getAttribute('contenteditable')).toBe('false');
     await reviewer.editor.target(2).click();
     await reviewer.editor.page.keyboard.type('Sneaky');
