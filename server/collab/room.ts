@@ -19,6 +19,7 @@ import { canWriteArticle, type Role } from '../../shared/protocol/roles';
 import type { ArticleStore } from '../store/article-store';
 import type { Connection } from './connection';
 import type { CollabLimits } from './limits';
+import { misshapenSides } from './content-check';
 import { judgeArticleChanges } from './permissions';
 
 /** The origin of the room's own writes (loading from the store). */
@@ -176,14 +177,10 @@ export class Room {
     if (!changes || !changedState) return this.acknowledge(connection); // nothing new: already stored
 
     const accepted: ArticleChanges = changes;
+    const misshapen = misshapenSides(this.doc, accepted);
+    if (misshapen.length > 0) return this.refuse(connection, DENIED.INVALID_CONTENT, misshapen.join('; '));
     const verdict = judgeArticleChanges(connection.user, accepted, () => sourceFingerprint(this.doc) === this.sourceText);
-    if (!verdict.ok) {
-      this.reload();
-      this.log(`collab: refused an update from ${connection.label}: ${verdict.reason}`);
-      connection.refusals++;
-      if (connection.refusals > this.limits.maxRefusals) return connection.close(CLOSE.FORBIDDEN, 'too many refused updates');
-      return this.deny(connection, `${DENIED.FORBIDDEN_CHANGE}: ${verdict.reason}`);
-    }
+    if (!verdict.ok) return this.refuse(connection, DENIED.FORBIDDEN_CHANGE, verdict.reason);
 
     if (!this.commit(update, accepted, connection.user)) return connection.close(CLOSE.SERVER_ERROR, 'the update could not be stored');
     this.relay(update, connection);
@@ -266,6 +263,15 @@ export class Room {
     encoding.writeVarUint(encoder, MESSAGE.SAVED);
     encoding.writeVarUint8Array(encoder, Y.encodeStateVector(this.doc));
     connection.send(encoding.toUint8Array(encoder));
+  }
+
+  /** An update that may not stand: drop it (reload what the store holds), tell the sender, and count it. */
+  private refuse(connection: Connection, denial: string, reason: string): void {
+    this.reload();
+    this.log(`collab: refused an update from ${connection.label}: ${reason}`);
+    connection.refusals++;
+    if (connection.refusals > this.limits.maxRefusals) return connection.close(CLOSE.FORBIDDEN, 'too many refused updates');
+    this.deny(connection, `${denial}: ${reason}`);
   }
 
   private deny(connection: Connection, reason: string): void {

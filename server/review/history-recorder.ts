@@ -6,11 +6,10 @@
  * segment's serialization and one small upsert.
  */
 import * as Y from 'yjs';
-import { yXmlFragmentToProseMirrorRootNode } from 'y-prosemirror';
 import type { SegmentStatus } from '../../shared/article/status';
 import { articleTypes, SEGMENT } from '../../shared/article/layout';
 import { targetMarkdown } from '../../shared/markdown/article-markdown';
-import { schema } from '../../shared/schema/schema';
+import { readFragment } from '../../shared/schema/fragment-node';
 import type { AcceptedChange } from '../collab/room';
 import type { HistoryStore } from './history-store';
 
@@ -19,11 +18,14 @@ function segmentTarget(doc: Y.Doc, segmentId: string): { markdown: string; impor
   const map = articleTypes(doc).segments.get(segmentId);
   const fragment = map?.get(SEGMENT.target);
   if (!map || !(fragment instanceof Y.XmlFragment)) return null;
+  // Read without y-prosemirror's repairs, which would edit the room's document (the room has refused misfits already).
+  const reading = readFragment(fragment);
+  if (!reading.ok) return null;
   const importedMarkdown = map.get(SEGMENT.importedMarkdown);
   const importedHash = map.get(SEGMENT.importedHash);
   const imported = typeof importedMarkdown === 'string' ? importedMarkdown : null;
   const markdown = targetMarkdown({
-    target: yXmlFragmentToProseMirrorRootNode(fragment, schema),
+    target: reading.node,
     importedMarkdown: imported,
     importedHash: typeof importedHash === 'string' ? importedHash : null,
   });

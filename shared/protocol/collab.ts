@@ -69,4 +69,5 @@ export type CloseCode = (typeof CLOSE)[keyof typeof CLOSE];
 export const DENIED = {
   READ_ONLY: 'read-only: your role may not change this article',
   FORBIDDEN_CHANGE: 'refused: your role may not make this change',
+  INVALID_CONTENT: 'refused: the change is not valid article content',
 } as const;
