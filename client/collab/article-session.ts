@@ -62,13 +62,14 @@ export class ArticleSession {
     origin = location.origin,
   ) {
     this.local = new IndexeddbPersistence(`duet-article-${articleId}`, this.doc);
-    this.flushLocal = batchLocalWrites(this.local);
+    // Only while the server holds the work too may the local copy lag a frame behind.
+    this.flushLocal = batchLocalWrites(this.local, (from) => from === this.provider || this.state.connection === 'connected');
     void this.local.whenSynced.then(() => this.update({ loaded: true }));
 
     this.provider = new WebsocketProvider(`${origin.replace(/^http/, 'ws')}${COLLAB_PATH}`, articleRoom(articleId), this.doc, {
       maxBackoffTime: 4000,
     });
-    this.flushSends = deferUpdateSends(this.provider);
+    this.flushSends = deferUpdateSends(this.provider, this.local);
     this.provider.awareness.setLocalState(null);
     if (user) this.setUser(user);
     this.provider.messageHandlers[MESSAGE.SAVED] = (_encoder, decoder) => {

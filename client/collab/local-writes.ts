@@ -4,27 +4,29 @@
  * y-indexeddb writes every Yjs update in an IndexedDB transaction of its own,
  * synchronously inside the update: about 0.8 ms each in Chromium, paid on
  * every keystroke before its frame and on every remote update (measured with
- * `npm run bench:editor -- --profile`). Here updates are collected and written
- * as one merged update shortly after, outside the keystroke's task, through
- * y-indexeddb's own writer (which keeps its compaction of the store).
- *
- * The delay is short, and the batch is written at once when the page is
- * hidden or closed, so a reload right after typing offline still finds it.
+ * `npm run bench:editor -- --profile`). While the server is connected (it
+ * holds the work too), updates are collected and written as one merged update
+ * just after the next frame, through y-indexeddb's own writer (which keeps its
+ * compaction of the store). Without the server the copy is the only one: each
+ * update is written at once, as y-indexeddb does (an IndexedDB write issued
+ * while the page unloads may never land, so nothing waits for one).
  */
 import * as Y from 'yjs';
 import type { IndexeddbPersistence } from 'y-indexeddb';
+import { afterPaint } from './after-paint';
 
-export const LOCAL_WRITE_DELAY_MS = 200;
-
-/** Replace `local`'s per-update writer with a batched one; returns `flush`, which writes what is pending now. */
-export function batchLocalWrites(local: IndexeddbPersistence, delayMs = LOCAL_WRITE_DELAY_MS): () => void {
+/**
+ * Replace `local`'s per-update writer with a batched one; `deferrable(origin)`
+ * says whether an update's write may wait (the server has it, or is connected). Returns `flush`, which
+ * writes what is pending now.
+ */
+export function batchLocalWrites(local: IndexeddbPersistence, deferrable: (origin: unknown) => boolean): () => void {
   const write = local._storeUpdate;
   let pending: Uint8Array[] = [];
-  let timer: ReturnType<typeof setTimeout> | null = null;
+  let scheduled = false;
 
   const flush = () => {
-    if (timer !== null) clearTimeout(timer);
-    timer = null;
+    scheduled = false;
     if (pending.length === 0) return;
     const update = pending.length === 1 ? pending[0]! : Y.mergeUpdates(pending);
     pending = [];
@@ -35,7 +37,10 @@ export function batchLocalWrites(local: IndexeddbPersistence, delayMs = LOCAL_WR
   const collect = (update: Uint8Array, origin: unknown) => {
     if (origin === local) return; // read from the copy itself
     pending.push(update);
-    timer ??= setTimeout(flush, delayMs);
+    if (!deferrable(origin)) return flush();
+    if (scheduled) return;
+    scheduled = true;
+    afterPaint(flush);
   };
 
   // y-indexeddb's destroy() unsubscribes whatever `_storeUpdate` holds, so it removes this one.
