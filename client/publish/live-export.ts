@@ -7,7 +7,7 @@ import { articleTitle, readArticle, type ArticleSnapshot } from '../../shared/ar
 import { articleToMarkdown } from '../../shared/markdown/article-markdown';
 import { previewHtml, type PreviewOptions } from '../../shared/export/preview-html';
 import { checkArticle, type QaIssue } from '../../shared/qa/qa';
-import { DEFAULT_SITE_LAYOUT, planPublication } from '../../shared/publish/publication-plan';
+import { DEFAULT_SITE_LAYOUT, planPublication, PUBLISHED_QA } from '../../shared/publish/publication-plan';
 import { todayPostDate } from '../../shared/publish/post-date';
 
 export interface LiveExport {
@@ -22,16 +22,15 @@ export interface LiveExport {
 }
 
 /**
- * The issues as publishing will judge them (server/publish/publisher.ts): the
- * article as it will be written (stored images under their site names, the
- * cover defaulting to the first figure), where any root-relative image is the
- * site's own. An article that cannot be planned yet (no slug, a bad date) is
+ * The issues as publishing will judge them (server/publish/publisher.ts, with
+ * the same PUBLISHED_QA rule): the article as it will be written (stored
+ * images under their site names, the cover defaulting to the first figure). An article that cannot be planned yet (no slug, a bad date) is
  * checked as it stands; the publish panel says why it cannot be planned.
  */
 export function publishingIssues(snapshot: ArticleSnapshot): QaIssue[] {
   try {
     const plan = planPublication(snapshot, { layout: DEFAULT_SITE_LAYOUT, today: todayPostDate() });
-    return checkArticle(plan.article, { isStoredImage: (src) => src.startsWith('/') && !src.startsWith('//') });
+    return checkArticle(plan.article, PUBLISHED_QA);
   } catch {
     return checkArticle(snapshot);
   }
