@@ -12,6 +12,9 @@
  *                                               with remote edits at the largest size
  *   npm run bench:editor -- --server-node-args="--cpu-prof --cpu-prof-dir=/tmp/prof"
  *                                               extra node options for the Duet server
+ *   npm run bench:editor -- --cold-server       measure with a server process that has loaded
+ *                                               no article yet (by default one other article
+ *                                               is opened first: a warm process, cold rooms)
  *
  * The floor is one bare contenteditable (no framework), typed into once per
  * run: what a key costs on this machine right now, whatever the editor.
@@ -207,6 +210,8 @@ interface RunResult {
   longFrameScripts?: Record<string, number>;
   profile?: string;
   loadProfile?: string;
+  /** First usable again after a reload at the end of the run. */
+  reloadUsable?: number | null;
 }
 
 // ---------------------------------------------------------------- helpers
@@ -308,7 +313,10 @@ interface Setup {
 
 const articleKey = (segments: number, run: number) => `${segments}/${run}`;
 
-async function prepare(sizes: number[], runs: number, designs: Design[], serverNodeArgs: string[], log: (line: string) => void): Promise<Setup> {
+/** The article opened once before measuring, so the server process is warm (its room stays loaded; every measured room is still cold). */
+const WARMUP_ARTICLE = 'benchwarmup';
+
+async function prepare(sizes: number[], runs: number, designs: Design[], serverNodeArgs: string[], warmServer: boolean, log: (line: string) => void): Promise<Setup> {
   const root = mkdtempSync(join(tmpdir(), 'duet-editor-bench-'));
   const articles = new Map<number, GeneratedArticle>();
   for (const segments of sizes) articles.set(segments, generateArticle(segments));
@@ -327,11 +335,27 @@ async function prepare(sizes: number[], runs: number, designs: Design[], serverN
           setup.articleIds.set(articleKey(segments, run), id);
         }
       }
+      if (warmServer) folder.articles.create(WARMUP_ARTICLE, articles.get(Math.max(...sizes))!.update);
     } finally {
       folder.close();
     }
     setup.duet = await startDuet(dataDir, serverNodeArgs);
     setup.duetUrl = `http://127.0.0.1:${setup.duet.port}`;
+    if (warmServer) {
+      // A server that has run for a while has compiled its code; a process started a moment ago has not,
+      // and loading its first room then takes several times longer. Open one other article first.
+      const t0 = performance.now();
+      const client = new ProtocolClient({ baseUrl: setup.duetUrl, articleId: WARMUP_ARTICLE, token: setup.accounts[PEER].token });
+      try {
+        while (!client.synced) {
+          if (performance.now() - t0 > STEP_TIMEOUT_MS) throw new Error('the warm-up article did not sync');
+          await sleep(20);
+        }
+      } finally {
+        client.destroy();
+      }
+      log(`Server warmed up: opened another article of ${Math.max(...sizes)} segments in ${(performance.now() - t0).toFixed(0)} ms (--cold-server skips this)`);
+    }
   }
   if (designs.includes('baseline') || designs.includes('floor')) {
     const pageDir = join(root, 'baseline');
@@ -592,6 +616,17 @@ async function runOnce(setup: Setup, design: Design, segments: number, run: numb
 
     result.longFrameScripts = scriptTotals([...idle.frames, ...remote.frames]);
     result.atEnd = await counters(page, cdp);
+
+    // 5. Reload: the same article again, as after closing and reopening it (Duet: its IndexedDB copy and a warm room).
+    if (options.profileDir) await cdp.send('Profiler.start');
+    await page.reload({ waitUntil: 'commit' });
+    await page.waitForFunction(() => window.__bench?.marks.usable !== undefined, null, { timeout: LOAD_TIMEOUT_MS, polling: 50 });
+    if (options.profileDir) {
+      const { profile } = (await cdp.send('Profiler.stop')) as { profile: unknown };
+      const file = join(options.profileDir, `editor-${design}-${segments}-reload.cpuprofile`);
+      writeFileSync(file, JSON.stringify(profile));
+    }
+    result.reloadUsable = round(await page.evaluate(() => window.__bench.marks.usable ?? null), 1);
   } catch (error) {
     result.error = (error as Error).message.split('\n')[0];
   } finally {
@@ -630,6 +665,7 @@ interface Metric {
 
 const METRICS: Metric[] = [
   { label: 'first usable (ms)', pick: (r) => r.load?.usable, digits: 0, target: TARGETS.usableMs, note: (n) => n.usable },
+  { label: 'first usable on reload (ms)', pick: (r) => r.reloadUsable, digits: 0, target: TARGETS.usableMs },
   { label: 'key p50 idle (ms)', pick: (r) => r.idle?.p50, target: TARGETS.keyP50Ms, note: (n) => n.p50 },
   { label: 'key p95 idle (ms)', pick: (r) => r.idle?.p95, target: TARGETS.keyP95Ms, note: (n) => n.p95 },
   { label: 'key p50 with remote edits (ms)', pick: (r) => r.remote?.p50, target: TARGETS.keyP50Ms, note: (n) => n.p50r },
@@ -749,6 +785,7 @@ async function main(): Promise<void> {
       profile: { type: 'boolean', default: false },
       keep: { type: 'boolean', default: false },
       'server-node-args': { type: 'string', default: '' },
+      'cold-server': { type: 'boolean', default: false },
     },
   });
   const sizes = values.sizes ? values.sizes.split(',').map((size) => Number(size.trim())) : SIZES;
@@ -762,7 +799,7 @@ async function main(): Promise<void> {
     designs.length === 0 ||
     designs.some((name) => name !== 'duet' && name !== 'baseline' && name !== 'floor')
   ) {
-    throw new Error('usage: editor-bench [--sizes 100,1000,2000] [--runs N] [--designs duet,baseline,floor] [--profile] [--server-node-args ARGS] [--keep]');
+    throw new Error('usage: editor-bench [--sizes 100,1000,2000] [--runs N] [--designs duet,baseline,floor] [--profile] [--server-node-args ARGS] [--cold-server] [--keep]');
   }
 
   const timeoutMs = SETUP_TIMEOUT_MS + runs * RUN_TIMEOUT_MS;
@@ -781,7 +818,7 @@ async function main(): Promise<void> {
   );
   if (git.dirty.length > 0) log(`Note: client/ or shared/ has uncommitted changes (${git.dirty.length} files); the build measures the working tree.`);
   const serverNodeArgs = values['server-node-args'].split(' ').filter((arg) => arg !== '');
-  const setup = await prepare(sizes, runs, designs, serverNodeArgs, log);
+  const setup = await prepare(sizes, runs, designs, serverNodeArgs, !values['cold-server'], log);
   const results: RunResult[] = [];
   let browserVersion: string | null = null;
   try {
