@@ -148,9 +148,10 @@ export async function listNotifications(signal?: AbortSignal): Promise<{ notific
   return { notifications, unread };
 }
 
-/** Marks every notification read. */
-export async function markNotificationsRead(): Promise<void> {
-  await apiRequest('POST', '/api/notifications/read', { body: {} });
+/** Marks the notifications with these ids read, or all of them; returns how many are still unread. */
+export async function markNotificationsRead(which: { ids: string[] } | { all: true }): Promise<{ unread: number | null }> {
+  const body = await apiRequest('POST', '/api/notifications/read', { body: which });
+  return { unread: isRecord(body) && typeof body.unread === 'number' ? body.unread : null };
 }
 
 function readUser(body: unknown): SessionUser {

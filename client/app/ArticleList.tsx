@@ -127,6 +127,11 @@ export function ArticleTable({ articles, highlightId = null }: { articles: Artic
                     {article.segmentCount === 0 ? '—' : `${Math.round(translatedShare(article.progress) * 100)}%`}
                   </span>
                 </div>
+                {article.mine && article.mine.assigned > 0 && (
+                  <div className="my-segments" data-testid="article-mine" title="Segments assigned to you, and how many of them are done">
+                    my segments: {article.mine.done}/{article.mine.assigned}
+                  </div>
+                )}
                 {article.sourceChars > 0 && (
                   <div className="text-progress" data-testid="article-text-progress">
                     {article.sourceCharsTranslated.toLocaleString('en')} / {article.sourceChars.toLocaleString('en')} 字 translated · {article.targetWords.toLocaleString('en')} English words

@@ -19,7 +19,7 @@ const WHAT: Record<AppNotification['kind'], string> = {
 
 export function NotificationsMenu() {
   const id = useId();
-  const { notifications, unread, stale, refresh, markAllRead } = useNotifications();
+  const { notifications, unread, stale, refresh, markAllRead, markRead } = useNotifications();
   const [open, setOpen] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const root = useRef<HTMLDivElement>(null);
@@ -91,6 +91,7 @@ export function NotificationsMenu() {
                     href={articlePath(notification.articleId, notification.segmentId ?? undefined)}
                     onClick={(event) => {
                       followLink(event);
+                      markRead(notification);
                       setOpen(false);
                     }}
                     data-testid="notification-link"

@@ -17,6 +17,8 @@ export interface NotificationsState {
   stale: boolean;
   refresh(): void;
   markAllRead(): Promise<void>;
+  /** A notification was followed: it is read (quietly; a failure only leaves it unread). */
+  markRead(notification: AppNotification): void;
 }
 
 export function useNotifications(): NotificationsState {
@@ -67,10 +69,20 @@ export function useNotifications(): NotificationsState {
   }, [refresh]);
 
   const markAllRead = useCallback(async () => {
-    await markNotificationsRead();
+    const { unread: left } = await markNotificationsRead({ all: true });
     setNotifications((list) => list.map((notification) => ({ ...notification, read: true })));
-    setUnread(0);
+    setUnread(left ?? 0);
   }, []);
 
-  return { notifications, unread, stale, refresh, markAllRead };
+  const markRead = useCallback((notification: AppNotification) => {
+    if (notification.read) return;
+    setNotifications((list) => list.map((entry) => (entry.id === notification.id ? { ...entry, read: true } : entry)));
+    setUnread((count) => Math.max(0, count - 1));
+    markNotificationsRead({ ids: [notification.id] }).then(
+      ({ unread: left }) => left !== null && setUnread(left),
+      () => undefined,
+    );
+  }, []);
+
+  return { notifications, unread, stale, refresh, markAllRead, markRead };
 }
