@@ -21,6 +21,7 @@ import { todayPostDate } from '../../shared/publish/post-date';
 import { useLiveExport } from './use-live-export';
 import { QaPanel } from './QaPanel';
 import { ExportActions } from './ExportActions';
+import { XliffImport } from './XliffImport';
 import { PublishPanel } from './PublishPanel';
 import type { LiveExport } from './live-export';
 import './publish.css';
@@ -122,6 +123,7 @@ function PublishContent({ session, articleId, user }: { session: ArticleSession;
           <aside className="publish-side">
             <QaPanel issues={live.issues} articleId={articleId} numbers={live.numbers} />
             <ExportActions articleId={articleId} markdown={live.markdown} fileName={markdownFileName(live)} saved={connected && sessionState.saved} />
+            {PERMISSIONS[user.role].articleChanges.includes('targetText') && <XliffImport articleId={articleId} />}
             {canPublish ? (
               <PublishPanel articleId={articleId} snapshot={live.snapshot} issues={live.issues} ready={connected && sessionState.saved} canOverride={canOverride} />
             ) : (
