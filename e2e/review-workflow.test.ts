@@ -102,7 +102,7 @@ describe('the review workflow', () => {
     reviewer = new WorkflowControls(await EditorPage.open(user.page, articleId, 'reviewer', PASSWORD));
     await eventually(() => reviewer.rowOf(first).getAttribute('data-status')).toBe('translated');
     // Only what the workflow lets a reviewer do from "translated"; nothing at all on an untranslated segment.
-    expect(await reviewer.offered(first)).toEqual(['translated', 'send back to draft…', 'reviewed', 'approved']);
+    expect(await reviewer.offered(first)).toEqual(['translated', 'send back…', 'reviewed', 'approved']);
     expect(await reviewer.status(third).isDisabled()).toBe(true);
 
     await reviewer.status(first).selectOption('draft');

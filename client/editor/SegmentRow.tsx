@@ -156,7 +156,7 @@ export const SegmentRow = memo(function SegmentRow(props: SegmentRowProps) {
           <option value={row.status}>{row.status}</option>
           {options.map((option) => (
             <option key={option.status} value={option.status}>
-              {option.needsComment ? `send back to ${option.status}…` : option.status}
+              {option.needsComment ? 'send back…' : option.status}
             </option>
           ))}
         </select>
