@@ -107,6 +107,8 @@ describe('the review workflow', () => {
 
     await reviewer.status(first).selectOption('draft');
     await reviewer.sendBackDialog.waitFor();
+    // Nothing changes until the comment is sent: the chip still says what the segment is.
+    expect(await reviewer.status(first).inputValue()).toBe('translated');
     await reviewer.sendBackDialog.getByTestId('send-back-submit').click();
     await reviewer.sendBackDialog.getByTestId('send-back-error').waitFor();
     expect(await reviewer.rowOf(first).getAttribute('data-status')).toBe('translated');
