@@ -44,6 +44,20 @@ test('one author typing on is one version; another author, or a pause, starts th
   expect(history.lastAuthor('a1', 's1')).toBe('tina');
 });
 
+test('a status change by someone else ends a session: edits after a send-back are a version of their own', () => {
+  history.recordText('a1', 's1', 'First try.', 'tina', 1000, () => null);
+  history.recordStatus('a1', 's1', 'draft', 'translated', 'tina', 1500); // her own confirmation does not split
+  history.recordText('a1', 's1', 'First try!', 'tina', 2000, () => null);
+  history.recordStatus('a1', 's1', 'translated', 'draft', 'rob', 3000); // sent back
+  history.recordText('a1', 's1', 'Second try.', 'tina', 4000, () => null);
+  history.recordText('a1', 's1', 'Second try, better.', 'tina', 5000, () => null);
+  expect(versions()).toEqual([
+    [null, ''],
+    ['tina', 'First try!'],
+    ['tina', 'Second try, better.'],
+  ]);
+});
+
 test('the first version’s baseline is the imported text; an edit that changes nothing records nothing', () => {
   history.recordText('a1', 's1', 'As imported.', 'tina', 1000, () => 'As imported.');
   expect(versions()).toEqual([]);

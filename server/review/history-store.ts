@@ -40,6 +40,9 @@ export class HistoryStore {
       insertVersion: db.prepare<[string, string, string | null, string, string, number, number]>(
         'INSERT INTO segment_text_versions (article_id, segment_id, author, baseline, markdown, started_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
       ),
+      statusByOtherSince: db.prepare<[string, string, number, string | null], { one: number }>(
+        'SELECT 1 AS one FROM segment_status_changes WHERE article_id = ? AND segment_id = ? AND at >= ? AND actor IS NOT ? LIMIT 1',
+      ),
       updateVersion: db.prepare<[string, number, number]>('UPDATE segment_text_versions SET markdown = ?, updated_at = ? WHERE id = ?'),
       versions: db.prepare<[string, string], VersionRow>(
         'SELECT id, author, baseline, markdown, started_at, updated_at FROM segment_text_versions WHERE article_id = ? AND segment_id = ? ORDER BY id',
@@ -56,13 +59,17 @@ export class HistoryStore {
 
   /**
    * The segment's target is now `markdown`, by `author`: extend their session
-   * (same author, within SESSION_GAP_MS of their last edit) or start a version
+   * (same author, within SESSION_GAP_MS of their last edit, and nobody else
+   * has changed the segment's status since: after a send-back the reviewer
+   * wants to see what changed since, on its own) or start a version
    * whose baseline is the previous version, else `imported` (the target as
    * imported), else empty. A change that leaves the text as it was starts nothing.
    */
   recordText(articleId: string, segmentId: string, markdown: string, author: string | null, at: number, imported: () => string | null): void {
     const last = this.statements.lastVersion.get(articleId, segmentId);
-    if (last && last.author === author && at - last.updated_at <= SESSION_GAP_MS) {
+    const sameSession =
+      last && last.author === author && at - last.updated_at <= SESSION_GAP_MS && !this.statements.statusByOtherSince.get(articleId, segmentId, last.updated_at, author);
+    if (last && sameSession) {
       this.statements.updateVersion.run(markdown, at, last.id);
       return;
     }
