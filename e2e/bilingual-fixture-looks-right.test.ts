@@ -3,17 +3,13 @@
  * block beside its translation, top-aligned, figures with their images and
  * captions, Chinese set in a CJK font and English marked as English.
  */
-import * as Y from 'yjs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { createArticle } from '../shared/article/article';
-import { newId } from '../shared/article/ids';
 import { HAVE_FIXTURES, NO_FIXTURES_REASON, readFixture, SEED_PAIRS, type PairsFixture } from '../shared/testing/fixtures';
 import { articleFromPairs } from '../shared/testing/pairs';
-import { openDataFolder } from '../server/store/data-dir';
 import type { TestServer } from '../server/testing/test-server';
 import { launchBrowser, newUser, screenshot } from './support/browser';
-import { PASSWORD, startDuet } from './support/duet';
+import { PASSWORD, startDuet, storeArticle } from './support/duet';
 import { EditorPage } from './support/editor-page';
 
 describe.skipIf(!HAVE_FIXTURES)(`the bilingual article in the editor (${HAVE_FIXTURES ? 'fixtures present' : NO_FIXTURES_REASON})`, () => {
@@ -23,12 +19,7 @@ describe.skipIf(!HAVE_FIXTURES)(`the bilingual article in the editor (${HAVE_FIX
 
   beforeAll(async () => {
     server = await startDuet();
-    const ydoc = new Y.Doc();
-    createArticle(ydoc, { ...articleFromPairs(JSON.parse(readFixture(SEED_PAIRS)) as PairsFixture), meta: { sourceTitle: '如何看待阿里达摩院研发的新冠肺炎 CT 影像 AI 诊断技术' } });
-    articleId = newId();
-    const folder = openDataFolder(server.dataDir);
-    folder.articles.create(articleId, Y.encodeStateAsUpdate(ydoc));
-    folder.close();
+    articleId = storeArticle(server, { ...articleFromPairs(JSON.parse(readFixture(SEED_PAIRS)) as PairsFixture), meta: { sourceTitle: '如何看待阿里达摩院研发的新冠肺炎 CT 影像 AI 诊断技术' } });
     browser = await launchBrowser();
   });
 

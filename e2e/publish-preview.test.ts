@@ -14,17 +14,13 @@ import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import * as Y from 'yjs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { createArticle } from '../shared/article/article';
-import { newId } from '../shared/article/ids';
 import { a, doc, fig, p } from '../shared/testing/builders';
-import { openDataFolder } from '../server/store/data-dir';
 import type { TestServer } from '../server/testing/test-server';
 import { createSiteRepo } from '../server/testing/site-repo';
 import { launchBrowser, newUser, screenshot } from './support/browser';
-import { PASSWORD, startDuet } from './support/duet';
+import { PASSWORD, startDuet, storeArticle } from './support/duet';
 import { EditorPage } from './support/editor-page';
 import { eventually, textOf } from './support/pages';
 import { PublishPage } from './support/publish-page';
@@ -33,22 +29,8 @@ import { PublishPage } from './support/publish-page';
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
 const REMOTE_IMAGE = 'https://pic1.zhimg.com/v2-5c1e0a7d_b.jpg';
 
-/** An article, stored as an import would store it. */
-function store(server: TestServer, init: Parameters<typeof createArticle>[1]): string {
-  const ydoc = new Y.Doc();
-  createArticle(ydoc, init);
-  const id = newId();
-  const folder = openDataFolder(server.dataDir);
-  try {
-    folder.articles.create(id, Y.encodeStateAsUpdate(ydoc));
-  } finally {
-    folder.close();
-  }
-  return id;
-}
-
 function seed(server: TestServer): string {
-  return store(server, {
+  return storeArticle(server, {
     meta: { sourceTitle: '发布前的检查' },
     frontMatter: [
       { key: 'title', value: 'Checks before publishing' },
@@ -181,7 +163,7 @@ describe('getting an article ready to publish', () => {
   });
 
   test('a remote image is stored with one click, and storing it undoes like typing', async () => {
-    const id = store(server, {
+    const id = storeArticle(server, {
       frontMatter: [{ key: 'title', value: 'A remote image' }],
       segments: [{ id: 'figure', source: doc(fig(imageUrl, '', '病房')), target: doc(fig(imageUrl, 'ward', 'A ward')), status: 'translated' }],
     });
@@ -214,7 +196,7 @@ describe('getting an article ready to publish', () => {
     try {
       const put = await server.as('admin', '/api/site', { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ repo: repo.dir }) });
       expect(put.status).toBe(200);
-      const id = store(server, {
+      const id = storeArticle(server, {
         frontMatter: [
           { key: 'title', value: 'Ready to publish' },
           { key: 'date', value: '2020-02-23' },

@@ -3,20 +3,11 @@
  * file's bytes, have the server fetch a remote image, list what is stored.
  * The `url` each answer carries is what a figure's `src` holds.
  */
+import { MAX_MEDIA_BYTES, type MediaItem } from '../../shared/protocol/api';
 import { ApiError, apiRequest, isRecord, readApiResponse, requestHeaders } from '../api/http';
 
-export interface MediaItem {
-  name: string;
-  url: string;
-  type: string;
-  size: number;
-  filename: string | null;
-  createdBy: string | null;
-  createdAt: string | number | null;
-}
+export type { MediaItem };
 
-/** The same limit the server enforces, checked first so a large file fails at once, not after its upload. */
-export const MAX_IMAGE_BYTES = 10 * 1024 * 1024;
 
 const mediaPath = (articleId: string) => `/api/articles/${encodeURIComponent(articleId)}/media`;
 
@@ -30,7 +21,7 @@ function readItem(body: unknown, what: string): MediaItem {
 
 /** Store an image file with the article; the server decides from its bytes whether it is an image it accepts. */
 export async function uploadImage(articleId: string, file: Blob & { name?: string }): Promise<MediaItem> {
-  if (file.size > MAX_IMAGE_BYTES) throw new ApiError('too_large', `The image is ${Math.ceil(file.size / 1024 / 1024)} MiB; images may be at most 10 MiB.`, 0);
+  if (file.size > MAX_MEDIA_BYTES) throw new ApiError('too_large', `The image is ${Math.ceil(file.size / 1024 / 1024)} MiB; images may be at most 10 MiB.`, 0);
   const query = file.name ? `?filename=${encodeURIComponent(file.name)}` : '';
   let response: Response;
   try {

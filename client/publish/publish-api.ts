@@ -2,7 +2,10 @@
  * Publishing over the API (docs/PUBLISHING.md): the site's configuration,
  * an article's publications, and publishing itself.
  */
+import type { Publication } from '../../shared/protocol/api';
 import { ApiError, apiRequest, isRecord } from '../api/http';
+
+export type { Publication };
 
 export interface SiteConfig {
   repo: string;
@@ -12,26 +15,6 @@ export interface SiteConfig {
   permalinkPattern: string;
   remote?: string | null;
   branch?: string | null;
-}
-
-export interface Publication {
-  id: number;
-  articleId: string;
-  /** The post's path in the repository. */
-  path: string;
-  /** The post's address on the site. */
-  url: string | null;
-  commit: string;
-  /** false when nothing had changed since the last publication (no commit was made). */
-  committed: boolean;
-  pushed: boolean;
-  pushError: string | null;
-  /** The images the publication wrote (docs/PUBLISHING.md). */
-  media: unknown[];
-  publishedBy: string;
-  publishedAt: string;
-  overrideReason: string | null;
-  coAuthors: string[];
 }
 
 const articlePath = (id: string) => `/api/articles/${encodeURIComponent(id)}`;

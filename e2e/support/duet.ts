@@ -1,6 +1,6 @@
 /** Real Duet servers for the stories, serving the built client, and articles to find in them. */
 import * as Y from 'yjs';
-import { createArticle, type SegmentInit } from '../../shared/article/article';
+import { createArticle, type ArticleInit, type SegmentInit } from '../../shared/article/article';
 import { newId } from '../../shared/article/ids';
 import type { SegmentStatus } from '../../shared/article/status';
 import { doc, p } from '../../shared/testing/builders';
@@ -27,24 +27,23 @@ export interface SeedArticle {
   statuses: SegmentStatus[];
 }
 
-/** Store an article directly in the server's data folder, as an import would; returns its id. */
-export function seedArticle(server: TestServer, article: SeedArticle): string {
+/** Store an article in the server's store, as an import would; returns its id. */
+export function storeArticle(server: TestServer, init: ArticleInit): string {
   const ydoc = new Y.Doc();
+  createArticle(ydoc, init);
+  const id = newId();
+  server.running.store.create(id, Y.encodeStateAsUpdate(ydoc));
+  return id;
+}
+
+/** A small article: one segment per status, with short Chinese source and English target text. */
+export function seedArticle(server: TestServer, article: SeedArticle): string {
   const segments: SegmentInit[] = article.statuses.map((status, i) => ({
     source: doc(p(`第${i + 1}段：人工智能正在改变翻译。`)),
     target: status === 'untranslated' ? null : doc(p(`Paragraph ${i + 1}: AI is changing translation.`)),
     status,
   }));
-  createArticle(ydoc, { meta: { sourceTitle: article.sourceTitle }, frontMatter: [{ key: 'title', value: article.title }], segments });
-  const id = newId();
-  // The server holds the database open; a second connection to the same WAL file is safe (as in TestServer.importArticle).
-  const folder = openDataFolder(server.dataDir);
-  try {
-    folder.articles.create(id, Y.encodeStateAsUpdate(ydoc));
-  } finally {
-    folder.close();
-  }
-  return id;
+  return storeArticle(server, { meta: { sourceTitle: article.sourceTitle }, frontMatter: [{ key: 'title', value: article.title }], segments });
 }
 
 /** Another account on the server (the stories' second translator), with the shared PASSWORD. */

@@ -8,28 +8,16 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { MAX_MEDIA_BYTES, type MediaItem } from '../../shared/protocol/api';
 import { DuetError } from '../../shared/protocol/errors';
+
+export { MAX_MEDIA_BYTES, type MediaItem };
 import { isMediaName, mediaUrl } from '../../shared/publish/media-url';
 import type { Db } from '../store/database';
 import { looksLikeSvg, sniffImageType } from './image-type';
 
-export const MAX_MEDIA_BYTES = 10 * 1024 * 1024;
 export const MEDIA_FOLDER = 'media';
 const MAX_FILENAME_LENGTH = 255;
-
-export interface MediaItem {
-  name: string;
-  /** Where the image is served; what a figure's src holds. */
-  url: string;
-  type: string;
-  size: number;
-  /** The uploaded file's name, as sent (only remembered, never used as a path). */
-  filename: string | null;
-  /** The address it was fetched from. */
-  sourceUrl: string | null;
-  createdBy: string | null;
-  createdAt: string;
-}
 
 export interface SaveOptions {
   filename?: string | null;

@@ -1,32 +1,8 @@
 /** The record of every publication: which file and commit an article became, who published it, and why despite QA errors. */
+import type { Publication, PublishedMedia } from '../../shared/protocol/api';
 import type { Db } from '../store/database';
 
-export interface PublishedMedia {
-  /** Inside the repository: `assets/media/2020-02-23/slug-01.jpg`. */
-  path: string;
-  /** The stored image it was written from: `/api/articles/<id>/media/<name>`. */
-  src: string;
-}
-
-export interface Publication {
-  id: number;
-  articleId: string;
-  /** The post, inside the repository. */
-  path: string;
-  /** Its address on the site (from the permalink pattern). */
-  url: string | null;
-  commit: string;
-  /** false when nothing had changed since the last publication (no new commit). */
-  committed: boolean;
-  pushed: boolean;
-  pushError: string | null;
-  media: PublishedMedia[];
-  /** Account names credited with Co-authored-by trailers. */
-  coAuthors: string[];
-  publishedBy: string;
-  publishedAt: string;
-  overrideReason: string | null;
-}
+export type { Publication, PublishedMedia };
 
 interface PublicationRow {
   id: number;

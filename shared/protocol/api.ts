@@ -112,3 +112,49 @@ export interface NotificationsResponse {
   notifications: AppNotification[];
   unread: number;
 }
+
+/** The largest image an article may store (the client checks it before uploading). */
+export const MAX_MEDIA_BYTES = 10 * 1024 * 1024;
+
+/** An image stored with an article (docs/PUBLISHING.md, "Images"). */
+export interface MediaItem {
+  name: string;
+  /** Where the image is served; what a figure's src holds. */
+  url: string;
+  type: string;
+  size: number;
+  /** The uploaded file's name, as sent (only remembered, never used as a path). */
+  filename: string | null;
+  /** The address it was fetched from. */
+  sourceUrl: string | null;
+  createdBy: string | null;
+  createdAt: string;
+}
+
+export interface PublishedMedia {
+  /** Inside the repository: `assets/media/2020-02-23/slug-01.jpg`. */
+  path: string;
+  /** The stored image it was written from: `/api/articles/<id>/media/<name>`. */
+  src: string;
+}
+
+/** One publication of an article into the site's repository (docs/PUBLISHING.md). */
+export interface Publication {
+  id: number;
+  articleId: string;
+  /** The post, inside the repository. */
+  path: string;
+  /** Its address on the site (from the permalink pattern). */
+  url: string | null;
+  commit: string;
+  /** false when nothing had changed since the last publication (no new commit). */
+  committed: boolean;
+  pushed: boolean;
+  pushError: string | null;
+  media: PublishedMedia[];
+  /** Account names credited with Co-authored-by trailers. */
+  coAuthors: string[];
+  publishedBy: string;
+  publishedAt: string;
+  overrideReason: string | null;
+}
