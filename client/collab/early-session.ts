@@ -24,6 +24,11 @@ export function openEarly(articleId: string): void {
   early = { session, timer: setTimeout(discardEarly, UNCLAIMED_MS) };
 }
 
+/** An article is opening before its editor has claimed it. */
+export function openedEarly(articleId: string): boolean {
+  return early?.session.articleId === articleId;
+}
+
 /** The session opened early for this article, now for `user`, or a new one. */
 export function claimSession(articleId: string, user: SessionUser): ArticleSession {
   if (early?.session.articleId === articleId) {
