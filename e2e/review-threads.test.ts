@@ -163,7 +163,13 @@ describe('review threads', () => {
     await admin.editor.target(2).click();
     await admin.editor.page.keyboard.press('End');
     await admin.editor.page.keyboard.press('ArrowLeft');
-    for (let i = 0; i < 'translation'.length; i++) await admin.editor.page.keyboard.press('Shift+ArrowLeft');
+    // A person's keys come frames apart; let the editor take in each move of the selection.
+    const nextFrames = () => admin.editor.page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+    await nextFrames();
+    for (let i = 0; i < 'translation'.length; i++) {
+      await admin.editor.page.keyboard.press('Shift+ArrowLeft');
+      await nextFrames();
+    }
     await admin.editor.page.keyboard.press('ControlOrMeta+Alt+m');
     await eventually(() => textOf(admin.review.composer.locator('.thread-quote'))).toBe('translation');
     // A suggestion is offered only on target text; the admin comments without one.

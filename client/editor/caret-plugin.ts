@@ -10,6 +10,7 @@ import { absolutePositionToRelativePosition, relativePositionToAbsolutePosition,
 import type { Side } from '../../shared/article/article';
 import type { PresenceHub, RemoteCaret } from './presence';
 import { afterPaint } from '../collab/after-paint';
+import { redrawDecorations } from './redraw';
 
 /**
  * While typing, the caret moves with every key; publishing it (awareness
@@ -125,10 +126,10 @@ export function caretPlugin(hub: PresenceHub, segment: string, side: Side): Plug
       };
       const unregister = hub.register(segment, side, (carets) => {
         // Dispatching during another view's update is fine: this is a separate EditorView.
-        if ((view as unknown as { docView: unknown }).docView) view.dispatch(view.state.tr.setMeta(caretKey, carets));
+        redrawDecorations(view, caretKey, carets);
       });
       const initial = hub.caretsFor(segment, side);
-      if (initial.length > 0) queueMicrotask(() => (view as unknown as { docView: unknown }).docView && view.dispatch(view.state.tr.setMeta(caretKey, initial)));
+      if (initial.length > 0) queueMicrotask(() => redrawDecorations(view, caretKey, initial));
       view.dom.addEventListener('focusin', publish);
       view.dom.addEventListener('focusout', publish);
       return {

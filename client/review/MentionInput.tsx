@@ -3,7 +3,7 @@
  * lists the members it could be; arrows choose, Enter or Tab takes one.
  * Ctrl/⌘ + Enter submits the box.
  */
-import { useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useId, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { completeMention, mentionCandidates, mentionQuery } from './mention-query';
 
 const MAX_OPTIONS = 8;
@@ -21,6 +21,7 @@ export interface MentionInputProps {
 
 export function MentionInput(props: MentionInputProps) {
   const box = useRef<HTMLTextAreaElement>(null);
+  const pendingCaret = useRef<number | null>(null);
   const listId = useId();
   const [caret, setCaret] = useState(0);
   const [chosen, setChosen] = useState(0);
@@ -36,11 +37,18 @@ export function MentionInput(props: MentionInputProps) {
     props.onChange(next);
     setCaret(at);
     setChosen(0);
-    requestAnimationFrame(() => {
-      box.current?.focus();
-      box.current?.setSelectionRange(at, at);
-    });
+    pendingCaret.current = at;
   };
+
+  // Put the caret after the completed name as soon as React has written the new text, before
+  // the next key is handled: a later moment (a frame) would move it back behind what was typed since.
+  useLayoutEffect(() => {
+    const at = pendingCaret.current;
+    if (at === null || !box.current) return;
+    pendingCaret.current = null;
+    box.current.focus();
+    box.current.setSelectionRange(at, at);
+  });
 
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
     if (showing && (event.key === 'ArrowDown' || event.key === 'ArrowUp')) {

@@ -14,6 +14,7 @@ import type { Side } from '../../shared/article/article';
 import type { ProsemirrorMapping } from '../../shared/review/anchors';
 import { threadAnchorRange } from '../../shared/review/read-threads';
 import type { ReviewHub } from './review-hub';
+import { redrawDecorations } from '../editor/redraw';
 
 const highlightKey = new PluginKey<DecorationSet>('duet-thread-highlights');
 
@@ -70,10 +71,7 @@ export function threadHighlightPlugin(hub: ReviewHub, segment: string, side: Sid
       decorations: (state) => highlightKey.getState(state) ?? null,
     },
     view(view: EditorView) {
-      const redraw = () => {
-        // A view being destroyed (its row scrolled away) has no docView left to draw in.
-        if ((view as unknown as { docView: unknown }).docView) view.dispatch(view.state.tr.setMeta(highlightKey, true));
-      };
+      const redraw = () => redrawDecorations(view, highlightKey, true);
       const unregister = hub.registerView(segment, side, view, redraw);
       // The binding fills the view after it is made; draw once it has.
       queueMicrotask(redraw);
