@@ -46,7 +46,8 @@ describe.skipIf(!HAVE_FIXTURES)(`published fixtures (${HAVE_FIXTURES ? 'present'
       expect(exportOf(articleFromPairs(fixture(), true))).toBe(readFixture(SEED_ARTICLE));
     });
 
-    test.each(fixture().pairs.map((pair, i) => [i + 1, pair.target] as const))('seed block %i is written in the house style', (_n, target) => {
+    // Collected even when the suite is skipped: read the pairs only where they exist.
+    test.each((HAVE_FIXTURES ? fixture().pairs : []).map((pair, i) => [i + 1, pair.target] as const))('seed block %i is written in the house style', (_n, target) => {
       const blocks = parseMarkdownBlocks(target);
       expect(blocks.map(serializeBlock).join('\n\n')).toBe(target);
     });
