@@ -7,12 +7,11 @@
  * `npm run bench:editor -- --profile`). Here updates are collected and sent,
  * merged, just after the next frame: collaborators see them one frame later.
  */
-import * as Y from 'yjs';
 import * as decoding from 'lib0/decoding';
 import { messageYjsSyncStep1 } from 'y-protocols/sync';
 import type { WebsocketProvider } from 'y-websocket';
 import { MESSAGE } from '../../shared/protocol/collab';
-import { afterPaint } from './after-paint';
+import { updateBatch } from './update-batch';
 
 /**
  * Replace `provider`'s update sender with a deferred one; returns `flush`,
@@ -25,8 +24,6 @@ import { afterPaint } from './after-paint';
  */
 export function deferUpdateSends(provider: WebsocketProvider, copy: unknown): () => void {
   const send = provider._updateHandler;
-  let pending: Uint8Array[] = [];
-  let scheduled = false;
   /** The server's step 1 has been answered since the socket opened. */
   let answered = false;
   const answer = provider.messageHandlers[MESSAGE.SYNC]!;
@@ -38,26 +35,16 @@ export function deferUpdateSends(provider: WebsocketProvider, copy: unknown): ()
   // A new connection gets a new step 1 from the server.
   provider.on('status', () => (answered = false));
 
-  const flush = () => {
-    scheduled = false;
-    if (pending.length === 0) return;
-    const update = pending.length === 1 ? pending[0]! : Y.mergeUpdates(pending);
-    pending = [];
-    send(update, null);
-  };
-
+  const batch = updateBatch((update) => send(update, null));
   const collect = (update: Uint8Array, origin: unknown) => {
     if (origin === provider) return; // came from the server
     if (origin === copy && !answered) return; // the answer to the server's step 1 will carry it
-    pending.push(update);
-    if (scheduled) return;
-    scheduled = true;
-    afterPaint(flush);
+    batch.add(update);
   };
 
   // The provider's destroy() unsubscribes whatever `_updateHandler` holds, so it removes this one.
   provider.doc.off('update', send);
   provider._updateHandler = collect;
   provider.doc.on('update', collect);
-  return flush;
+  return batch.flush;
 }

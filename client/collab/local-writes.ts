@@ -11,9 +11,8 @@
  * update is written at once, as y-indexeddb does (an IndexedDB write issued
  * while the page unloads may never land, so nothing waits for one).
  */
-import * as Y from 'yjs';
 import type { IndexeddbPersistence } from 'y-indexeddb';
-import { afterPaint } from './after-paint';
+import { updateBatch } from './update-batch';
 
 /**
  * Replace `local`'s per-update writer with a batched one; `deferrable(origin)`
@@ -22,30 +21,16 @@ import { afterPaint } from './after-paint';
  */
 export function batchLocalWrites(local: IndexeddbPersistence, deferrable: (origin: unknown) => boolean): () => void {
   const write = local._storeUpdate;
-  let pending: Uint8Array[] = [];
-  let scheduled = false;
-
-  const flush = () => {
-    scheduled = false;
-    if (pending.length === 0) return;
-    const update = pending.length === 1 ? pending[0]! : Y.mergeUpdates(pending);
-    pending = [];
-    // Before the database is open y-indexeddb drops the write; opening stores the whole document then.
-    write(update, null);
-  };
-
+  // Before the database is open y-indexeddb drops the write; opening stores the whole document then.
+  const batch = updateBatch((update) => write(update, null));
   const collect = (update: Uint8Array, origin: unknown) => {
     if (origin === local) return; // read from the copy itself
-    pending.push(update);
-    if (!deferrable(origin)) return flush();
-    if (scheduled) return;
-    scheduled = true;
-    afterPaint(flush);
+    batch.add(update, !deferrable(origin));
   };
 
   // y-indexeddb's destroy() unsubscribes whatever `_storeUpdate` holds, so it removes this one.
   local.doc.off('update', write);
   local._storeUpdate = collect;
   local.doc.on('update', collect);
-  return flush;
+  return batch.flush;
 }
