@@ -19,24 +19,20 @@ import { sendBack } from '../../shared/review/send-back';
 import { deleteComment, openThread, reply, setSuggestionState } from '../../shared/review/threads';
 import { canSetStatus } from '../../shared/review/workflow';
 import { loadArticleDoc } from '../articles/article-service';
-import { ProtocolClient, waitFor } from '../testing/protocol-client';
+import { ClientPool, type ProtocolClient, waitFor } from '../testing/protocol-client';
 import { startTestServer, type TestServer } from '../testing/test-server';
 
 let server: TestServer;
-const clients: ProtocolClient[] = [];
-afterEach(() => clients.splice(0).forEach((client) => client.destroy()));
+const pool = new ClientPool(() => server);
+afterEach(() => pool.destroyAll());
 beforeAll(async () => {
   server = await startTestServer();
 });
 afterAll(() => server.close());
 
-async function connect(role: Role, articleId: string): Promise<ProtocolClient> {
-  const client = new ProtocolClient({ baseUrl: server.baseUrl, articleId, token: server.accounts[role].token });
-  clients.push(client);
-  // Settle the opening exchange first: the server answers the client's own sync step 2 with SAVED (or, to a viewer, a denial after the one on joining).
-  await waitFor(() => client.synced && (role === 'viewer' ? client.denials.length >= 2 : client.saved.size > 0), 10_000, `${role} to sync`);
-  return client;
-}
+// Settle the opening exchange first: the server answers the client's own sync step 2 with SAVED (or, to a viewer, a denial after the one on joining).
+const connect = (role: Role, articleId: string): Promise<ProtocolClient> =>
+  pool.connect(role, articleId, (client) => client.synced && (role === 'viewer' ? client.denials.length >= 2 : client.saved.size > 0));
 
 /**
  * Make `change` as `role` from a fresh connection; whether the server saved or

@@ -23,7 +23,7 @@ import { Accounts } from '../auth/accounts';
 import type { MediaItem } from '../media/media-store';
 import { openDataFolder } from '../store/data-dir';
 import { jpegImage } from '../testing/images';
-import { ProtocolClient, waitFor } from '../testing/protocol-client';
+import { ClientPool, type ProtocolClient, waitFor } from '../testing/protocol-client';
 import { createSiteRepo, type SiteRepo } from '../testing/site-repo';
 import { startTestServer, type TestServer } from '../testing/test-server';
 import type { Publication } from './publications';
@@ -34,7 +34,7 @@ const EDITED_TO = 'I volunteered for an anesthesia intubation team and had been 
 
 let server: TestServer;
 let repo: SiteRepo;
-const clients: ProtocolClient[] = [];
+const pool = new ClientPool(() => server);
 
 beforeAll(async () => {
   server = await startTestServer();
@@ -48,19 +48,14 @@ beforeAll(async () => {
   }
 });
 afterAll(async () => {
-  for (const client of clients) client.destroy();
+  pool.destroyAll();
   await server.close();
   repo.remove();
 });
 
 const json = (method: string, body: unknown): RequestInit => ({ method, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 
-async function connect(role: 'translator' | 'reviewer', id: string): Promise<ProtocolClient> {
-  const client = new ProtocolClient({ baseUrl: server.baseUrl, articleId: id, token: server.accounts[role].token });
-  clients.push(client);
-  await waitFor(() => client.synced, 10_000, `${role} to sync`);
-  return client;
-}
+const connect = (role: 'translator' | 'reviewer', id: string): Promise<ProtocolClient> => pool.connect(role, id);
 
 async function saved(client: ProtocolClient) {
   await waitFor(() => client.allSaved, 20_000, 'the server to store every change');
@@ -169,7 +164,7 @@ describe.skipIf(!HAVE_FIXTURES)(`publishing the Zhihu article (${HAVE_FIXTURES ?
   });
 
   test('editing one paragraph and publishing again changes only its line', async () => {
-    const translator = clients[0]!;
+    const translator = pool.clients[0]!;
     const id = readArticle(translator.doc).segments.find((segment) => segment.target.textContent === EDITED_FROM)!.id;
     setSide(translator.doc, id, 'target', sideOf(EDITED_TO), 'translator');
     await saved(translator);

@@ -12,23 +12,18 @@ import { diffText } from '../../shared/review/diff';
 import { readThreads } from '../../shared/review/read-threads';
 import { sendBack } from '../../shared/review/send-back';
 import { openThread, reply } from '../../shared/review/threads';
-import { ProtocolClient, waitFor } from '../testing/protocol-client';
+import { ClientPool, type ProtocolClient, waitFor } from '../testing/protocol-client';
 import { startTestServer, type TestServer } from '../testing/test-server';
 
 let server: TestServer;
-const clients: ProtocolClient[] = [];
-afterEach(() => clients.splice(0).forEach((client) => client.destroy()));
+const pool = new ClientPool(() => server);
+afterEach(() => pool.destroyAll());
 beforeAll(async () => {
   server = await startTestServer();
 });
 afterAll(() => server.close());
 
-async function connect(role: Role, articleId: string): Promise<ProtocolClient> {
-  const client = new ProtocolClient({ baseUrl: server.baseUrl, articleId, token: server.accounts[role].token });
-  clients.push(client);
-  await waitFor(() => client.synced, 10_000, `${role} to sync`);
-  return client;
-}
+const connect = (role: Role, articleId: string): Promise<ProtocolClient> => pool.connect(role, articleId);
 
 /** Make a change and wait until the server has stored it. */
 async function write(client: ProtocolClient, change: (doc: Y.Doc) => void): Promise<void> {

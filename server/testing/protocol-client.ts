@@ -80,3 +80,33 @@ export async function waitFor(check: () => boolean, timeoutMs = 10_000, what = '
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
 }
+
+/** What a pool needs of a test server: where it is and each role's API token. */
+export interface ClientPoolServer {
+  baseUrl: string;
+  accounts: Record<string, { token: string }>;
+}
+
+/**
+ * Protocol clients for one test server, each signed in as a role, destroyed
+ * together (in afterEach or afterAll). `server` is read when connecting, so a
+ * pool can be made before beforeAll has started the server.
+ */
+export class ClientPool {
+  readonly clients: ProtocolClient[] = [];
+
+  constructor(private readonly server: () => ClientPoolServer) {}
+
+  /** Connect as `role` and wait until `ready` (by default: synced). */
+  async connect(role: string, articleId: string, ready: (client: ProtocolClient) => boolean = (client) => client.synced): Promise<ProtocolClient> {
+    const { baseUrl, accounts } = this.server();
+    const client = new ProtocolClient({ baseUrl, articleId, token: accounts[role]!.token });
+    this.clients.push(client);
+    await waitFor(() => ready(client), 10_000, `${role} to sync`);
+    return client;
+  }
+
+  destroyAll(): void {
+    for (const client of this.clients.splice(0)) client.destroy();
+  }
+}
