@@ -67,6 +67,8 @@ import { cell, formatTable, percentile, ratio, round } from './lib/stats';
 
 const CHROMIUM = '/usr/bin/chromium';
 /** e2e/support/browser.ts's flags, plus --no-first-run as in the research note. */
+/** What `--trace` records: the renderer's timeline (tasks, style, layout, paint, script) as DevTools shows it. */
+const TRACE_CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing', 'v8.execute'];
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 const VIEWPORT = { width: 1280, height: 900 };
 const SIZES = [100, 1000, 2000];
@@ -209,6 +211,7 @@ interface RunResult {
   /** Scripts in long animation frames while typing: invoker/function → total ms. */
   longFrameScripts?: Record<string, number>;
   profile?: string;
+  trace?: string;
   loadProfile?: string;
   /** First usable again after a reload at the end of the run. */
   reloadUsable?: number | null;
@@ -369,6 +372,8 @@ async function prepare(sizes: number[], runs: number, designs: Design[], serverN
 
 interface RunOptions {
   profileDir: string | null;
+  /** Where to save a Chromium trace of the idle typing (timeline categories), or null. */
+  traceDir?: string | null;
 }
 
 async function runOnce(setup: Setup, design: Design, segments: number, run: number, options: RunOptions): Promise<RunResult> {
@@ -510,7 +515,13 @@ async function runOnce(setup: Setup, design: Design, segments: number, run: numb
       }
     };
 
+    if (options.traceDir && browser) await browser.startTracing(page, { categories: TRACE_CATEGORIES });
     const idle = await typeKeys('idle');
+    if (options.traceDir && browser) {
+      const file = join(options.traceDir, `editor-${design}-${segments}-idle-typing.trace.json`);
+      writeFileSync(file, await browser.stopTracing());
+      result.trace = file;
+    }
     result.idle = summarizeKeys(idle.keys, idle.frames, idle.cpu);
     await checkTyped('idle');
     if (design === 'floor') {
@@ -783,6 +794,7 @@ async function main(): Promise<void> {
       runs: { type: 'string' },
       designs: { type: 'string', default: 'duet,baseline,floor' },
       profile: { type: 'boolean', default: false },
+      trace: { type: 'boolean', default: false },
       keep: { type: 'boolean', default: false },
       'server-node-args': { type: 'string', default: '' },
       'cold-server': { type: 'boolean', default: false },
@@ -799,7 +811,7 @@ async function main(): Promise<void> {
     designs.length === 0 ||
     designs.some((name) => name !== 'duet' && name !== 'baseline' && name !== 'floor')
   ) {
-    throw new Error('usage: editor-bench [--sizes 100,1000,2000] [--runs N] [--designs duet,baseline,floor] [--profile] [--server-node-args ARGS] [--cold-server] [--keep]');
+    throw new Error('usage: editor-bench [--sizes 100,1000,2000] [--runs N] [--designs duet,baseline,floor] [--profile] [--trace] [--server-node-args ARGS] [--cold-server] [--keep]');
   }
 
   const timeoutMs = SETUP_TIMEOUT_MS + runs * RUN_TIMEOUT_MS;
@@ -827,6 +839,8 @@ async function main(): Promise<void> {
     await probeBrowser.close();
     const profileDir = values.profile ? join(REPO_ROOT, 'bench', 'results') : null;
     if (profileDir) mkdirSync(profileDir, { recursive: true });
+    const traceDir = values.trace ? join(REPO_ROOT, 'bench', 'results') : null;
+    if (traceDir) mkdirSync(traceDir, { recursive: true });
     let turn = 0;
     const report = (result: RunResult, took: string) =>
       log(
@@ -841,7 +855,7 @@ async function main(): Promise<void> {
     for (let run = 0; run < runs; run++) {
       if (designs.includes('floor')) {
         const t0 = performance.now();
-        const result = await runOnce(setup, 'floor', 0, run, { profileDir: null });
+        const result = await runOnce(setup, 'floor', 0, run, { profileDir: null, traceDir: run === 0 ? traceDir : null });
         results.push(result);
         report(result, ((performance.now() - t0) / 1000).toFixed(1));
       }
@@ -851,7 +865,8 @@ async function main(): Promise<void> {
         for (const design of order) {
           const t0 = performance.now();
           const profile = profileDir && design === 'duet' && run === 0 && segments === Math.max(...sizes) ? profileDir : null;
-          const result = await runOnce(setup, design, segments, run, { profileDir: profile });
+          const trace = traceDir && run === 0 && segments === Math.max(...sizes) ? traceDir : null;
+          const result = await runOnce(setup, design, segments, run, { profileDir: profile, traceDir: trace });
           results.push(result);
           report(result, ((performance.now() - t0) / 1000).toFixed(1));
         }
@@ -870,6 +885,7 @@ async function main(): Promise<void> {
   log('');
   log(report(sizes, results, runs));
   for (const r of results) if (r.loadProfile) log(`CPU profile of ${r.design} N=${r.segments} loading (navigation → first usable): ${r.loadProfile}.`);
+  for (const r of results) if (r.trace) log(`Chromium trace of ${r.design}${r.segments ? ` N=${r.segments}` : ''} typing idle: ${r.trace} (summary: node --import tsx bench/editor/trace-summary.ts ${r.trace}).`);
   for (const r of results) if (r.profile) log(`CPU profile of ${r.design} N=${r.segments} typing with remote edits: ${r.profile} (open it in Chrome DevTools' Performance panel).`);
   const bundles = [...new Set(results.filter((r) => r.design === 'duet' && r.bundle).map((r) => r.bundle))];
   if (bundles.length > 1) log(`Note: dist/client was rebuilt during the benchmark (by someone else): Duet's runs used ${bundles.join(', ')}.`);

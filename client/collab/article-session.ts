@@ -63,7 +63,11 @@ export class ArticleSession {
   ) {
     this.local = new IndexeddbPersistence(`duet-article-${articleId}`, this.doc);
     // Only while the server holds the work too may the local copy lag a frame behind.
-    this.flushLocal = batchLocalWrites(this.local, (from) => from === this.provider || this.state.connection === 'connected');
+    this.flushLocal = batchLocalWrites(
+      this.local,
+      (from) => from === this.provider || this.state.connection === 'connected',
+      (from) => from === this.provider,
+    );
     void this.local.whenSynced.then(() => this.update({ loaded: true }));
 
     this.provider = new WebsocketProvider(`${origin.replace(/^http/, 'ws')}${COLLAB_PATH}`, articleRoom(articleId), this.doc, {

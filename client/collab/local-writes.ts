@@ -16,16 +16,17 @@ import { updateBatch } from './update-batch';
 
 /**
  * Replace `local`'s per-update writer with a batched one; `deferrable(origin)`
- * says whether an update's write may wait (the server has it, or is connected). Returns `flush`, which
+ * says whether an update's write may wait (the server has it, or is connected), `fromServer(origin)`
+ * whether it arrived rather than was made here (see BatchTiming). Returns `flush`, which
  * writes what is pending now.
  */
-export function batchLocalWrites(local: IndexeddbPersistence, deferrable: (origin: unknown) => boolean): () => void {
+export function batchLocalWrites(local: IndexeddbPersistence, deferrable: (origin: unknown) => boolean, fromServer: (origin: unknown) => boolean): () => void {
   const write = local._storeUpdate;
   // Before the database is open y-indexeddb drops the write; opening stores the whole document then.
   const batch = updateBatch((update) => write(update, null));
   const collect = (update: Uint8Array, origin: unknown) => {
     if (origin === local) return; // read from the copy itself
-    batch.add(update, !deferrable(origin));
+    batch.add(update, !deferrable(origin) ? 'now' : fromServer(origin) ? 'background' : 'after-frame');
   };
 
   // y-indexeddb's destroy() unsubscribes whatever `_storeUpdate` holds, so it removes this one.

@@ -5,11 +5,18 @@
  * local-writes.ts.
  */
 import * as Y from 'yjs';
-import { afterPaint } from './after-paint';
+import { afterPaint, inBackground } from './after-paint';
+
+/**
+ * When pending updates are handed on: `now`; `after-frame`, for updates made
+ * here (a keystroke: its frame is coming, the work waits until it is out); or
+ * `background`, for updates that arrived (they may change nothing on screen,
+ * and asking for a frame to wait for would cost one).
+ */
+export type BatchTiming = 'now' | 'after-frame' | 'background';
 
 export interface UpdateBatch {
-  /** Add an update; `now` hands on everything pending at once instead of after the frame. */
-  add(update: Uint8Array, now?: boolean): void;
+  add(update: Uint8Array, timing?: BatchTiming): void;
   /** Hand on what is pending now. */
   flush(): void;
 }
@@ -26,12 +33,13 @@ export function updateBatch(deliver: (update: Uint8Array) => void): UpdateBatch 
   };
   return {
     flush,
-    add(update, now = false) {
+    add(update, timing = 'after-frame') {
       pending.push(update);
-      if (now) return flush();
+      if (timing === 'now') return flush();
       if (scheduled) return;
       scheduled = true;
-      afterPaint(flush);
+      if (timing === 'after-frame') afterPaint(flush);
+      else inBackground(flush);
     },
   };
 }

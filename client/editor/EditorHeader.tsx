@@ -121,18 +121,41 @@ function useSessionState(session: ArticleSession): SessionState {
 }
 
 /**
+ * A change still unsaved after this long says "Saving…". Every keystroke is
+ * unsaved for the few milliseconds until the server acknowledges it: flipping
+ * the label each time would flicker and cost the page a frame per key.
+ */
+const SAVING_SHOWN_AFTER_MS = 1000;
+
+/** True once `value` has stayed true for `delayMs`; false as soon as it is false. */
+function useSettledFlag(value: boolean, delayMs: number): boolean {
+  const [settled, setSettled] = useState(false);
+  useEffect(() => {
+    if (!value) return setSettled(false);
+    const timer = setTimeout(() => setSettled(true), delayMs);
+    return () => clearTimeout(timer);
+  }, [value, delayMs]);
+  return value && settled;
+}
+
+/**
  * Connected or not, saved or not. Its own component: "saved" flips on every
  * keystroke (typed, then acknowledged), and only these two labels need to know.
+ * `data-saved` always tells the exact state; the label waits (see above),
+ * except offline, where it says at once that the work is kept on this device.
  */
 function ConnectionStatus({ session }: { session: ArticleSession }) {
   const state = useSessionState(session);
-  const savedLabel = state.saved ? 'All changes saved' : state.connection === 'connected' ? 'Saving…' : 'Saved on this device; will sync when connected';
+  const connected = state.connection === 'connected';
+  const pendingForAWhile = useSettledFlag(!state.saved, SAVING_SHOWN_AFTER_MS);
+  const showPending = !state.saved && (!connected || pendingForAWhile);
+  const savedLabel = !showPending ? 'All changes saved' : connected ? 'Saving…' : 'Saved on this device; will sync when connected';
   return (
     <>
       <span className={`connection connection-${state.connection}`} data-testid="connection" data-state={state.connection} role="status">
         {CONNECTION_LABEL[state.connection]}
       </span>
-      <span className={`saved ${state.saved ? 'is-saved' : 'is-pending'}`} data-testid="saved" data-saved={String(state.saved)}>
+      <span className={`saved ${showPending ? 'is-pending' : 'is-saved'}`} data-testid="saved" data-saved={String(state.saved)}>
         {savedLabel}
       </span>
     </>

@@ -9,7 +9,7 @@ import { Decoration, DecorationSet, type EditorView } from 'prosemirror-view';
 import { absolutePositionToRelativePosition, relativePositionToAbsolutePosition, ySyncPluginKey } from 'y-prosemirror';
 import type { Side } from '../../shared/article/article';
 import type { PresenceHub, RemoteCaret } from './presence';
-import { afterPaint } from '../collab/after-paint';
+import { afterPaint, inBackground } from '../collab/after-paint';
 import { redrawDecorations } from './redraw';
 
 /**
@@ -121,7 +121,8 @@ export function caretPlugin(hub: PresenceHub, segment: string, side: Side): Plug
           lastPublished = performance.now();
           publish();
         };
-        if (wait > 0) setTimeout(() => afterPaint(run), wait);
+        // From the timer, no frame is coming: asking for one would delay the next keystroke's.
+        if (wait > 0) setTimeout(() => inBackground(run), wait);
         else afterPaint(run);
       };
       const unregister = hub.register(segment, side, (carets) => {

@@ -45,7 +45,10 @@ export function useVirtualRows(ids: string[], scroller: RefObject<HTMLElement | 
     let frame = 0;
     const update = () => {
       frame = 0;
-      setViewport({ top: element.scrollTop, height: element.clientHeight });
+      const top = element.scrollTop;
+      const height = element.clientHeight;
+      // Keep the same object when nothing moved: a new one re-renders the whole page.
+      setViewport((current) => (current.top === top && current.height === height ? current : { top, height }));
     };
     const onScroll = () => {
       if (!frame) frame = requestAnimationFrame(update);
