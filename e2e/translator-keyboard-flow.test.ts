@@ -40,8 +40,25 @@ describe('working by keyboard', () => {
     // Only the rows near the viewport exist.
     expect(await page.getByTestId('segment-row').count()).toBeLessThan(60);
 
+    // Typing leaves the page where it is: nothing above the rows changes size. (The saved
+    // label, "Saving…" then "All changes saved" on every key, used to re-wrap the header.)
+    await page.evaluate(
+      () =>
+        new Promise<void>((resolve) => {
+          const scroller = document.querySelector('[data-testid="segment-scroller"]')!;
+          const counter = window as unknown as { scrollerResizes: number };
+          counter.scrollerResizes = -1; // the first callback reports the size it starts with
+          new ResizeObserver(() => {
+            counter.scrollerResizes += 1;
+            resolve();
+          }).observe(scroller);
+        }),
+    );
     await editor.typeInTarget(0, 'The first paragraph.');
     await eventually(() => editor.row(0).getAttribute('data-status')).toBe('draft');
+    await eventually(() => editor.isSaved()).toBe(true);
+    expect(await editor.saved.textContent()).toBe('All changes saved');
+    expect(await page.evaluate(() => (window as unknown as { scrollerResizes: number }).scrollerResizes)).toBe(0);
     await page.keyboard.press('Control+Enter');
     await eventually(() => editor.row(0).getAttribute('data-status')).toBe('translated');
     // Segment 1 is already translated: the caret goes on to segment 2.

@@ -15,6 +15,7 @@ import type { Role } from '../../shared/protocol/roles';
 import { colorFor } from './colors';
 import { batchLocalWrites } from './local-writes';
 import { deferUpdateSends } from './deferred-sends';
+import { afterPaint } from './after-paint';
 
 const OFFLINE_AFTER_FAILURES = 2;
 
@@ -121,8 +122,19 @@ export class ArticleSession {
     if (document.visibilityState === 'hidden') this.onPageHide();
   };
 
+  private unsavedNoticePending = false;
+
   private readonly onUpdate = (_update: Uint8Array, origin: unknown) => {
-    if (origin !== this.provider && origin !== this.local) this.update({ saved: this.isSaved() });
+    if (origin === this.provider || origin === this.local) return;
+    // A keystroke makes the work unsaved until the server acknowledges it. Telling the page
+    // (a React render) waits until the key's frame is out: nothing shows it sooner anyway
+    // (the header says "Saving…" only after a while).
+    if (this.unsavedNoticePending || !this.state.saved) return;
+    this.unsavedNoticePending = true;
+    afterPaint(() => {
+      this.unsavedNoticePending = false;
+      this.update({ saved: this.isSaved() });
+    });
   };
 
   private readonly onNetworkChange = () => this.update({ connection: this.connectionState() });
