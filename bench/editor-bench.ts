@@ -10,6 +10,8 @@
  *   npm run bench:editor -- --designs duet      some designs (duet, baseline, floor)
  *   npm run bench:editor -- --profile           also save CPU profiles of Duet loading and typing
  *                                               with remote edits at the largest size
+ *   npm run bench:editor -- --trace             also save a Chromium trace of the idle typing
+ *                                               (Duet at the largest size, and the floor)
  *   npm run bench:editor -- --server-node-args="--cpu-prof --cpu-prof-dir=/tmp/prof"
  *                                               extra node options for the Duet server
  *   npm run bench:editor -- --cold-server       measure with a server process that has loaded
