@@ -52,8 +52,22 @@ export interface AcceptedChange {
  */
 export type AcceptedListener = (change: AcceptedChange) => void;
 
+/**
+ * A client's first sync request is answered from the stored bytes; the document
+ * is built right after. If no request comes, it is built after this long anyway.
+ */
+const BUILD_FALLBACK_MS = 200;
+
 export class Room {
-  doc: Y.Doc;
+  /** The live document; null until built (see `doc`). */
+  private current: Y.Doc | null = null;
+  /** The stored updates the document will be built from; null once it is built. */
+  private stored: Uint8Array[] | null = null;
+  /** `stored` as one update, made when first needed. */
+  private storedMerged: Uint8Array | null = null;
+  /** Connections that joined before the document was built: they get the server's step 1 then. */
+  private readonly awaitingStep1 = new Set<Connection>();
+  private buildTimer: ReturnType<typeof setTimeout> | null = null;
   /** Presence: cursors, names, colours. Bound to a doc of its own: the server has no presence. */
   readonly awareness = new Awareness(new Y.Doc());
   readonly connections = new Set<Connection>();
@@ -72,12 +86,18 @@ export class Room {
     private readonly log: (line: string) => void,
     private readonly listeners: readonly AcceptedListener[],
   ) {
-    this.doc = new Y.Doc({ gcFilter: collectUnlessStatus });
     this.awareness.setLocalState(null);
     this.awareness.on('update', this.onAwarenessUpdate);
   }
 
-  /** The room of a stored article, its document loaded before anyone is answered; null for an unknown article. */
+  /**
+   * The room of a stored article; null for an unknown article. Its document is
+   * built from the store when first needed, not here: the first client's sync
+   * request is answered from the stored bytes, so a long article reaches the
+   * first person to open it without waiting for the server to build it (for
+   * 2,000 segments that build is a few hundred milliseconds, which the client
+   * then spends decoding the same bytes).
+   */
   static load(
     name: string,
     articleId: string,
@@ -88,24 +108,54 @@ export class Room {
   ): Room | null {
     if (!store.has(articleId)) return null;
     const room = new Room(name, articleId, store, limits, log, listeners);
-    room.reload();
+    room.stored = store.load(articleId) ?? [];
+    room.noteStored(room.stored);
     return room;
+  }
+
+  /** The live document, built from the store now if it is not yet. */
+  get doc(): Y.Doc {
+    return this.current ?? this.build(this.stored ?? this.store.load(this.articleId) ?? []);
   }
 
   /** Replace the in-memory document by the stored one. */
   private reload(): void {
-    const updates = this.store.load(this.articleId) ?? [];
+    this.build(this.store.load(this.articleId) ?? []);
+  }
+
+  private build(updates: Uint8Array[]): Y.Doc {
     const doc = new Y.Doc({ gcFilter: collectUnlessStatus });
     doc.transact(() => {
       for (const update of updates) Y.applyUpdate(doc, update);
     }, ROOM_ORIGIN);
     articleTypes(doc); // type every root now: an update to a root nobody has asked for by type would reach observers untyped
-    this.doc.destroy();
-    this.doc = doc;
+    this.current?.destroy();
+    this.current = doc;
+    this.stored = null;
+    this.storedMerged = null;
+    if (this.buildTimer) clearTimeout(this.buildTimer);
+    this.buildTimer = null;
+    this.noteStored(updates);
+    this.sourceText = sourceFingerprint(doc);
+    for (const connection of this.awaitingStep1) if (this.connections.has(connection)) this.sendStep1(connection);
+    this.awaitingStep1.clear();
+    return doc;
+  }
+
+  private noteStored(updates: Uint8Array[]): void {
     this.storedBytes = updates.reduce((sum, update) => sum + update.byteLength, 0);
     this.logLength = updates.length;
     this.lastSeq = this.store.lastSeq(this.articleId);
-    this.sourceText = sourceFingerprint(doc);
+  }
+
+  /** Build the document after `delayMs`, unless something needs it sooner. */
+  private buildSoon(delayMs: number): void {
+    if (this.current || this.buildTimer) return;
+    this.buildTimer = setTimeout(() => {
+      this.buildTimer = null;
+      if (!this.current) this.build(this.stored ?? this.store.load(this.articleId) ?? []);
+    }, delayMs);
+    this.buildTimer.unref?.();
   }
 
   join(connection: Connection): void {
@@ -114,16 +164,26 @@ export class Room {
       return;
     }
     this.connections.add(connection);
-    const step1 = encoding.createEncoder();
-    encoding.writeVarUint(step1, MESSAGE.SYNC);
-    syncProtocol.writeSyncStep1(step1, this.doc);
-    connection.send(encoding.toUint8Array(step1));
+    // The server's step 1 carries the document's state vector: sent once there is a document.
+    if (this.current) this.sendStep1(connection);
+    else {
+      this.awaitingStep1.add(connection);
+      this.buildSoon(BUILD_FALLBACK_MS);
+    }
     const states = [...this.awareness.getStates().keys()];
     if (states.length > 0) connection.send(this.awarenessMessage(states));
     if (!canWriteArticle(connection.user.role)) this.deny(connection, DENIED.READ_ONLY);
   }
 
+  private sendStep1(connection: Connection): void {
+    const step1 = encoding.createEncoder();
+    encoding.writeVarUint(step1, MESSAGE.SYNC);
+    syncProtocol.writeSyncStep1(step1, this.doc);
+    connection.send(encoding.toUint8Array(step1));
+  }
+
   leave(connection: Connection): void {
+    this.awaitingStep1.delete(connection);
     if (!this.connections.delete(connection)) return;
     const owned = [...connection.awarenessClients].filter((client) => this.awarenessOwners.get(client) === connection);
     if (owned.length > 0) removeAwarenessStates(this.awareness, owned, null);
@@ -133,13 +193,23 @@ export class Room {
     return this.connections.size === 0;
   }
 
-  /** Sync step 1 from a client: send what it lacks. */
+  /** Sync step 1 from a client: send what it lacks (from the stored bytes while there is no document yet). */
   answerStateVector(connection: Connection, stateVector: Uint8Array): void {
+    const answer = this.current ? Y.encodeStateAsUpdate(this.current, stateVector) : this.answerFromStore(stateVector);
     const encoder = encoding.createEncoder();
     encoding.writeVarUint(encoder, MESSAGE.SYNC);
     encoding.writeVarUint(encoder, syncProtocol.messageYjsSyncStep2);
-    encoding.writeVarUint8Array(encoder, Y.encodeStateAsUpdate(this.doc, stateVector));
+    encoding.writeVarUint8Array(encoder, answer);
     connection.send(encoding.toUint8Array(encoder));
+    // Once the answer is on its way: build the document while the client decodes it.
+    this.buildSoon(0);
+  }
+
+  private answerFromStore(stateVector: Uint8Array): Uint8Array {
+    const known = Y.decodeStateVector(stateVector); // throws on a malformed one, as encodeStateAsUpdate would
+    const updates = this.stored ?? [];
+    this.storedMerged ??= updates.length === 0 ? Y.encodeStateAsUpdate(new Y.Doc()) : updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates);
+    return known.size === 0 ? this.storedMerged : Y.diffUpdate(this.storedMerged, stateVector);
   }
 
   /** Sync step 2 or an update from a client. */
@@ -328,9 +398,14 @@ export class Room {
   }
 
   destroy(): void {
-    this.compact();
+    if (this.buildTimer) clearTimeout(this.buildTimer);
+    this.buildTimer = null;
+    // Never built: nothing changed since it was stored.
+    if (this.current) {
+      this.compact();
+      this.current.destroy();
+    }
     this.awareness.destroy();
-    this.doc.destroy();
   }
 }
 
