@@ -10,7 +10,7 @@ import { EditorState, TextSelection, type Command, type Plugin } from 'prosemirr
 import { EditorView } from 'prosemirror-view';
 import { keymap } from 'prosemirror-keymap';
 import { baseKeymap, toggleMark } from 'prosemirror-commands';
-import { ySyncPlugin, ySyncPluginKey } from 'y-prosemirror';
+import { initProseMirrorDoc, ySyncPlugin, ySyncPluginKey } from 'y-prosemirror';
 import { schema } from '../../shared/schema/schema';
 import type { Side } from '../../shared/article/article';
 import { caretPlugin } from './caret-plugin';
@@ -71,11 +71,16 @@ export function createSideView(options: SideViewOptions): EditorView {
     'Mod-Shift-s': run(() => commands.copySourceStructure(segment)),
     'Mod-Shift-Backspace': run(() => commands.mergeWithNext(segment)),
   });
+  // The view starts with the fragment's content and the binding with its node mapping, so the
+  // binding need not rebuild the content and replace it in a second transaction after the view
+  // exists (which also put the caret where ProseMirror warns about it, once per mounted side).
+  const { doc, mapping } = initProseMirrorDoc(fragment, schema);
   const view = new EditorView(options.mount, {
     state: EditorState.create({
       schema,
+      doc,
       plugins: [
-        ySyncPlugin(fragment),
+        ySyncPlugin(fragment, { mapping }),
         caretPlugin(presence, segment, side),
         ...(options.plugins ?? []),
         keymap({ 'Mod-Shift-Enter': (_state, _dispatch, editorView) => (editorView ? (commands.split(segment, editorView), true) : false) }),

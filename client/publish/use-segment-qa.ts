@@ -2,10 +2,18 @@
  * A mounted row's QA issues, kept current: computed just after the row mounts
  * (never while it is being laid out) and again a moment after its text stops
  * changing, so typing never waits for the checks.
+ *
+ * The checks (with the Markdown, YAML and HTML readers they use) are loaded
+ * when the first row asks, not with the app: the editor becomes usable that
+ * much sooner, and the marks follow a moment later.
  */
 import { useEffect, useState } from 'react';
 import type { QaIssue } from '../../shared/qa/qa';
-import { segmentIssues, type RowContent } from './segment-qa';
+import type { RowContent } from './segment-qa';
+
+type SegmentIssues = (typeof import('./segment-qa'))['segmentIssues'];
+let checks: Promise<SegmentIssues> | null = null;
+const loadChecks = (): Promise<SegmentIssues> => (checks ??= import('./segment-qa').then((module) => module.segmentIssues));
 
 /** After the last change, wait this long before checking again. */
 const SETTLE_MS = 400;
@@ -18,10 +26,14 @@ export function useSegmentQa(row: RowContent): QaIssue[] {
   const { id, status, omitted, source, target } = row;
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | undefined;
+    let live = true;
     const check = () => {
       timer = undefined;
-      const next = segmentIssues({ id, status, omitted, source, target });
-      setIssues((previous) => (sameIssues(previous, next) ? previous : next));
+      void loadChecks().then((segmentIssues) => {
+        if (!live) return;
+        const next = segmentIssues({ id, status, omitted, source, target });
+        setIssues((previous) => (sameIssues(previous, next) ? previous : next));
+      });
     };
     const schedule = (delay: number) => {
       if (timer !== undefined) clearTimeout(timer);
@@ -32,6 +44,7 @@ export function useSegmentQa(row: RowContent): QaIssue[] {
     source.observeDeep(changed);
     target.observeDeep(changed);
     return () => {
+      live = false;
       if (timer !== undefined) clearTimeout(timer);
       source.unobserveDeep(changed);
       target.unobserveDeep(changed);
