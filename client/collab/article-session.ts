@@ -52,6 +52,8 @@ export class ArticleSession {
   /** Sends the local changes not sent yet (sends wait for the next frame). */
   private readonly flushSends: () => void;
   private userValue: SessionUser | null = null;
+  /** The page is about to be told that a change is unsaved (see onUpdate). */
+  private unsavedNoticePending = false;
 
   /**
    * Without `user` the article opens before the app knows who is signed in
@@ -121,8 +123,6 @@ export class ArticleSession {
   private readonly onVisibility = () => {
     if (document.visibilityState === 'hidden') this.onPageHide();
   };
-
-  private unsavedNoticePending = false;
 
   private readonly onUpdate = (_update: Uint8Array, origin: unknown) => {
     if (origin === this.provider || origin === this.local) return;

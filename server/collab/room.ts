@@ -153,7 +153,7 @@ export class Room {
     if (this.current || this.buildTimer) return;
     this.buildTimer = setTimeout(() => {
       this.buildTimer = null;
-      if (!this.current) this.build(this.stored ?? this.store.load(this.articleId) ?? []);
+      void this.doc; // builds it
     }, delayMs);
     this.buildTimer.unref?.();
   }
