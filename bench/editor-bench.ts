@@ -10,8 +10,8 @@
  *   npm run bench:editor -- --designs duet      some designs (duet, baseline, floor)
  *   npm run bench:editor -- --profile           also save CPU profiles of Duet loading and typing
  *                                               with remote edits at the largest size
- *   npm run bench:editor -- --trace             also save a Chromium trace of the idle typing
- *                                               (Duet at the largest size, and the floor)
+ *   npm run bench:editor -- --trace             also save Chromium traces of loading and of the idle
+ *                                               typing (Duet at the largest size, and the floor)
  *   npm run bench:editor -- --server-node-args="--cpu-prof --cpu-prof-dir=/tmp/prof"
  *                                               extra node options for the Duet server
  *   npm run bench:editor -- --cold-server       measure with a server process that has loaded
@@ -419,8 +419,11 @@ async function runOnce(setup: Setup, design: Design, segments: number, run: numb
       await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
       await cdp.send('Profiler.start');
     }
+    const traceLoad = options.traceDir && browser && design !== 'floor';
+    if (traceLoad) await browser!.startTracing(page, { categories: TRACE_CATEGORIES });
     await page.goto(design === 'duet' ? `/articles/${articleId}` : design === 'baseline' ? '/' : '/floor.html', { waitUntil: 'commit' });
     await page.waitForFunction(() => window.__bench?.marks.usable !== undefined, null, { timeout: LOAD_TIMEOUT_MS, polling: 50 });
+    if (traceLoad) writeFileSync(join(options.traceDir!, `editor-${design}-${segments}-load.trace.json`), await browser!.stopTracing());
     if (options.profileDir) {
       const { profile } = (await cdp.send('Profiler.stop')) as { profile: unknown };
       const file = join(options.profileDir, `editor-${design}-${segments}-load.cpuprofile`);
