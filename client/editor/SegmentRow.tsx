@@ -3,7 +3,7 @@
  * right, top-aligned whatever their heights, and a narrow status column.
  * React hosts the two ProseMirror views; it does not own their content.
  */
-import { memo, useEffect, useRef, useState } from 'react';
+import { memo, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { EditorView } from 'prosemirror-view';
 import type { SegmentStatus } from '../../shared/article/status';
 import type { Role } from '../../shared/protocol/roles';
@@ -67,7 +67,9 @@ export const SegmentRow = memo(function SegmentRow(props: SegmentRowProps) {
   const targetMount = useRef<HTMLDivElement>(null);
   const rowElement = useRef<HTMLDivElement>(null);
 
-  useEffect(() => {
+  // Before the browser paints: a row never shows without its text (on opening, or scrolled into
+  // view), and opening the article costs one frame instead of a frame of empty rows and then another.
+  useLayoutEffect(() => {
     const source = createSideView({
       mount: sourceMount.current!,
       fragment: row.source,
