@@ -92,6 +92,10 @@ function EditorSurface({ session, presence, undo, review, user }: EditorParts & 
   const pendingFocus = useRef<{ id: string; side: 'source' | 'target' } | null>(null);
   const rowsRef = useRef<SegmentRowModel[]>(rows);
   rowsRef.current = rows;
+  // Every keystroke looks its row up (commands.edited): by id, not by a walk over 2,000 rows.
+  const rowsById = useMemo(() => new Map(rows.map((row) => [row.id, row])), [rows]);
+  const rowsByIdRef = useRef(rowsById);
+  rowsByIdRef.current = rowsById;
   const idsRef = useRef(ids);
   idsRef.current = ids;
   const lastTouch = useRef(new Map<string, number>());
@@ -180,7 +184,7 @@ function EditorSurface({ session, presence, undo, review, user }: EditorParts & 
       },
       edited(id, side) {
         if (side !== 'target') return;
-        const row = rowsRef.current.find((candidate) => candidate.id === id);
+        const row = rowsByIdRef.current.get(id);
         if (!row) return;
         // Typing into an untranslated segment makes it a draft; so does changing a finished one (say so).
         if (row.status !== 'draft' && permissions.statuses.includes('draft')) {
@@ -206,7 +210,7 @@ function EditorSurface({ session, presence, undo, review, user }: EditorParts & 
   const onStatus = workflow.requestStatus;
   const landed = useLandOnSegment({
     shown: ids,
-    exists: useCallback((id: string) => rowsRef.current.some((row) => row.id === id), []),
+    exists: useCallback((id: string) => rowsByIdRef.current.has(id), []),
     showAll: useCallback(() => setFilter({ kind: 'all' }), []),
     land: focusSegment,
   });
@@ -217,7 +221,7 @@ function EditorSurface({ session, presence, undo, review, user }: EditorParts & 
       if (action === 'copy-structure') return commands.copySourceStructure(id);
       if (action === 'merge-next') return void mergeWithNext(session.doc, id, user.name, EDITOR_ORIGIN);
       if (action === 'move-up' || action === 'move-down') return void moveSegment(session.doc, id, action === 'move-up' ? -1 : 1, EDITOR_ORIGIN);
-      if (action === 'toggle-omit') return setOmitted(session.doc, id, !rowsRef.current.find((row) => row.id === id)?.omitted, EDITOR_ORIGIN);
+      if (action === 'toggle-omit') return setOmitted(session.doc, id, !rowsByIdRef.current.get(id)?.omitted, EDITOR_ORIGIN);
       const newId = insertTranslatorSegment(session.doc, id, action === 'insert-before' ? 'before' : 'after', EDITOR_ORIGIN);
       focusSegment(newId);
     },

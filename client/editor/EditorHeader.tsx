@@ -164,17 +164,19 @@ function ConnectionStatus({ session }: { session: ArticleSession }) {
 
 /** What the server refused, and a close that reconnecting cannot fix. */
 function SessionAlerts({ session }: { session: ArticleSession }) {
-  const state = useSessionState(session);
+  // Only these two fields: the session's state also changes (saved, unsaved) on every keystroke.
+  const denials = useSyncExternalStore(session.subscribe, () => session.snapshot.denials);
+  const fatal = useSyncExternalStore(session.subscribe, () => session.snapshot.fatal);
   return (
     <>
-      {state.denials.length > 0 && (
+      {denials.length > 0 && (
         <div className="denial" role="alert" data-testid="denial">
-          {state.denials.at(-1)}
+          {denials.at(-1)}
         </div>
       )}
-      {state.fatal && (
+      {fatal && (
         <div className="denial" role="alert">
-          The server closed this article ({state.fatal.code}): {state.fatal.reason || 'no reason given'}.
+          The server closed this article ({fatal.code}): {fatal.reason || 'no reason given'}.
         </div>
       )}
     </>
