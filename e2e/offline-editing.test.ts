@@ -50,8 +50,7 @@ describe('offline editing', () => {
     await eventually(() => editor.connection.getAttribute('data-state')).toBe('offline');
 
     await editor.typeInTarget(1, 'Typed offline.');
-    // The page is told after the keystroke's frame.
-    await eventually(() => editor.isSaved()).toBe(false);
+    expect(await editor.isSaved()).toBe(false);
     expect(await editor.saved.textContent()).toMatch(/Saved on this device/);
 
     // A reload with the server still down: the app and the offline edit come back.

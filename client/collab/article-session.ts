@@ -15,7 +15,6 @@ import type { Role } from '../../shared/protocol/roles';
 import { colorFor } from './colors';
 import { batchLocalWrites } from './local-writes';
 import { deferUpdateSends } from './deferred-sends';
-import { afterPaint } from './after-paint';
 
 const OFFLINE_AFTER_FAILURES = 2;
 
@@ -52,8 +51,6 @@ export class ArticleSession {
   /** Sends the local changes not sent yet (sends wait for the next frame). */
   private readonly flushSends: () => void;
   private userValue: SessionUser | null = null;
-  /** The page is about to be told that a change is unsaved (see onUpdate). */
-  private unsavedNoticePending = false;
 
   /**
    * Without `user` the article opens before the app knows who is signed in
@@ -125,16 +122,8 @@ export class ArticleSession {
   };
 
   private readonly onUpdate = (_update: Uint8Array, origin: unknown) => {
-    if (origin === this.provider || origin === this.local) return;
-    // A keystroke makes the work unsaved until the server acknowledges it. Telling the page
-    // (a React render) waits until the key's frame is out: nothing shows it sooner anyway
-    // (the header says "Saving…" only after a while).
-    if (this.unsavedNoticePending || !this.state.saved) return;
-    this.unsavedNoticePending = true;
-    afterPaint(() => {
-      this.unsavedNoticePending = false;
-      this.update({ saved: this.isSaved() });
-    });
+    // At once, inside the keystroke: "saved" must never be claimed while a change is unsent.
+    if (origin !== this.provider && origin !== this.local) this.update({ saved: this.isSaved() });
   };
 
   private readonly onNetworkChange = () => this.update({ connection: this.connectionState() });
