@@ -14,6 +14,9 @@ import { launchBrowser, newUser, screenshot } from './support/browser';
 import { addAccount, PASSWORD, seedArticle, startDuet } from './support/duet';
 import { EditorPage } from './support/editor-page';
 import { eventually, textOf } from './support/pages';
+import * as Y from 'yjs';
+import { readArticle, sideFragment } from '../shared/article/article';
+import { ProtocolClient, waitFor } from '../server/testing/protocol-client';
 
 describe('two translators edit the same article', () => {
   let browser: Browser;
@@ -94,5 +97,70 @@ describe('two translators edit the same article', () => {
     }
     expect(alice.pageErrors).toEqual([]);
     expect(bob.pageErrors).toEqual([]);
+  });
+});
+
+describe('a colleague’s change arrives just as a translator moves the caret', () => {
+  let browser: Browser;
+  let server: TestServer;
+  let articleId: string;
+
+  beforeAll(async () => {
+    server = await startDuet();
+    articleId = seedArticle(server, { title: 'The caret', sourceTitle: '光标', statuses: ['draft'] });
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  test('the caret stays where the translator put it, and the next key lands there', async () => {
+    const { page, pageErrors } = await newUser(browser, server.baseUrl);
+    // The race, made certain: just before the page handles its next websocket message, the caret
+    // moves in the DOM (as Home or a click moves it), before ProseMirror has had a task to read it.
+    await page.addInitScript(() => {
+      const native = Object.getOwnPropertyDescriptor(WebSocket.prototype, 'onmessage')!;
+      const hook = window as unknown as { beforeNextMessage: (() => void) | null };
+      hook.beforeNextMessage = null;
+      Object.defineProperty(WebSocket.prototype, 'onmessage', {
+        configurable: true,
+        get(this: WebSocket) {
+          return native.get!.call(this);
+        },
+        set(this: WebSocket, handler: ((event: MessageEvent) => unknown) | null) {
+          const wrapped = (event: MessageEvent) => {
+            const move = hook.beforeNextMessage;
+            hook.beforeNextMessage = null;
+            move?.();
+            return handler!.call(this, event);
+          };
+          native.set!.call(this, typeof handler === 'function' ? wrapped : handler);
+        },
+      });
+    });
+    const editor = await EditorPage.open(page, articleId, 'translator', PASSWORD);
+    await editor.typeInTarget(0, '', 'end');
+    const colleague = new ProtocolClient({ baseUrl: server.baseUrl, articleId, token: server.accounts.admin.token });
+    try {
+      await waitFor(() => colleague.synced, 10_000, 'the colleague to sync');
+      await page.evaluate(() => {
+        (window as unknown as { beforeNextMessage: () => void }).beforeNextMessage = () => {
+          const first = document.querySelector('[data-testid="segment-row"][data-index="0"] [data-testid="target-editor"] p')!.firstChild!;
+          getSelection()!.collapse(first, 0);
+        };
+      });
+      // The colleague adds to the same paragraph; the translator's caret goes to its start as it lands.
+      const segment = readArticle(colleague.doc).segments[0]!.id;
+      const text = (sideFragment(colleague.doc, segment, 'target').get(0) as Y.XmlElement).get(0) as Y.XmlText;
+      colleague.doc.transact(() => text.insert(text.length, ' More.'));
+      await eventually(() => editor.targetText(0)).toBe('Paragraph 1: AI is changing translation. More.');
+      await page.keyboard.type('X');
+      await eventually(() => editor.targetText(0)).toBe('XParagraph 1: AI is changing translation. More.');
+      expect(pageErrors).toEqual([]);
+    } finally {
+      colleague.destroy();
+    }
   });
 });

@@ -51,6 +51,7 @@ export class ArticleSession {
   /** Sends the local changes not sent yet (sends wait for the next frame). */
   private readonly flushSends: () => void;
   private userValue: SessionUser | null = null;
+  private readonly beforeServerChanges = new Set<() => void>();
 
   /**
    * Without `user` the article opens before the app knows who is signed in
@@ -74,6 +75,11 @@ export class ArticleSession {
       maxBackoffTime: 4000,
     });
     this.flushSends = deferUpdateSends(this.provider, this.local);
+    const handleSync = this.provider.messageHandlers[MESSAGE.SYNC]!;
+    this.provider.messageHandlers[MESSAGE.SYNC] = (...args) => {
+      for (const hook of this.beforeServerChanges) hook();
+      return handleSync(...args);
+    };
     this.provider.awareness.setLocalState(null);
     if (user) this.setUser(user);
     this.provider.messageHandlers[MESSAGE.SAVED] = (_encoder, decoder) => {
@@ -108,6 +114,16 @@ export class ArticleSession {
 
   get user(): SessionUser | null {
     return this.userValue;
+  }
+
+  /**
+   * Run `hook` before each change from the server is applied (the editor reads
+   * a caret move it has not taken in yet, see editor/pending-input.ts). Returns
+   * the unsubscribe.
+   */
+  beforeServerChange(hook: () => void): () => void {
+    this.beforeServerChanges.add(hook);
+    return () => void this.beforeServerChanges.delete(hook);
   }
 
   /** Who is editing here: shown to the others (presence). */

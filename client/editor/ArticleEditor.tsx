@@ -23,6 +23,7 @@ import { SearchPanel } from './SearchPanel';
 import { HelpOverlay } from './HelpOverlay';
 import { MetadataPanel } from './MetadataPanel';
 import { EDITOR_ORIGIN } from './origins';
+import { readPendingInput } from './pending-input';
 import { useAssignments } from '../workflow/use-assignments';
 import { useRowWorkflow } from '../workflow/use-row-workflow';
 import { useLandOnSegment } from '../workflow/use-land-on-segment';
@@ -121,12 +122,26 @@ function EditorSurface({ session, presence, undo, review, user }: EditorParts & 
     [windowed.scrollToIndex, canEditSource],
   );
 
+  // Before a colleague's change is applied, the focused side takes in a caret move the browser
+  // has made and ProseMirror not yet read: y-prosemirror would put the old caret back (pending-input.ts).
+  const focusedView = useRef<EditorView | null>(null);
+  useEffect(
+    () =>
+      session.beforeServerChange(() => {
+        if (focusedView.current && !readPendingInput(focusedView.current)) focusedView.current = null;
+      }),
+    [session],
+  );
+
   const register = useCallback((id: string, mounted: MountedViews | null) => {
     if (mounted) {
       views.current.set(id, mounted);
-      const track = () => setFocused(id);
-      mounted.target.dom.addEventListener('focusin', track);
-      mounted.source.dom.addEventListener('focusin', track);
+      for (const view of [mounted.target, mounted.source]) {
+        view.dom.addEventListener('focusin', () => {
+          setFocused(id);
+          focusedView.current = view;
+        });
+      }
       if (pendingFocus.current?.id === id) {
         const side = pendingFocus.current.side;
         pendingFocus.current = null;
