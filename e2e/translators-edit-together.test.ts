@@ -6,17 +6,17 @@
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import * as Y from 'yjs';
+import { readArticle, sideFragment } from '../shared/article/article';
 import { startServer, type RunningServer } from '../server/main';
 import { openDataFolder } from '../server/store/data-dir';
 import type { TestServer } from '../server/testing/test-server';
 import { exportArticle } from '../server/articles/article-service';
+import { ProtocolClient, waitFor } from '../server/testing/protocol-client';
 import { launchBrowser, newUser, screenshot } from './support/browser';
 import { addAccount, PASSWORD, seedArticle, startDuet } from './support/duet';
 import { EditorPage } from './support/editor-page';
 import { eventually, textOf } from './support/pages';
-import * as Y from 'yjs';
-import { readArticle, sideFragment } from '../shared/article/article';
-import { ProtocolClient, waitFor } from '../server/testing/protocol-client';
 
 describe('two translators edit the same article', () => {
   let browser: Browser;

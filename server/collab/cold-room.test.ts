@@ -8,12 +8,11 @@
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import * as Y from 'yjs';
 import * as decoding from 'lib0/decoding';
-import WebSocket from 'ws';
 import { readArticle, sideFragment } from '../../shared/article/article';
 import { articleToMarkdown } from '../../shared/markdown/article-markdown';
-import { articleRoom, COLLAB_PATH, MESSAGE } from '../../shared/protocol/collab';
+import { MESSAGE } from '../../shared/protocol/collab';
 import type { Role } from '../../shared/protocol/roles';
-import { ProtocolClient, waitFor } from '../testing/protocol-client';
+import { ProtocolClient, rawSocket, waitFor } from '../testing/protocol-client';
 import { startTestServer, type TestServer } from '../testing/test-server';
 import { exportArticle, loadArticleDoc } from '../articles/article-service';
 import { openDataFolder } from '../store/data-dir';
@@ -60,16 +59,6 @@ function storeEdit(articleId: string, index: number, text: string): void {
 }
 
 const targetText = (doc: Y.Doc, index: number) => readArticle(doc).segments[index]?.target.textContent ?? '';
-
-function rawSocket(articleId: string, role: Role): Promise<WebSocket> {
-  const ws = new WebSocket(`${server.baseUrl.replace('http', 'ws')}${COLLAB_PATH}/${articleRoom(articleId)}`, {
-    headers: { authorization: `Bearer ${server.accounts[role].token}` },
-  });
-  return new Promise((resolve, reject) => {
-    ws.once('open', () => resolve(ws));
-    ws.once('error', reject);
-  });
-}
 
 describe('opening an article nobody has open', () => {
   test('the first person gets everything the stored log holds, and what they type next is stored', async () => {
@@ -122,7 +111,7 @@ describe('opening an article nobody has open', () => {
 
   test('a client that never asks still hears the server’s state (its sync step 1)', async () => {
     const articleId = server.importArticle(ARTICLE);
-    const ws = await rawSocket(articleId, 'viewer');
+    const ws = await rawSocket(server, articleId, 'viewer');
     const step1 = await new Promise<Uint8Array>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error('no sync step 1 from the server')), 5000);
       ws.on('message', (data: Buffer) => {

@@ -9,7 +9,7 @@ import WebSocket from 'ws';
 import { readArticle, setStatus, sideFragment } from '../../shared/article/article';
 import { articleRoom, CLOSE, COLLAB_PATH, MESSAGE } from '../../shared/protocol/collab';
 import type { Role } from '../../shared/protocol/roles';
-import { ProtocolClient, waitFor } from '../testing/protocol-client';
+import { ProtocolClient, rawSocket, waitFor } from '../testing/protocol-client';
 import { startTestServer, type TestServer } from '../testing/test-server';
 import { exportArticle, loadArticleDoc } from '../articles/article-service';
 import { openDataFolder } from '../store/data-dir';
@@ -51,16 +51,6 @@ function stored(articleId: string): string {
   } finally {
     folder.close();
   }
-}
-
-function rawSocket(articleId: string, role: Role = 'translator'): Promise<WebSocket> {
-  const ws = new WebSocket(`${server.baseUrl.replace('http', 'ws')}${COLLAB_PATH}/${articleRoom(articleId)}`, {
-    headers: { authorization: `Bearer ${server.accounts[role].token}` },
-  });
-  return new Promise((resolve, reject) => {
-    ws.once('open', () => resolve(ws));
-    ws.once('error', reject);
-  });
 }
 
 function closeOf(ws: WebSocket): Promise<{ code: number; reason: string }> {
@@ -151,7 +141,7 @@ describe('permissions enforced by the server', () => {
   });
 
   test('an unknown article closes with ROOM_NOT_FOUND', async () => {
-    const ws = await rawSocket('nosucharticle');
+    const ws = await rawSocket(server, 'nosucharticle', 'translator');
     expect((await closeOf(ws)).code).toBe(CLOSE.ROOM_NOT_FOUND);
   });
 });
@@ -185,7 +175,7 @@ describe('bad input closes only the connection that sent it', () => {
     const bystander = client('translator', id);
     await synced(bystander);
     const before = stored(id);
-    const ws = await rawSocket(id);
+    const ws = await rawSocket(server, id, 'translator');
     const closed = closeOf(ws);
     const frames = payload();
     for (const frame of Array.isArray(frames) ? frames : [frames]) ws.send(frame);

@@ -110,3 +110,14 @@ export class ClientPool {
     for (const client of this.clients.splice(0)) client.destroy();
   }
 }
+
+/** A bare ws client in `articleId`'s room as `role`, open; for tests that speak the protocol byte by byte. */
+export function rawSocket(server: ClientPoolServer, articleId: string, role: string): Promise<WebSocket> {
+  const ws = new WebSocket(`${server.baseUrl.replace(/^http/, 'ws')}${COLLAB_PATH}/${articleRoom(articleId)}`, {
+    headers: { authorization: `Bearer ${server.accounts[role]!.token}` },
+  });
+  return new Promise((resolve, reject) => {
+    ws.once('open', () => resolve(ws));
+    ws.once('error', reject);
+  });
+}
