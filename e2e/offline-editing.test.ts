@@ -1,6 +1,7 @@
 /**
  * A translator keeps working while the server is out of reach: edits go on,
- * the page says they are kept on this device, a reload still shows them, and
+ * the page says they are kept on this device, a reload still shows them (and
+ * what a colleague did before the outage), and
  * when the server is back everything merges with what a colleague did
  * meanwhile. Nothing typed is lost.
  */
@@ -45,6 +46,18 @@ describe('offline editing', () => {
     await eventually(() => alice.page.evaluate(() => Boolean(navigator.serviceWorker.controller))).toBe(true);
     await eventually(() => editor.connection.getAttribute('data-state')).toBe('connected');
 
+    // A colleague's change arrives while the server is up: the device keeps it too.
+    const carol = new ProtocolClient({ baseUrl: server.baseUrl, articleId, token: server.accounts.admin.token });
+    try {
+      await eventually(() => carol.synced).toBe(true);
+      const first = segmentIds(carol.doc)[0]!;
+      const text = (sideFragment(carol.doc, first, 'target').get(0) as Y.XmlElement).get(0) as Y.XmlText;
+      text.insert(text.length, ' Checked.');
+      await eventually(() => editor.targetText(0)).toBe('Typed online. Checked.');
+    } finally {
+      carol.destroy();
+    }
+
     const port = server.running.port;
     await server.running.close();
     await eventually(() => editor.connection.getAttribute('data-state')).toBe('offline');
@@ -56,7 +69,7 @@ describe('offline editing', () => {
     // A reload with the server still down: the app and the offline edit come back.
     await alice.page.reload();
     await eventually(() => editor.targetText(1)).toBe('Typed offline.');
-    expect(await editor.targetText(0)).toBe('Typed online.');
+    expect(await editor.targetText(0)).toBe('Typed online. Checked.');
     await editor.typeInTarget(2, 'Typed after the offline reload.');
 
     // Meanwhile, Bob's edit reaches the server once it is back.
@@ -69,9 +82,9 @@ describe('offline editing', () => {
 
       await eventually(() => editor.connection.getAttribute('data-state')).toBe('connected');
       await eventually(() => editor.isSaved()).toBe(true);
-      await eventually(() => editor.targetText(0)).toBe('Bob: Typed online.');
+      await eventually(() => editor.targetText(0)).toBe('Bob: Typed online. Checked.');
       await eventually(() => readArticle(bob.doc).segments.map((segment) => segment.target.textContent)).toEqual([
-        'Bob: Typed online.',
+        'Bob: Typed online. Checked.',
         'Typed offline.',
         'Typed after the offline reload.',
       ]);

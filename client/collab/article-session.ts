@@ -9,12 +9,14 @@
 import * as Y from 'yjs';
 import * as decoding from 'lib0/decoding';
 import { WebsocketProvider } from 'y-websocket';
+import { messageYjsSyncStep2, messageYjsUpdate } from 'y-protocols/sync';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { articleRoom, COLLAB_PATH, MESSAGE } from '../../shared/protocol/collab';
 import type { Role } from '../../shared/protocol/roles';
 import { colorFor } from './colors';
 import { batchLocalWrites } from './local-writes';
 import { deferUpdateSends } from './deferred-sends';
+import { arrivedUpdates, type ArrivedUpdates } from './arrived-updates';
 
 const OFFLINE_AFTER_FAILURES = 2;
 
@@ -52,6 +54,7 @@ export class ArticleSession {
   private readonly flushSends: () => void;
   private userValue: SessionUser | null = null;
   private readonly beforeServerChanges = new Set<() => void>();
+  private readonly arrived: ArrivedUpdates;
 
   /**
    * Without `user` the article opens before the app knows who is signed in
@@ -75,10 +78,12 @@ export class ArticleSession {
       maxBackoffTime: 4000,
     });
     this.flushSends = deferUpdateSends(this.provider, this.local);
+    this.arrived = arrivedUpdates(this.doc);
     const handleSync = this.provider.messageHandlers[MESSAGE.SYNC]!;
     this.provider.messageHandlers[MESSAGE.SYNC] = (...args) => {
       for (const hook of this.beforeServerChanges) hook();
-      return handleSync(...args);
+      const update = updateCarried(args[1]);
+      return update ? this.arrived.applying(update, this.provider, () => handleSync(...args)) : handleSync(...args);
     };
     this.provider.awareness.setLocalState(null);
     if (user) this.setUser(user);
@@ -181,8 +186,16 @@ export class ArticleSession {
     document.removeEventListener('visibilitychange', this.onVisibility);
     this.onPageHide();
     this.doc.off('update', this.onUpdate);
+    this.arrived.destroy();
     this.provider.destroy();
     void this.local.destroy();
     this.doc.destroy();
   }
+}
+
+/** The Yjs update a sync message carries (sync step 2 or an update), read without consuming the message. */
+function updateCarried(decoder: decoding.Decoder): Uint8Array | null {
+  const peek = decoding.clone(decoder);
+  const type = decoding.readVarUint(peek);
+  return type === messageYjsSyncStep2 || type === messageYjsUpdate ? decoding.readVarUint8Array(peek) : null;
 }

@@ -1,0 +1,123 @@
+import { describe, expect, test } from 'vitest';
+import * as Y from 'yjs';
+import { arrivedUpdates } from './arrived-updates';
+
+const SERVER = { name: 'server' };
+
+interface Heard {
+  update: Uint8Array;
+  origin: unknown;
+}
+
+/** A colleague's document and one change made in it, as the server would relay it. */
+function colleagueChange(base: Y.Doc, change: (doc: Y.Doc) => void): Uint8Array {
+  const colleague = new Y.Doc();
+  Y.applyUpdate(colleague, Y.encodeStateAsUpdate(base));
+  const before = Y.encodeStateVector(colleague);
+  change(colleague);
+  return Y.encodeStateAsUpdate(colleague, before);
+}
+
+function setUp() {
+  const doc = new Y.Doc();
+  doc.getText('target').insert(0, 'Hello');
+  const heard: Heard[] = [];
+  doc.on('update', (update: Uint8Array, origin: unknown) => heard.push({ update, origin }));
+  const base = Y.encodeStateAsUpdate(doc);
+  /** A copy of the document as it was, with everything the listeners heard applied. */
+  const replayHeard = () => {
+    const copy = new Y.Doc();
+    Y.applyUpdate(copy, base);
+    for (const entry of heard) Y.applyUpdate(copy, entry.update);
+    return copy;
+  };
+  return { doc, heard, replayHeard, arrived: arrivedUpdates(doc) };
+}
+
+describe('updates from the server reach update listeners as they arrived', () => {
+  test('listeners get the arrived bytes themselves, once, with the origin', () => {
+    const { doc, heard, replayHeard, arrived } = setUp();
+    const update = colleagueChange(doc, (colleague) => colleague.getText('target').insert(5, ', world'));
+
+    arrived.applying(update, SERVER, () => Y.applyUpdate(doc, update, SERVER));
+
+    expect(doc.getText('target').toString()).toBe('Hello, world');
+    expect(heard).toHaveLength(1);
+    expect(heard[0]!.update).toBe(update);
+    expect(heard[0]!.origin).toBe(SERVER);
+    // What a listener stores rebuilds the change elsewhere.
+    expect(replayHeard().getText('target').toString()).toBe('Hello, world');
+  });
+
+  test('a change made in reaction to the server’s is encoded by Yjs and heard after it', () => {
+    const { doc, heard, replayHeard, arrived } = setUp();
+    const status = doc.getMap('status');
+    doc.getText('target').observe((event) => {
+      if (event.transaction.origin === SERVER) doc.transact(() => status.set('s1', 'draft'), 'reaction');
+    });
+    const update = colleagueChange(doc, (colleague) => colleague.getText('target').insert(0, '> '));
+
+    arrived.applying(update, SERVER, () => Y.applyUpdate(doc, update, SERVER));
+
+    expect(heard.map((entry) => entry.origin)).toEqual([SERVER, 'reaction']);
+    expect(heard[0]!.update).toBe(update);
+    const replayed = replayHeard();
+    expect(replayed.getMap('status').get('s1')).toBe('draft');
+    expect(replayed.getText('target').toString()).toBe('> Hello');
+  });
+
+  test('an update that changes nothing is not heard, as Yjs would not emit it', () => {
+    const { doc, heard, arrived } = setUp();
+    const known = Y.encodeStateAsUpdate(doc);
+
+    arrived.applying(known, SERVER, () => Y.applyUpdate(doc, known, SERVER));
+
+    expect(heard).toEqual([]);
+  });
+
+  test('listeners work as before once the server’s change is done, including one subscribed during it', () => {
+    const { doc, heard, replayHeard, arrived } = setUp();
+    const late: Uint8Array[] = [];
+    let subscribed = false;
+    doc.getText('target').observe(() => {
+      if (subscribed) return;
+      subscribed = true;
+      doc.on('update', (update: Uint8Array) => late.push(update));
+    });
+    const update = colleagueChange(doc, (colleague) => colleague.getText('target').insert(5, '!'));
+
+    arrived.applying(update, SERVER, () => Y.applyUpdate(doc, update, SERVER));
+    doc.getText('target').insert(0, 'Local: ');
+
+    expect(heard).toHaveLength(2);
+    expect(heard[1]!.origin).toBeNull();
+    // As with Yjs's own emit, a listener subscribed by an observer hears that transaction too.
+    expect(late).toEqual([update, heard[1]!.update]);
+    expect(replayHeard().getText('target').toString()).toBe('Local: Hello!');
+  });
+
+  test('listeners are back even when applying throws', () => {
+    const { doc, heard, arrived } = setUp();
+    doc.getText('target').observe((event) => {
+      if (event.transaction.origin === SERVER) throw new Error('observer failed');
+    });
+    const update = colleagueChange(doc, (colleague) => colleague.getText('target').insert(0, 'x'));
+
+    expect(() => arrived.applying(update, SERVER, () => Y.applyUpdate(doc, update, SERVER))).toThrow('observer failed');
+    doc.getMap('meta').set('title', 'Still heard');
+
+    expect(heard.map((entry) => entry.origin)).toEqual([SERVER, null]);
+  });
+
+  test('other transactions while no server update is applied are left to Yjs', () => {
+    const { doc, heard, arrived } = setUp();
+    const update = colleagueChange(doc, (colleague) => colleague.getText('target').insert(0, 'x'));
+    Y.applyUpdate(doc, update, SERVER); // not through `applying`
+    arrived.destroy();
+    doc.getText('target').insert(0, 'y');
+
+    expect(heard).toHaveLength(2);
+    expect(heard[0]!.update).not.toBe(update); // Yjs's own encoding
+    expect(heard[0]!.origin).toBe(SERVER);
+  });
+});
