@@ -5,7 +5,7 @@
  * when the server is back everything merges with what a colleague did
  * meanwhile. Nothing typed is lost.
  */
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startServer, type RunningServer } from '../server/main';
 import type { TestServer } from '../server/testing/test-server';
@@ -34,6 +34,42 @@ describe('offline editing', () => {
     await browser?.close();
     await restarted?.close();
     await server?.close();
+  });
+
+  // First: the next story stops the server.
+  test('reopening an article on the same device downloads only what changed meanwhile', async () => {
+    const reopened = seedArticle(server, { title: 'Reopened', sourceTitle: '再次打开', statuses: Array.from({ length: 30 }, () => 'translated' as const) });
+    const alice = await newUser(browser, server.baseUrl);
+    const firstVisit = framesOf(alice.page);
+    await EditorPage.open(alice.page, reopened, 'translator', PASSWORD);
+    const articleBytes = Math.max(...firstVisit.received);
+    expect(articleBytes).toBeGreaterThan(3000); // the whole article came with the first visit
+    // The device keeps its copy.
+    await eventually(() => storedBytes(alice.page, reopened)).toBeGreaterThanOrEqual(articleBytes - 16);
+    await alice.page.close();
+
+    // While the translator is away, a colleague changes one segment.
+    const bob = new ProtocolClient({ baseUrl: server.baseUrl, articleId: reopened, token: server.accounts.admin.token });
+    try {
+      await eventually(() => bob.synced).toBe(true);
+      const first = segmentIds(bob.doc)[0]!;
+      ((sideFragment(bob.doc, first, 'target').get(0) as Y.XmlElement).get(0) as Y.XmlText).insert(0, 'Revised. ');
+      await eventually(() => bob.allSaved).toBe(true);
+    } finally {
+      bob.destroy();
+    }
+
+    const page = await alice.context.newPage();
+    const secondVisit = framesOf(page);
+    await page.goto(`/articles/${reopened}`);
+    const again = new EditorPage(page);
+    await again.connection.and(page.locator('[data-state="connected"]')).waitFor();
+    await eventually(() => again.targetText(0)).toBe('Revised. Paragraph 1: AI is changing translation.');
+    expect(await again.targetText(3)).toBe('Paragraph 4: AI is changing translation.');
+    // Only the change came down, and the copy was not sent back up.
+    expect(Math.max(...secondVisit.received)).toBeLessThan(articleBytes / 4);
+    expect(Math.max(0, ...secondVisit.sent)).toBeLessThan(articleBytes / 4);
+    expect(alice.pageErrors).toEqual([]);
   });
 
   test('edits made while the server is down survive a reload and merge when it returns', async () => {
@@ -94,3 +130,38 @@ describe('offline editing', () => {
     expect(alice.pageErrors).toEqual([]);
   });
 });
+
+/** Sizes of the websocket frames a page receives and sends from now on. */
+function framesOf(page: Page): { received: number[]; sent: number[] } {
+  const frames = { received: [] as number[], sent: [] as number[] };
+  page.on('websocket', (socket) => {
+    socket.on('framereceived', ({ payload }) => void frames.received.push(payload.length));
+    socket.on('framesent', ({ payload }) => void frames.sent.push(payload.length));
+  });
+  return frames;
+}
+
+/** Bytes in the page's IndexedDB copy of the article. */
+function storedBytes(page: Page, articleId: string): Promise<number> {
+  return page.evaluate(
+    (name) =>
+      new Promise<number>((resolve, reject) => {
+        const open = indexedDB.open(name);
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          if (!db.objectStoreNames.contains('updates')) {
+            db.close();
+            return resolve(0);
+          }
+          const all = db.transaction('updates').objectStore('updates').getAll();
+          all.onerror = () => reject(all.error);
+          all.onsuccess = () => {
+            db.close();
+            resolve((all.result as Uint8Array[]).reduce((sum, update) => sum + update.byteLength, 0));
+          };
+        };
+      }),
+    `duet-article-${articleId}`,
+  );
+}

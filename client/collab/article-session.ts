@@ -15,10 +15,12 @@ import { articleRoom, COLLAB_PATH, MESSAGE } from '../../shared/protocol/collab'
 import type { Role } from '../../shared/protocol/roles';
 import { colorFor } from './colors';
 import { batchLocalWrites } from './local-writes';
-import { deferUpdateSends } from './deferred-sends';
-import { arrivedUpdates, type ArrivedUpdates } from './arrived-updates';
+import { deferUpdateSends, type DeferredSends } from './deferred-sends';
+import { updateBytes, type UpdateBytes } from './update-bytes';
 
 const OFFLINE_AFTER_FAILURES = 2;
+/** How long the connection waits for the local copy to be read (IndexedDB may be unavailable or stuck). */
+const LOCAL_COPY_WAIT_MS = 1500;
 
 export type ConnectionState = 'connecting' | 'connected' | 'reconnecting' | 'offline';
 
@@ -50,11 +52,12 @@ export class ArticleSession {
   private readonly listeners = new Set<() => void>();
   /** Writes what the IndexedDB copy has not stored yet (writes are batched). */
   private readonly flushLocal: () => void;
-  /** Sends the local changes not sent yet (sends wait for the next frame). */
-  private readonly flushSends: () => void;
+  /** Sends local changes just after the frame (see deferred-sends.ts). */
+  private readonly sends: DeferredSends;
   private userValue: SessionUser | null = null;
   private readonly beforeServerChanges = new Set<() => void>();
-  private readonly arrived: ArrivedUpdates;
+  private destroyed = false;
+  private readonly updateBytes: UpdateBytes;
 
   /**
    * Without `user` the article opens before the app knows who is signed in
@@ -76,14 +79,38 @@ export class ArticleSession {
 
     this.provider = new WebsocketProvider(`${origin.replace(/^http/, 'ws')}${COLLAB_PATH}`, articleRoom(articleId), this.doc, {
       maxBackoffTime: 4000,
+      connect: false,
     });
-    this.flushSends = deferUpdateSends(this.provider, this.local);
-    this.arrived = arrivedUpdates(this.doc);
+    // Connect once the local copy is read: the first sync request then says what this device
+    // has, and the server sends only the rest. Connecting at once, a reload received the whole
+    // article a second time (applying 1.9 MB of duplicates at 2,000 segments) and sent the
+    // copy back to the server.
+    // Other tabs (BroadcastChannel) are joined now, while the document is empty: joining
+    // announces the whole document to them, which would cost a full encoding later.
+    this.provider.connectBc();
+    let connecting = false;
+    const connect = () => {
+      if (connecting || this.destroyed) return; // once: later, the provider decides (it stops after a fatal close)
+      connecting = true;
+      const { disableBc } = this.provider;
+      this.provider.disableBc = true; // connect() would join the tabs again
+      try {
+        this.provider.connect();
+      } finally {
+        this.provider.disableBc = disableBc;
+      }
+    };
+    void this.local.whenSynced.then(connect);
+    const waited = setTimeout(connect, LOCAL_COPY_WAIT_MS);
+    void this.local.whenSynced.then(() => clearTimeout(waited));
+    this.sends = deferUpdateSends(this.provider, this.local);
+    // Nothing needs the local copy's bytes until the server asks for what it lacks.
+    this.updateBytes = updateBytes(this.doc, (transaction) => transaction.origin === this.local && !this.sends.wantsCopyUpdates());
     const handleSync = this.provider.messageHandlers[MESSAGE.SYNC]!;
     this.provider.messageHandlers[MESSAGE.SYNC] = (...args) => {
       for (const hook of this.beforeServerChanges) hook();
       const update = updateCarried(args[1]);
-      return update ? this.arrived.applying(update, this.provider, () => handleSync(...args)) : handleSync(...args);
+      return update ? this.updateBytes.applying(update, this.provider, () => handleSync(...args)) : handleSync(...args);
     };
     this.provider.awareness.setLocalState(null);
     if (user) this.setUser(user);
@@ -113,7 +140,7 @@ export class ArticleSession {
   }
 
   private readonly onPageHide = () => {
-    this.flushSends();
+    this.sends.flush();
     this.flushLocal();
   };
 
@@ -180,13 +207,14 @@ export class ArticleSession {
   };
 
   destroy(): void {
+    this.destroyed = true;
     window.removeEventListener('online', this.onNetworkChange);
     window.removeEventListener('offline', this.onNetworkChange);
     window.removeEventListener('pagehide', this.onPageHide);
     document.removeEventListener('visibilitychange', this.onVisibility);
     this.onPageHide();
     this.doc.off('update', this.onUpdate);
-    this.arrived.destroy();
+    this.updateBytes.destroy();
     this.provider.destroy();
     void this.local.destroy();
     this.doc.destroy();

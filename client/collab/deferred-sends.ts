@@ -13,16 +13,22 @@ import type { WebsocketProvider } from 'y-websocket';
 import { MESSAGE } from '../../shared/protocol/collab';
 import { updateBatch } from './update-batch';
 
+export interface DeferredSends {
+  /** Send what is pending now. */
+  flush(): void;
+  /** Whether updates read from the local copy now would be sent (see below). */
+  wantsCopyUpdates(): boolean;
+}
+
 /**
- * Replace `provider`'s update sender with a deferred one; returns `flush`,
- * which sends what is pending now.
+ * Replace `provider`'s update sender with a deferred one.
  *
  * Updates read from the local copy (origin `copy`) are not sent while the
  * server's sync step 1 has not been answered on this connection: the answer
  * (everything the server lacks) carries them. y-websocket would send the
  * whole stored document, 1.9 MB at 2,000 segments, on every open.
  */
-export function deferUpdateSends(provider: WebsocketProvider, copy: unknown): () => void {
+export function deferUpdateSends(provider: WebsocketProvider, copy: unknown): DeferredSends {
   const send = provider._updateHandler;
   /** The server's step 1 has been answered since the socket opened. */
   let answered = false;
@@ -46,5 +52,5 @@ export function deferUpdateSends(provider: WebsocketProvider, copy: unknown): ()
   provider.doc.off('update', send);
   provider._updateHandler = collect;
   provider.doc.on('update', collect);
-  return batch.flush;
+  return { flush: batch.flush, wantsCopyUpdates: () => answered };
 }

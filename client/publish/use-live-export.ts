@@ -20,15 +20,17 @@ export function useLiveExport(doc: Y.Doc, ready: boolean, preview: PreviewOption
       timer = undefined;
       setLive(computeExport(doc, preview));
     };
-    const changed = () => {
+    const changed = (transaction: Y.Transaction) => {
+      if (transaction.changed.size === 0) return; // nothing in the document changed
       if (timer !== undefined) clearTimeout(timer);
       timer = setTimeout(compute, SETTLE_MS);
     };
     compute();
-    doc.on('update', changed);
+    // A signal is all this needs: an `update` listener would have Yjs encode every change for it.
+    doc.on('afterTransaction', changed);
     return () => {
       if (timer !== undefined) clearTimeout(timer);
-      doc.off('update', changed);
+      doc.off('afterTransaction', changed);
     };
   }, [doc, ready, preview]);
   return live;

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import * as Y from 'yjs';
-import { arrivedUpdates } from './arrived-updates';
+import { updateBytes } from './update-bytes';
 
 const SERVER = { name: 'server' };
 
@@ -18,7 +18,7 @@ function colleagueChange(base: Y.Doc, change: (doc: Y.Doc) => void): Uint8Array 
   return Y.encodeStateAsUpdate(colleague, before);
 }
 
-function setUp() {
+function setUp(unwanted?: (transaction: Y.Transaction) => boolean) {
   const doc = new Y.Doc();
   doc.getText('target').insert(0, 'Hello');
   const heard: Heard[] = [];
@@ -31,15 +31,15 @@ function setUp() {
     for (const entry of heard) Y.applyUpdate(copy, entry.update);
     return copy;
   };
-  return { doc, heard, replayHeard, arrived: arrivedUpdates(doc) };
+  return { doc, heard, replayHeard, bytes: updateBytes(doc, unwanted) };
 }
 
 describe('updates from the server reach update listeners as they arrived', () => {
   test('listeners get the arrived bytes themselves, once, with the origin', () => {
-    const { doc, heard, replayHeard, arrived } = setUp();
+    const { doc, heard, replayHeard, bytes } = setUp();
     const update = colleagueChange(doc, (colleague) => colleague.getText('target').insert(5, ', world'));
 
-    arrived.applying(update, SERVER, () => Y.applyUpdate(doc, update, SERVER));
+    bytes.applying(update, SERVER, () => Y.applyUpdate(doc, update, SERVER));
 
     expect(doc.getText('target').toString()).toBe('Hello, world');
     expect(heard).toHaveLength(1);
@@ -50,14 +50,14 @@ describe('updates from the server reach update listeners as they arrived', () =>
   });
 
   test('a change made in reaction to the server’s is encoded by Yjs and heard after it', () => {
-    const { doc, heard, replayHeard, arrived } = setUp();
+    const { doc, heard, replayHeard, bytes } = setUp();
     const status = doc.getMap('status');
     doc.getText('target').observe((event) => {
       if (event.transaction.origin === SERVER) doc.transact(() => status.set('s1', 'draft'), 'reaction');
     });
     const update = colleagueChange(doc, (colleague) => colleague.getText('target').insert(0, '> '));
 
-    arrived.applying(update, SERVER, () => Y.applyUpdate(doc, update, SERVER));
+    bytes.applying(update, SERVER, () => Y.applyUpdate(doc, update, SERVER));
 
     expect(heard.map((entry) => entry.origin)).toEqual([SERVER, 'reaction']);
     expect(heard[0]!.update).toBe(update);
@@ -67,16 +67,16 @@ describe('updates from the server reach update listeners as they arrived', () =>
   });
 
   test('an update that changes nothing is not heard, as Yjs would not emit it', () => {
-    const { doc, heard, arrived } = setUp();
+    const { doc, heard, bytes } = setUp();
     const known = Y.encodeStateAsUpdate(doc);
 
-    arrived.applying(known, SERVER, () => Y.applyUpdate(doc, known, SERVER));
+    bytes.applying(known, SERVER, () => Y.applyUpdate(doc, known, SERVER));
 
     expect(heard).toEqual([]);
   });
 
   test('listeners work as before once the server’s change is done, including one subscribed during it', () => {
-    const { doc, heard, replayHeard, arrived } = setUp();
+    const { doc, heard, replayHeard, bytes } = setUp();
     const late: Uint8Array[] = [];
     let subscribed = false;
     doc.getText('target').observe(() => {
@@ -86,7 +86,7 @@ describe('updates from the server reach update listeners as they arrived', () =>
     });
     const update = colleagueChange(doc, (colleague) => colleague.getText('target').insert(5, '!'));
 
-    arrived.applying(update, SERVER, () => Y.applyUpdate(doc, update, SERVER));
+    bytes.applying(update, SERVER, () => Y.applyUpdate(doc, update, SERVER));
     doc.getText('target').insert(0, 'Local: ');
 
     expect(heard).toHaveLength(2);
@@ -97,27 +97,62 @@ describe('updates from the server reach update listeners as they arrived', () =>
   });
 
   test('listeners are back even when applying throws', () => {
-    const { doc, heard, arrived } = setUp();
+    const { doc, heard, bytes } = setUp();
     doc.getText('target').observe((event) => {
       if (event.transaction.origin === SERVER) throw new Error('observer failed');
     });
     const update = colleagueChange(doc, (colleague) => colleague.getText('target').insert(0, 'x'));
 
-    expect(() => arrived.applying(update, SERVER, () => Y.applyUpdate(doc, update, SERVER))).toThrow('observer failed');
+    expect(() => bytes.applying(update, SERVER, () => Y.applyUpdate(doc, update, SERVER))).toThrow('observer failed');
     doc.getMap('meta').set('title', 'Still heard');
 
     expect(heard.map((entry) => entry.origin)).toEqual([SERVER, null]);
   });
 
   test('other transactions while no server update is applied are left to Yjs', () => {
-    const { doc, heard, arrived } = setUp();
+    const { doc, heard, bytes } = setUp();
     const update = colleagueChange(doc, (colleague) => colleague.getText('target').insert(0, 'x'));
     Y.applyUpdate(doc, update, SERVER); // not through `applying`
-    arrived.destroy();
+    bytes.destroy();
     doc.getText('target').insert(0, 'y');
 
     expect(heard).toHaveLength(2);
     expect(heard[0]!.update).not.toBe(update); // Yjs's own encoding
     expect(heard[0]!.origin).toBe(SERVER);
+  });
+});
+
+describe('a transaction whose bytes nobody wants reaches no update listener', () => {
+  const COPY = { name: 'local copy' };
+
+  test('the local copy read before anyone asks for it is not encoded; later changes are', () => {
+    let wanted = false;
+    const { doc, heard, replayHeard } = setUp((transaction) => transaction.origin === COPY && !wanted);
+    const stored = colleagueChange(doc, (copy) => copy.getText('target').insert(5, ' from the copy'));
+
+    Y.applyUpdate(doc, stored, COPY);
+    expect(doc.getText('target').toString()).toBe('Hello from the copy');
+    expect(heard).toEqual([]);
+
+    wanted = true;
+    const more = colleagueChange(doc, (copy) => copy.getText('target').insert(0, '> '));
+    Y.applyUpdate(doc, more, COPY);
+    doc.getText('target').insert(doc.getText('target').length, '.');
+    expect(heard.map((entry) => entry.origin)).toEqual([COPY, null]);
+    // What was not heard comes to others another way (the answer to the server's step 1 carries it).
+    const replayed = replayHeard();
+    expect(replayed.getText('target').toString()).toBe('> Hello');
+    Y.applyUpdate(replayed, stored);
+    expect(replayed.getText('target').toString()).toBe('> Hello from the copy.');
+  });
+
+  test('a change an observer makes while the copy is read is still heard', () => {
+    const { doc, heard } = setUp((transaction) => transaction.origin === COPY);
+    doc.getText('target').observe((event) => {
+      if (event.transaction.origin === COPY) doc.transact(() => doc.getMap('status').set('s1', 'draft'), 'reaction');
+    });
+    Y.applyUpdate(doc, colleagueChange(doc, (copy) => copy.getText('target').insert(0, 'x')), COPY);
+
+    expect(heard.map((entry) => entry.origin)).toEqual(['reaction']);
   });
 });
