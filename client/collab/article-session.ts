@@ -17,10 +17,9 @@ import { colorFor } from './colors';
 import { batchLocalWrites } from './local-writes';
 import { deferUpdateSends, type DeferredSends } from './deferred-sends';
 import { updateBytes, type UpdateBytes } from './update-bytes';
+import { connectAfterLocalCopy } from './connect-after-copy';
 
 const OFFLINE_AFTER_FAILURES = 2;
-/** How long the connection waits for the local copy to be read (IndexedDB may be unavailable or stuck). */
-const LOCAL_COPY_WAIT_MS = 1500;
 
 export type ConnectionState = 'connecting' | 'connected' | 'reconnecting' | 'offline';
 
@@ -56,7 +55,7 @@ export class ArticleSession {
   private readonly sends: DeferredSends;
   private userValue: SessionUser | null = null;
   private readonly beforeServerChanges = new Set<() => void>();
-  private destroyed = false;
+  private readonly cancelConnect: () => void;
   private readonly updateBytes: UpdateBytes;
 
   /**
@@ -81,28 +80,7 @@ export class ArticleSession {
       maxBackoffTime: 4000,
       connect: false,
     });
-    // Connect once the local copy is read: the first sync request then says what this device
-    // has, and the server sends only the rest. Connecting at once, a reload received the whole
-    // article a second time (applying 1.9 MB of duplicates at 2,000 segments) and sent the
-    // copy back to the server.
-    // Other tabs (BroadcastChannel) are joined now, while the document is empty: joining
-    // announces the whole document to them, which would cost a full encoding later.
-    this.provider.connectBc();
-    let connecting = false;
-    const connect = () => {
-      if (connecting || this.destroyed) return; // once: later, the provider decides (it stops after a fatal close)
-      connecting = true;
-      const { disableBc } = this.provider;
-      this.provider.disableBc = true; // connect() would join the tabs again
-      try {
-        this.provider.connect();
-      } finally {
-        this.provider.disableBc = disableBc;
-      }
-    };
-    void this.local.whenSynced.then(connect);
-    const waited = setTimeout(connect, LOCAL_COPY_WAIT_MS);
-    void this.local.whenSynced.then(() => clearTimeout(waited));
+    this.cancelConnect = connectAfterLocalCopy(this.provider, this.local);
     this.sends = deferUpdateSends(this.provider, this.local);
     // Nothing needs the local copy's bytes until the server asks for what it lacks.
     this.updateBytes = updateBytes(this.doc, (transaction) => transaction.origin === this.local && !this.sends.wantsCopyUpdates());
@@ -207,7 +185,7 @@ export class ArticleSession {
   };
 
   destroy(): void {
-    this.destroyed = true;
+    this.cancelConnect();
     window.removeEventListener('online', this.onNetworkChange);
     window.removeEventListener('offline', this.onNetworkChange);
     window.removeEventListener('pagehide', this.onPageHide);
