@@ -29,6 +29,8 @@ export interface SessionState {
   saved: boolean;
   /** The local copy (IndexedDB) has been read: the document can be shown. */
   loaded: boolean;
+  /** The server's state has arrived since the page opened: what the document lacks, it does not have. */
+  received: boolean;
   /** Why the server refused something, most recent last. */
   denials: string[];
   /** A close that reconnecting cannot fix (4400–4499), if any. */
@@ -45,7 +47,7 @@ export class ArticleSession {
   readonly doc = new Y.Doc();
   readonly provider: WebsocketProvider;
   readonly local: IndexeddbPersistence;
-  private state: SessionState = { connection: 'connecting', saved: true, loaded: false, denials: [], fatal: null };
+  private state: SessionState = { connection: 'connecting', saved: true, loaded: false, received: false, denials: [], fatal: null };
   private savedClock = 0;
   private everConnected = false;
   private readonly listeners = new Set<() => void>();
@@ -80,7 +82,6 @@ export class ArticleSession {
       maxBackoffTime: 4000,
       connect: false,
     });
-    this.cancelConnect = connectAfterLocalCopy(this.provider, this.local);
     this.sends = deferUpdateSends(this.provider, this.local);
     // Nothing needs the local copy's bytes until the server asks for what it lacks.
     this.updateBytes = updateBytes(this.doc, (transaction) => transaction.origin === this.local && !this.sends.wantsCopyUpdates());
@@ -103,7 +104,7 @@ export class ArticleSession {
     };
     this.provider.on('sync', (synced: boolean) => {
       if (synced) this.everConnected = true;
-      this.update({ connection: this.connectionState(), saved: this.isSaved() });
+      this.update({ connection: this.connectionState(), saved: this.isSaved(), received: this.everConnected });
     });
     this.provider.on('status', () => this.update({ connection: this.connectionState() }));
     this.provider.on('connection-close', (event) => {
@@ -111,6 +112,8 @@ export class ArticleSession {
       this.update({ connection: this.connectionState() });
     });
     this.doc.on('update', this.onUpdate);
+    // Last, with every handler in place.
+    this.cancelConnect = connectAfterLocalCopy(this.provider, this.local);
     window.addEventListener('online', this.onNetworkChange);
     window.addEventListener('offline', this.onNetworkChange);
     window.addEventListener('pagehide', this.onPageHide);

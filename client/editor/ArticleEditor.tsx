@@ -24,6 +24,7 @@ import { HelpOverlay } from './HelpOverlay';
 import { MetadataPanel } from './MetadataPanel';
 import { EDITOR_ORIGIN } from './origins';
 import { readPendingInput } from './pending-input';
+import { noSegmentsMessage } from './no-segments';
 import { useAssignments } from '../workflow/use-assignments';
 import { useRowWorkflow } from '../workflow/use-row-workflow';
 import { useLandOnSegment } from '../workflow/use-land-on-segment';
@@ -330,11 +331,21 @@ function EditorSurface({ session, presence, undo, review, user }: EditorParts & 
             );
           })}
         </div>
-        {rows.length === 0 && <p className="status-message">This article has no segments yet.</p>}
+        {rows.length === 0 && <NoSegments session={session} />}
       </div>
       {helpOpen && <HelpOverlay onClose={() => setHelpOpen(false)} />}
       {reviewPage.layer}
       {workflow.dialogs}
     </div>
+  );
+}
+
+/** Shown only without rows, so the page does not re-render on the session's every change. */
+function NoSegments({ session }: { session: ArticleSession }) {
+  const state = useSyncExternalStore(session.subscribe, () => session.snapshot);
+  return (
+    <p className="status-message" role="status" data-testid="no-segments">
+      {noSegmentsMessage(state)}
+    </p>
   );
 }
