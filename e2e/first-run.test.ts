@@ -66,6 +66,30 @@ describe('first run', () => {
     await ada.page.reload();
     await eventually(() => textOf(header.userName)).toBe('ada');
 
+    // Her first article, empty for now. The editor says so once the server has answered, not
+    // before: while the server's messages are held back, the article is still opening.
+    await articles.createArticle('First steps');
+    await articles.createdNotice.waitFor();
+    const heldBack: (string | Buffer)[] = [];
+    let holding = true;
+    let release = () => {};
+    await ada.page.routeWebSocket(/\/collab\//, (socket) => {
+      const server = socket.connectToServer();
+      server.onMessage((message) => (holding ? heldBack.push(message) : socket.send(message)));
+      release = () => {
+        holding = false;
+        for (const message of heldBack.splice(0)) socket.send(message);
+      };
+    });
+    await articles.row('First steps').open();
+    const noSegments = ada.page.getByTestId('no-segments');
+    await eventually(() => textOf(noSegments)).toBe('Opening the article…');
+    await eventually(() => heldBack.length).toBeGreaterThan(0);
+    expect(await textOf(noSegments)).toBe('Opening the article…');
+    release();
+    await ada.page.getByTestId('connection').and(ada.page.locator('[data-state="connected"]')).waitFor();
+    await eventually(() => textOf(noSegments)).toBe('This article has no segments yet.');
+
     // Setup happens once: the next person to open Duet is asked to sign in, not to create an admin.
     const grace = await newUser(browser, baseUrl);
     await grace.page.goto('/');
