@@ -49,7 +49,6 @@ export class ArticleSession {
   readonly local: IndexeddbPersistence;
   private state: SessionState = { connection: 'connecting', saved: true, loaded: false, received: false, denials: [], fatal: null };
   private savedClock = 0;
-  private everConnected = false;
   private readonly listeners = new Set<() => void>();
   /** Writes what the IndexedDB copy has not stored yet (writes are batched). */
   private readonly flushLocal: () => void;
@@ -103,8 +102,7 @@ export class ArticleSession {
       this.update({ denials: [...this.state.denials, reason].slice(-5) });
     };
     this.provider.on('sync', (synced: boolean) => {
-      if (synced) this.everConnected = true;
-      this.update({ connection: this.connectionState(), saved: this.isSaved(), received: this.everConnected });
+      this.update({ connection: this.connectionState(), saved: this.isSaved(), received: this.state.received || synced });
     });
     this.provider.on('status', () => this.update({ connection: this.connectionState() }));
     this.provider.on('connection-close', (event) => {
@@ -167,7 +165,7 @@ export class ArticleSession {
     if (this.provider.wsconnected && this.provider.synced) return 'connected';
     // Two failed attempts in a row: the server is out of reach, not merely slow to answer.
     if (this.state.fatal || this.provider.wsUnsuccessfulReconnects >= OFFLINE_AFTER_FAILURES) return 'offline';
-    return this.everConnected ? 'reconnecting' : 'connecting';
+    return this.state.received ? 'reconnecting' : 'connecting';
   }
 
   get snapshot(): SessionState {
