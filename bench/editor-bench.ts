@@ -58,7 +58,8 @@ import { PASSWORD, prepareDataDir, type TestAccount } from '../server/testing/te
 import { ProtocolClient } from '../server/testing/protocol-client';
 import type { Role } from '../shared/protocol/roles';
 import type { KeySample, LongFrame, MessageSample } from './editor/probe';
-import { generateArticle, targetXmlText, type GeneratedArticle } from './editor/article';
+import { generateArticle, type GeneratedArticle } from './editor/article';
+import { targetXmlText } from '../shared/testing/target-text';
 import { startBaselineServer, type BaselineServer } from './editor/baseline-server';
 import { buildBaseline, buildProbe, ensureClientBuilt } from './editor/build';
 import { cpuBetween, cpuMark } from './editor/cpu';

@@ -10,8 +10,8 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startServer, type RunningServer } from '../server/main';
 import type { TestServer } from '../server/testing/test-server';
 import { ProtocolClient } from '../server/testing/protocol-client';
-import { readArticle, segmentIds, sideFragment } from '../shared/article/article';
-import * as Y from 'yjs';
+import { readArticle, segmentIds } from '../shared/article/article';
+import { targetXmlText } from '../shared/testing/target-text';
 import { launchBrowser, newUser } from './support/browser';
 import { addAccount, PASSWORD, seedArticle, startDuet } from './support/duet';
 import { EditorPage } from './support/editor-page';
@@ -53,7 +53,7 @@ describe('offline editing', () => {
     try {
       await eventually(() => bob.synced).toBe(true);
       const first = segmentIds(bob.doc)[0]!;
-      ((sideFragment(bob.doc, first, 'target').get(0) as Y.XmlElement).get(0) as Y.XmlText).insert(0, 'Revised. ');
+      targetXmlText(bob.doc, first).insert(0, 'Revised. ');
       await eventually(() => bob.allSaved).toBe(true);
     } finally {
       bob.destroy();
@@ -87,7 +87,7 @@ describe('offline editing', () => {
     try {
       await eventually(() => carol.synced).toBe(true);
       const first = segmentIds(carol.doc)[0]!;
-      const text = (sideFragment(carol.doc, first, 'target').get(0) as Y.XmlElement).get(0) as Y.XmlText;
+      const text = targetXmlText(carol.doc, first);
       text.insert(text.length, ' Checked.');
       await eventually(() => editor.targetText(0)).toBe('Typed online. Checked.');
     } finally {
@@ -114,7 +114,7 @@ describe('offline editing', () => {
     try {
       await eventually(() => bob.synced).toBe(true);
       const first = segmentIds(bob.doc)[0]!;
-      ((sideFragment(bob.doc, first, 'target').get(0) as Y.XmlElement).get(0) as Y.XmlText).insert(0, 'Bob: ');
+      targetXmlText(bob.doc, first).insert(0, 'Bob: ');
 
       await eventually(() => editor.connection.getAttribute('data-state')).toBe('connected');
       await eventually(() => editor.isSaved()).toBe(true);

@@ -6,8 +6,8 @@
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import * as Y from 'yjs';
-import { readArticle, sideFragment } from '../shared/article/article';
+import { readArticle } from '../shared/article/article';
+import { targetXmlText } from '../shared/testing/target-text';
 import { startServer, type RunningServer } from '../server/main';
 import { openDataFolder } from '../server/store/data-dir';
 import type { TestServer } from '../server/testing/test-server';
@@ -16,7 +16,7 @@ import { ProtocolClient, waitFor } from '../server/testing/protocol-client';
 import { launchBrowser, newUser, screenshot } from './support/browser';
 import { addAccount, PASSWORD, seedArticle, startDuet } from './support/duet';
 import { EditorPage } from './support/editor-page';
-import { eventually, textOf } from './support/pages';
+import { eventually } from './support/pages';
 
 describe('two translators edit the same article', () => {
   let browser: Browser;
@@ -153,7 +153,7 @@ describe('a colleague’s change arrives just as a translator moves the caret', 
       });
       // The colleague adds to the same paragraph; the translator's caret goes to its start as it lands.
       const segment = readArticle(colleague.doc).segments[0]!.id;
-      const text = (sideFragment(colleague.doc, segment, 'target').get(0) as Y.XmlElement).get(0) as Y.XmlText;
+      const text = targetXmlText(colleague.doc, segment);
       colleague.doc.transact(() => text.insert(text.length, ' More.'));
       await eventually(() => editor.targetText(0)).toBe('Paragraph 1: AI is changing translation. More.');
       await page.keyboard.type('X');

@@ -6,8 +6,9 @@
  * than one bulk insert; Chinese sources of 120 CJK characters with punctuation.
  */
 import * as Y from 'yjs';
-import { createArticle, sideFragment, type SegmentInit } from '../../shared/article/article';
+import { createArticle, type SegmentInit } from '../../shared/article/article';
 import { doc, p } from '../../shared/testing/builders';
+import { targetXmlText } from '../../shared/testing/target-text';
 
 export interface BenchTexts {
   sources: string[];
@@ -96,15 +97,6 @@ function chunks(text: string, parts: number, next: () => number): string[] {
 const INSERT_ORDER = [2, 0, 4, 1, 5, 3];
 
 export const segmentId = (index: number): string => `s${String(index).padStart(4, '0')}`;
-
-/** The Y.XmlText inside a segment's target paragraph. */
-export function targetXmlText(ydoc: Y.Doc, segment: string): Y.XmlText {
-  const paragraph = sideFragment(ydoc, segment, 'target').get(0);
-  if (!(paragraph instanceof Y.XmlElement)) throw new Error(`segment ${segment} has no target paragraph`);
-  const text = paragraph.get(0);
-  if (!(text instanceof Y.XmlText)) throw new Error(`segment ${segment}'s target paragraph holds no text`);
-  return text;
-}
 
 export function generateArticle(segments: number, seed = 20_240_611): GeneratedArticle {
   const next = random(seed);

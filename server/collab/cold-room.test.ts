@@ -8,7 +8,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import * as Y from 'yjs';
 import * as decoding from 'lib0/decoding';
-import { readArticle, sideFragment } from '../../shared/article/article';
+import { readArticle } from '../../shared/article/article';
+import { targetXmlText } from '../../shared/testing/target-text';
 import { articleToMarkdown } from '../../shared/markdown/article-markdown';
 import { MESSAGE } from '../../shared/protocol/collab';
 import type { Role } from '../../shared/protocol/roles';
@@ -53,7 +54,7 @@ function storeEdit(articleId: string, index: number, text: string): void {
     const updates: Uint8Array[] = [];
     doc.on('update', (update: Uint8Array) => updates.push(update));
     const id = readArticle(doc).segments[index]!.id;
-    ((sideFragment(doc, id, 'target').get(0) as Y.XmlElement).get(0) as Y.XmlText).insert(0, text);
+    targetXmlText(doc, id).insert(0, text);
     for (const update of updates) folder.articles.append(articleId, update);
   });
 }
@@ -76,7 +77,7 @@ describe('opening an article nobody has open', () => {
     expect(targetText(alice.doc, 1)).toBe('Two. Second paragraph.');
     expect(markdownOf(alice.doc)).toBe(storedMarkdown(articleId));
 
-    alice.doc.transact(() => ((sideFragment(alice.doc, readArticle(alice.doc).segments[2]!.id, 'target').get(0) as Y.XmlElement).get(0) as Y.XmlText).insert(0, 'Three. '));
+    alice.doc.transact(() => targetXmlText(alice.doc, readArticle(alice.doc).segments[2]!.id).insert(0, 'Three. '));
     await waitFor(() => alice.allSaved, 10_000, 'the edit to be saved');
     expect(storedMarkdown(articleId)).toContain('Three. Third paragraph.');
   });
@@ -89,7 +90,7 @@ describe('opening an article nobody has open', () => {
     const doc = new Y.Doc();
     Y.applyUpdate(doc, kept);
     // …plus something typed offline.
-    ((sideFragment(doc, readArticle(doc).segments[0]!.id, 'target').get(0) as Y.XmlElement).get(0) as Y.XmlText).insert(0, 'Offline. ');
+    targetXmlText(doc, readArticle(doc).segments[0]!.id).insert(0, 'Offline. ');
 
     const bob = client('translator', articleId, doc);
     await waitFor(() => bob.synced && bob.allSaved, 10_000, 'bob to sync and his offline edit to be saved');
@@ -103,7 +104,7 @@ describe('opening an article nobody has open', () => {
     const before = storedMarkdown(articleId);
     const doc = new Y.Doc();
     Y.applyUpdate(doc, withStore((folder) => Y.encodeStateAsUpdate(loadArticleDoc(folder.articles, articleId))));
-    ((sideFragment(doc, readArticle(doc).segments[0]!.id, 'target').get(0) as Y.XmlElement).get(0) as Y.XmlText).insert(0, 'Reviewer wrote this. ');
+    targetXmlText(doc, readArticle(doc).segments[0]!.id).insert(0, 'Reviewer wrote this. ');
     const reviewer = client('reviewer', articleId, doc);
     await waitFor(() => reviewer.denials.length > 0, 10_000, 'the refusal');
     expect(storedMarkdown(articleId)).toBe(before);
