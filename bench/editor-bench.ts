@@ -17,6 +17,9 @@
  *   npm run bench:editor -- --cold-server       measure with a server process that has loaded
  *                                               no article yet (by default one other article
  *                                               is opened first: a warm process, cold rooms)
+ *   npm run bench:editor -- --omnibox-webui     the research note's Chromium flags exactly: the
+ *                                               fresh browser loads its omnibox popup beside
+ *                                               the page (e2e/support/chromium.ts)
  *
  * The floor is one bare contenteditable (no framework), typed into once per
  * run: what a key costs on this machine right now, whatever the editor.
@@ -63,16 +66,22 @@ import { targetXmlText } from '../shared/testing/target-text';
 import { startBaselineServer, type BaselineServer } from './editor/baseline-server';
 import { buildBaseline, buildProbe, ensureClientBuilt } from './editor/build';
 import { cpuBetween, cpuMark } from './editor/cpu';
+import { CHROMIUM, CHROMIUM_ARGS as STORY_CHROMIUM_ARGS } from '../e2e/support/chromium';
 import { REPO_ROOT, startDuet, type ServerProcess } from './lib/server-process';
 import { cell, formatTable, percentile, ratio, round } from './lib/stats';
 
 // ---------------------------------------------------------------- settings
 
-const CHROMIUM = '/usr/bin/chromium';
-/** e2e/support/browser.ts's flags, plus --no-first-run as in the research note. */
 /** What `--trace` records: the renderer's timeline (tasks, style, layout, paint, script) as DevTools shows it. */
 const TRACE_CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing', 'v8.execute'];
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+/** The stories' flags, plus --no-first-run as in the research note. */
+const CHROMIUM_ARGS = [...STORY_CHROMIUM_ARGS, '--no-first-run'];
+/**
+ * `--omnibox-webui`: the research note's flags exactly, so the fresh browser
+ * loads its omnibox popup WebUI beside the page being measured (see
+ * e2e/support/chromium.ts), as it did in the note's runs.
+ */
+const NOTE_CHROMIUM_ARGS = CHROMIUM_ARGS.filter((arg) => !arg.startsWith('--disable-features=WebUIOmnibox'));
 const VIEWPORT = { width: 1280, height: 900 };
 const SIZES = [100, 1000, 2000];
 const DEFAULT_RUNS = 1;
@@ -377,6 +386,7 @@ interface RunOptions {
   profileDir: string | null;
   /** Where to save a Chromium trace of the idle typing (timeline categories), or null. */
   traceDir?: string | null;
+  chromiumArgs: string[];
 }
 
 async function runOnce(setup: Setup, design: Design, segments: number, run: number, options: RunOptions): Promise<RunResult> {
@@ -401,7 +411,7 @@ async function runOnce(setup: Setup, design: Design, segments: number, run: numb
   let peer: ProtocolClient | null = null;
   let stopRemote: (() => void) | null = null;
   try {
-    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: options.chromiumArgs });
     const context = await browser.newContext({ baseURL: baseUrl, viewport: VIEWPORT, deviceScaleFactor: 1 });
     context.setDefaultTimeout(STEP_TIMEOUT_MS);
     await context.addInitScript({ content: setup.probe });
@@ -804,6 +814,7 @@ async function main(): Promise<void> {
       keep: { type: 'boolean', default: false },
       'server-node-args': { type: 'string', default: '' },
       'cold-server': { type: 'boolean', default: false },
+      'omnibox-webui': { type: 'boolean', default: false },
     },
   });
   const sizes = values.sizes ? values.sizes.split(',').map((size) => Number(size.trim())) : SIZES;
@@ -817,7 +828,7 @@ async function main(): Promise<void> {
     designs.length === 0 ||
     designs.some((name) => name !== 'duet' && name !== 'baseline' && name !== 'floor')
   ) {
-    throw new Error('usage: editor-bench [--sizes 100,1000,2000] [--runs N] [--designs duet,baseline,floor] [--profile] [--trace] [--server-node-args ARGS] [--cold-server] [--keep]');
+    throw new Error('usage: editor-bench [--sizes 100,1000,2000] [--runs N] [--designs duet,baseline,floor] [--profile] [--trace] [--server-node-args ARGS] [--cold-server] [--omnibox-webui] [--keep]');
   }
 
   const timeoutMs = SETUP_TIMEOUT_MS + runs * RUN_TIMEOUT_MS;
@@ -835,12 +846,13 @@ async function main(): Promise<void> {
       `load average ${loadavg()[0]!.toFixed(1)}; ${runs} run(s) × ${sizes.join(', ')} segments × ${designs.join(', ')}`,
   );
   if (git.dirty.length > 0) log(`Note: client/ or shared/ has uncommitted changes (${git.dirty.length} files); the build measures the working tree.`);
+  const chromiumArgs = values['omnibox-webui'] ? NOTE_CHROMIUM_ARGS : CHROMIUM_ARGS;
   const serverNodeArgs = values['server-node-args'].split(' ').filter((arg) => arg !== '');
   const setup = await prepare(sizes, runs, designs, serverNodeArgs, !values['cold-server'], log);
   const results: RunResult[] = [];
   let browserVersion: string | null = null;
   try {
-    const probeBrowser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+    const probeBrowser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: chromiumArgs });
     browserVersion = probeBrowser.version();
     await probeBrowser.close();
     const profileDir = values.profile ? join(REPO_ROOT, 'bench', 'results') : null;
@@ -861,7 +873,7 @@ async function main(): Promise<void> {
     for (let run = 0; run < runs; run++) {
       if (designs.includes('floor')) {
         const t0 = performance.now();
-        const result = await runOnce(setup, 'floor', 0, run, { profileDir: null, traceDir: run === 0 ? traceDir : null });
+        const result = await runOnce(setup, 'floor', 0, run, { profileDir: null, traceDir: run === 0 ? traceDir : null, chromiumArgs });
         results.push(result);
         report(result, ((performance.now() - t0) / 1000).toFixed(1));
       }
@@ -872,7 +884,7 @@ async function main(): Promise<void> {
           const t0 = performance.now();
           const profile = profileDir && design === 'duet' && run === 0 && segments === Math.max(...sizes) ? profileDir : null;
           const trace = traceDir && run === 0 && segments === Math.max(...sizes) ? traceDir : null;
-          const result = await runOnce(setup, design, segments, run, { profileDir: profile, traceDir: trace });
+          const result = await runOnce(setup, design, segments, run, { profileDir: profile, traceDir: trace, chromiumArgs });
           results.push(result);
           report(result, ((performance.now() - t0) / 1000).toFixed(1));
         }
@@ -926,7 +938,7 @@ async function main(): Promise<void> {
           remoteWarmupMs: REMOTE_WARMUP_MS,
           remoteAloneMs: REMOTE_ALONE_MS,
           viewport: VIEWPORT,
-          chromiumArgs: CHROMIUM_ARGS,
+          chromiumArgs,
           typist: TYPIST,
           peer: PEER,
         },
