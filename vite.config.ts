@@ -19,6 +19,9 @@ export default defineConfig({
     // Vite refuses to empty an outDir outside `root` unless told to; stale
     // hashed assets would otherwise pile up in dist/client.
     emptyOutDir: true,
+    // .vite/manifest.json lists every file of the build, the lazily loaded ones
+    // too: the service worker (client/public/sw.js) keeps them all for offline use.
+    manifest: true,
   },
   server: {
     port: 5173,

@@ -72,6 +72,35 @@ describe('offline editing', () => {
     expect(alice.pageErrors).toEqual([]);
   });
 
+  test('after Duet is updated, the device keeps the new version of the app and drops the old one', async () => {
+    const alice = await newUser(browser, server.baseUrl);
+    const editor = await EditorPage.open(alice.page, articleId, 'translator', PASSWORD);
+    // The service worker is registered once the page has opened, and takes it over.
+    await eventually(() => alice.page.evaluate(() => Boolean(navigator.serviceWorker.controller))).toBe(true);
+    // The whole app is kept, the parts this page has not loaded (the publish page) too.
+    const current = await alice.page.evaluate(async () => {
+      const manifest = (await (await fetch('/.vite/manifest.json')).json()) as Record<string, { file: string; css?: string[] }>;
+      return [...new Set(Object.values(manifest).flatMap((chunk) => [chunk.file, ...(chunk.css ?? [])]))].map((file) => `/${file}`);
+    });
+    expect(current.filter((path) => path.includes('PublishPage'))).not.toEqual([]);
+    await eventually(() => cachedPaths(alice.page)).toEqual(expect.arrayContaining(['/', ...current]));
+
+    // As the device would hold it had the previous version of Duet been its last visit.
+    await alice.page.evaluate(async () => {
+      const cache = await caches.open((await caches.keys())[0]!);
+      await cache.put('/assets/index-0ldVersn.js', new Response('// the previous version', { headers: { 'content-type': 'text/javascript' } }));
+      await cache.put('/', new Response('<script type="module" src="/assets/index-0ldVersn.js"></script>', { headers: { 'content-type': 'text/html' } }));
+    });
+    expect(await cachedPaths(alice.page)).toContain('/assets/index-0ldVersn.js');
+
+    await alice.page.reload();
+    await eventually(() => editor.connection.getAttribute('data-state')).toBe('connected');
+    await eventually(() => cachedPaths(alice.page)).not.toContain('/assets/index-0ldVersn.js');
+    expect(await cachedPaths(alice.page)).toEqual(expect.arrayContaining(['/', ...current]));
+    expect(alice.pageErrors).toEqual([]);
+    await alice.context.close();
+  });
+
   test('edits made while the server is down survive a reload and merge when it returns', async () => {
     const alice = await newUser(browser, server.baseUrl);
     const editor = await EditorPage.open(alice.page, articleId, 'translator', PASSWORD);
@@ -164,4 +193,16 @@ function storedBytes(page: Page, articleId: string): Promise<number> {
       }),
     `duet-article-${articleId}`,
   );
+}
+
+/** The paths of everything the page's service worker keeps (sorted). */
+function cachedPaths(page: Page): Promise<string[]> {
+  return page.evaluate(async () => {
+    const paths: string[] = [];
+    for (const name of await caches.keys()) {
+      const cache = await caches.open(name);
+      for (const request of await cache.keys()) paths.push(new URL(request.url).pathname);
+    }
+    return paths.sort();
+  });
 }

@@ -11,30 +11,48 @@ const CACHE = 'duet-app-v1';
 // stored again on every load.
 const ASSETS = '/assets/';
 
+// The page's own references, to tell one build from another.
 function assetsIn(html) {
   return [...html.matchAll(/(?:src|href)="(\/assets\/[^"]+)"/g)].map((match) => match[1]);
+}
+
+// Every file of the build, the lazily loaded ones too (Vite's manifest, see
+// vite.config.ts): a page opened offline may need any of them.
+async function buildFiles() {
+  const response = await fetch('/.vite/manifest.json', { cache: 'no-store' });
+  if (!response.ok) throw new Error(`no build manifest (${response.status})`);
+  const files = new Set();
+  for (const chunk of Object.values(await response.json())) {
+    for (const file of [chunk.file, ...(chunk.css ?? []), ...(chunk.assets ?? [])]) if (file) files.add(`/${file}`);
+  }
+  return [...files];
+}
+
+// Stores the current build and forgets any other, so the cache holds one build.
+async function keepBuild(cache) {
+  const files = await buildFiles();
+  await cache.addAll(files);
+  const current = new Set(files);
+  for (const request of await cache.keys()) {
+    const path = new URL(request.url).pathname;
+    if (path.startsWith(ASSETS) && !current.has(path)) await cache.delete(request);
+  }
 }
 
 async function precache() {
   const cache = await caches.open(CACHE);
   const response = await fetch('/', { cache: 'no-store' });
   if (!response.ok) return;
-  const html = await response.clone().text();
   await cache.put('/', response);
-  await cache.addAll(assetsIn(html));
+  await keepBuild(cache);
 }
 
-// After a deployment the page names other assets; the old build's go, so the
-// cache holds one build (its lazily loaded parts are cached when first used).
-async function forgetOtherBuilds(cache, previousPage, page) {
-  const html = await page.text();
-  const previous = previousPage ? assetsIn(await previousPage.text()) : [];
-  const current = new Set(assetsIn(html));
-  if (previous.every((path) => current.has(path))) return;
-  for (const request of await cache.keys()) {
-    const path = new URL(request.url).pathname;
-    if (path.startsWith(ASSETS) && !current.has(path)) await cache.delete(request);
-  }
+// After a deployment the page names other assets: the new build is stored and
+// the old one dropped.
+async function isNewBuild(previousPage, page) {
+  if (!previousPage) return true;
+  const previous = new Set(assetsIn(await previousPage.text()));
+  return assetsIn(await page.text()).some((path) => !previous.has(path));
 }
 
 // Storing a response waits for nothing the page needs: the page gets the
@@ -42,7 +60,7 @@ async function forgetOtherBuilds(cache, previousPage, page) {
 async function rememberPage(cache, response) {
   const previous = await cache.match('/');
   await cache.put('/', response.clone());
-  await forgetOtherBuilds(cache, previous, response);
+  if (await isNewBuild(previous, response)) await keepBuild(cache);
 }
 
 async function networkFirstPage(event) {
