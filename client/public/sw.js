@@ -55,24 +55,26 @@ async function isNewBuild(previousPage, page) {
   return assetsIn(await page.text()).some((path) => !previous.has(path));
 }
 
-// Storing a response waits for nothing the page needs: the page gets the
-// response at once and the worker is kept alive (waitUntil) until it is stored.
+// The page, kept for a reload offline; with a new build's files when it names them.
 async function rememberPage(cache, response) {
   const previous = await cache.match('/');
   await cache.put('/', response.clone());
   if (await isNewBuild(previous, response)) await keepBuild(cache);
 }
 
-async function networkFirstPage(event) {
+// Network first, for what may change under the same address: the page, and
+// files outside the build. Navigation preload (enabled at activation) has the
+// browser ask the network for a page while this worker starts, not after.
+// Storing waits for nothing the page needs: the page gets the response at once
+// and the worker is kept alive (waitUntil) until it is stored.
+async function networkFirst(event, key, store) {
   const cache = await caches.open(CACHE);
   try {
-    // Navigation preload (enabled at activation) has the browser ask the network
-    // while this worker starts, instead of after.
     const response = (await event.preloadResponse) ?? (await fetch(event.request));
-    if (response.ok) event.waitUntil(rememberPage(cache, response.clone()));
+    if (response.ok) event.waitUntil(store(cache, response.clone()));
     return response;
   } catch (error) {
-    const cached = await cache.match('/');
+    const cached = await cache.match(key);
     if (cached) return cached;
     throw error;
   }
@@ -85,19 +87,6 @@ async function cacheFirstAsset(event) {
   const response = await fetch(event.request);
   if (response.ok) event.waitUntil(cache.put(event.request, response.clone()));
   return response;
-}
-
-async function networkFirst(event) {
-  const cache = await caches.open(CACHE);
-  try {
-    const response = await fetch(event.request);
-    if (response.ok) event.waitUntil(cache.put(event.request, response.clone()));
-    return response;
-  } catch (error) {
-    const cached = await cache.match(event.request);
-    if (cached) return cached;
-    throw error;
-  }
 }
 
 self.addEventListener('install', (event) => {
@@ -121,7 +110,7 @@ self.addEventListener('fetch', (event) => {
   if (request.method !== 'GET' || url.origin !== self.location.origin) return;
   if (url.pathname.startsWith('/api/') || url.pathname.startsWith('/collab')) return;
   // Every page of the app is the same index.html (client-side routes).
-  if (request.mode === 'navigate') event.respondWith(networkFirstPage(event));
+  if (request.mode === 'navigate') event.respondWith(networkFirst(event, '/', rememberPage));
   else if (url.pathname.startsWith(ASSETS)) event.respondWith(cacheFirstAsset(event));
-  else event.respondWith(networkFirst(event));
+  else event.respondWith(networkFirst(event, request, (cache, response) => cache.put(request, response)));
 });
