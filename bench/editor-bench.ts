@@ -912,7 +912,8 @@ async function main(): Promise<void> {
       `(floor here: bare contenteditable 2.4 / 15.6 ms); remote update applied ≤ ${TARGETS.remoteApplyP95Ms} ms p95; heap < ${TARGETS.heapMb} MB; DOM < ~${TARGETS.domNodes} nodes. ` +
       `"note A / V": the research note's medians for one plain view (A, the baseline's design) and virtualized rows (V).`,
   );
-  log(`Chromium ${browserVersion ?? '?'}; total runtime ${seconds.toFixed(1)} s.${values.keep ? ` Data kept in ${setup.root}.` : ''}`);
+  const flags = values['omnibox-webui'] ? ' with the research note\'s flags (its omnibox popup loading beside the page)' : ' without its omnibox popup WebUI';
+  log(`Chromium ${browserVersion ?? '?'}${flags}; total runtime ${seconds.toFixed(1)} s.${values.keep ? ` Data kept in ${setup.root}.` : ''}`);
 
   const out = join(REPO_ROOT, 'bench', 'results');
   mkdirSync(out, { recursive: true });
