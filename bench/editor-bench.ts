@@ -10,7 +10,7 @@
  *   npm run bench:editor -- --designs duet      some designs (duet, baseline, floor)
  *   npm run bench:editor -- --profile           also save CPU profiles of Duet loading and typing
  *                                               with remote edits at the largest size
- *   npm run bench:editor -- --trace             also save Chromium traces of loading and of the idle
+ *   npm run bench:editor -- --trace             also save Chromium traces of loading, reloading and of the idle
  *                                               typing (Duet at the largest size, and the floor)
  *   npm run bench:editor -- --server-node-args="--cpu-prof --cpu-prof-dir=/tmp/prof"
  *                                               extra node options for the Duet server
@@ -646,8 +646,10 @@ async function runOnce(setup: Setup, design: Design, segments: number, run: numb
 
     // 5. Reload: the same article again, as after closing and reopening it (Duet: its IndexedDB copy and a warm room).
     if (options.profileDir) await cdp.send('Profiler.start');
+    if (traceLoad) await browser!.startTracing(page, { categories: TRACE_CATEGORIES });
     await page.reload({ waitUntil: 'commit' });
     await page.waitForFunction(() => window.__bench?.marks.usable !== undefined, null, { timeout: LOAD_TIMEOUT_MS, polling: 50 });
+    if (traceLoad) writeFileSync(join(options.traceDir!, `editor-${design}-${segments}-reload.trace.json`), await browser!.stopTracing());
     if (options.profileDir) {
       const { profile } = (await cdp.send('Profiler.stop')) as { profile: unknown };
       const file = join(options.profileDir, `editor-${design}-${segments}-reload.cpuprofile`);
