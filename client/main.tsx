@@ -14,7 +14,7 @@ if (!container) throw new Error('Duet: #root element not found in index.html');
 // once the page has opened, because installing it competes with the opening.
 if (import.meta.env.PROD && 'serviceWorker' in navigator) {
   const register = () => void navigator.serviceWorker.register('/sw.js').catch(() => undefined);
-  window.addEventListener('load', () => whenPageSettles(register, { quietMs: 1500, maxWaitMs: 20_000 }), { once: true });
+  window.addEventListener('load', () => whenPageSettles(register, { quietMs: 1500, maxWaitMs: 10_000 }), { once: true });
 }
 
 createRoot(container).render(
