@@ -66,7 +66,7 @@ import { targetXmlText } from '../shared/testing/target-text';
 import { startBaselineServer, type BaselineServer } from './editor/baseline-server';
 import { buildBaseline, buildProbe, ensureClientBuilt } from './editor/build';
 import { cpuBetween, cpuMark } from './editor/cpu';
-import { CHROMIUM, CHROMIUM_ARGS as STORY_CHROMIUM_ARGS } from '../e2e/support/chromium';
+import { CHROMIUM, CHROMIUM_ARGS as STORY_CHROMIUM_ARGS, WITHOUT_OMNIBOX_POPUP } from '../e2e/support/chromium';
 import { REPO_ROOT, startDuet, type ServerProcess } from './lib/server-process';
 import { cell, formatTable, percentile, ratio, round } from './lib/stats';
 
@@ -81,7 +81,7 @@ const CHROMIUM_ARGS = [...STORY_CHROMIUM_ARGS, '--no-first-run'];
  * loads its omnibox popup WebUI beside the page being measured (see
  * e2e/support/chromium.ts), as it did in the note's runs.
  */
-const NOTE_CHROMIUM_ARGS = CHROMIUM_ARGS.filter((arg) => !arg.startsWith('--disable-features=WebUIOmnibox'));
+const NOTE_CHROMIUM_ARGS = CHROMIUM_ARGS.filter((arg) => arg !== WITHOUT_OMNIBOX_POPUP);
 const VIEWPORT = { width: 1280, height: 900 };
 const SIZES = [100, 1000, 2000];
 const DEFAULT_RUNS = 1;

@@ -7,9 +7,6 @@
 export const CHROMIUM = '/usr/bin/chromium';
 
 /**
- * Headless, with nothing of Chromium's own that would talk to the network or
- * compete with the page for the two cores.
- *
  * The omnibox popup features: Chromium 156 builds the address bar's popup as a
  * WebUI page and loads it in a renderer of its own when the browser starts, even
  * headless where there is no address bar — about 400 JavaScript modules and
@@ -18,11 +15,10 @@ export const CHROMIUM = '/usr/bin/chromium';
  * when it was started; a test's or a benchmark's fresh browser would do it
  * beside the page under test.
  */
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-features=WebUIOmniboxPopup,WebUIOmniboxAimPopup',
-];
+export const WITHOUT_OMNIBOX_POPUP = '--disable-features=WebUIOmniboxPopup,WebUIOmniboxAimPopup';
+
+/**
+ * Headless, with nothing of Chromium's own that would talk to the network or
+ * compete with the page for the two cores.
+ */
+export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', WITHOUT_OMNIBOX_POPUP];
