@@ -1,8 +1,9 @@
 /** The editor's top bar: title, who is here, whether the work is connected and saved, and the view controls. */
-import { useEffect, useState, useSyncExternalStore } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { SEGMENT_STATUSES } from '../../shared/article/status';
 import { articleTypes } from '../../shared/article/layout';
 import type { ArticleSession, SessionState } from '../collab/article-session';
+import { SAVED_LABEL_TEXT, savedLabelStore } from './saved-label';
 import type { PresenceHub } from './presence';
 import type { RowFilter } from './filters';
 import type { SegmentRowModel } from './use-segments';
@@ -116,47 +117,31 @@ export function EditorHeader(props: {
   );
 }
 
-function useSessionState(session: ArticleSession): SessionState {
-  return useSyncExternalStore(session.subscribe, () => session.snapshot);
-}
-
 /**
- * A change still unsaved after this long says "Saving…". Every keystroke is
- * unsaved for the few milliseconds until the server acknowledges it: flipping
- * the label each time would flicker and cost the page a frame per key.
- */
-const SAVING_SHOWN_AFTER_MS = 1000;
-
-/** True once `value` has stayed true for `delayMs`; false as soon as it is false. */
-function useSettledFlag(value: boolean, delayMs: number): boolean {
-  const [settled, setSettled] = useState(false);
-  useEffect(() => {
-    if (!value) return setSettled(false);
-    const timer = setTimeout(() => setSettled(true), delayMs);
-    return () => clearTimeout(timer);
-  }, [value, delayMs]);
-  return value && settled;
-}
-
-/**
- * Connected or not, saved or not. Its own component: "saved" flips on every
- * keystroke (typed, then acknowledged), and only these two labels need to know.
- * `data-saved` always tells the exact state; the label waits (see above),
- * except offline, where it says at once that the work is kept on this device.
+ * Connected or not, saved or not. The labels render only when their words
+ * change (see saved-label.ts); `data-saved` tells the exact state at every
+ * moment, written straight to the element because it flips on every keystroke.
  */
 function ConnectionStatus({ session }: { session: ArticleSession }) {
-  const state = useSessionState(session);
-  const connected = state.connection === 'connected';
-  const pendingForAWhile = useSettledFlag(!state.saved, SAVING_SHOWN_AFTER_MS);
-  const showPending = !state.saved && (!connected || pendingForAWhile);
-  const savedLabel = !showPending ? 'All changes saved' : connected ? 'Saving…' : 'Saved on this device; will sync when connected';
+  const connection = useSyncExternalStore(session.subscribe, () => session.snapshot.connection);
+  const labels = useMemo(() => savedLabelStore(session), [session]);
+  const label = useSyncExternalStore(labels.subscribe, labels.getSnapshot);
+  const savedElement = useRef<HTMLSpanElement>(null);
+  useLayoutEffect(() => {
+    const element = savedElement.current!;
+    const write = () => {
+      element.dataset.saved = String(session.snapshot.saved);
+    };
+    write();
+    return session.subscribe(write);
+  }, [session]);
   return (
     <>
-      <span className={`connection connection-${state.connection}`} data-testid="connection" data-state={state.connection} role="status">
-        {CONNECTION_LABEL[state.connection]}
+      <span className={`connection connection-${connection}`} data-testid="connection" data-state={connection} role="status">
+        {CONNECTION_LABEL[connection]}
       </span>
-      <span className={`saved ${showPending ? 'is-pending' : 'is-saved'}`} data-testid="saved" data-saved={String(state.saved)}>
-        {savedLabel}
+      <span ref={savedElement} className={`saved ${label === 'saved' ? 'is-saved' : 'is-pending'}`} data-testid="saved">
+        {SAVED_LABEL_TEXT[label]}
       </span>
     </>
   );
