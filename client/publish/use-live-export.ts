@@ -7,6 +7,7 @@ import { useEffect, useState } from 'react';
 import type * as Y from 'yjs';
 import type { PreviewOptions } from '../../shared/export/preview-html';
 import { computeExport, type LiveExport } from './live-export';
+import { afterQuiet } from '../app/after-quiet';
 
 const SETTLE_MS = 300;
 
@@ -15,21 +16,15 @@ export function useLiveExport(doc: Y.Doc, ready: boolean, preview: PreviewOption
   const [live, setLive] = useState<LiveExport | null>(null);
   useEffect(() => {
     if (!ready) return;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const compute = () => {
-      timer = undefined;
-      setLive(computeExport(doc, preview));
-    };
+    const quiet = afterQuiet(SETTLE_MS, () => setLive(computeExport(doc, preview)));
     const changed = (transaction: Y.Transaction) => {
-      if (transaction.changed.size === 0) return; // nothing in the document changed
-      if (timer !== undefined) clearTimeout(timer);
-      timer = setTimeout(compute, SETTLE_MS);
+      if (transaction.changed.size > 0) quiet.poke(); // else nothing in the document changed
     };
-    compute();
+    quiet.runNow();
     // A signal is all this needs: an `update` listener would have Yjs encode every change for it.
     doc.on('afterTransaction', changed);
     return () => {
-      if (timer !== undefined) clearTimeout(timer);
+      quiet.cancel();
       doc.off('afterTransaction', changed);
     };
   }, [doc, ready, preview]);

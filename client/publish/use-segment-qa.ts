@@ -10,6 +10,7 @@
 import { useEffect, useState } from 'react';
 import type { QaIssue } from '../../shared/qa/qa';
 import type { RowContent } from './segment-qa';
+import { afterQuiet } from '../app/after-quiet';
 
 type SegmentIssues = (typeof import('./segment-qa'))['segmentIssues'];
 let checks: Promise<SegmentIssues> | null = null;
@@ -25,29 +26,25 @@ export function useSegmentQa(row: RowContent): QaIssue[] {
   const [issues, setIssues] = useState<QaIssue[]>(NONE);
   const { id, status, omitted, source, target } = row;
   useEffect(() => {
-    let timer: ReturnType<typeof setTimeout> | undefined;
     let live = true;
     const check = () => {
-      timer = undefined;
       void loadChecks().then((segmentIssues) => {
         if (!live) return;
         const next = segmentIssues({ id, status, omitted, source, target });
         setIssues((previous) => (sameIssues(previous, next) ? previous : next));
       });
     };
-    const schedule = (delay: number) => {
-      if (timer !== undefined) clearTimeout(timer);
-      timer = setTimeout(check, delay);
-    };
-    const changed = () => schedule(SETTLE_MS);
-    schedule(0);
-    source.observeDeep(changed);
-    target.observeDeep(changed);
+    const quiet = afterQuiet(SETTLE_MS, check);
+    // Just after mounting, not during it.
+    const first = setTimeout(check, 0);
+    source.observeDeep(quiet.poke);
+    target.observeDeep(quiet.poke);
     return () => {
       live = false;
-      if (timer !== undefined) clearTimeout(timer);
-      source.unobserveDeep(changed);
-      target.unobserveDeep(changed);
+      clearTimeout(first);
+      quiet.cancel();
+      source.unobserveDeep(quiet.poke);
+      target.unobserveDeep(quiet.poke);
     };
   }, [id, status, omitted, source, target]);
   return issues;
