@@ -6,6 +6,10 @@
  * meanwhile. Nothing typed is lost.
  */
 import type { Browser, Page } from 'playwright-core';
+import * as Y from 'yjs';
+import * as decoding from 'lib0/decoding';
+import { messageYjsSyncStep2, messageYjsUpdate } from 'y-protocols/sync';
+import { MESSAGE } from '../shared/protocol/collab';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startServer, type RunningServer } from '../server/main';
 import type { TestServer } from '../server/testing/test-server';
@@ -70,6 +74,38 @@ describe('offline editing', () => {
     expect(Math.max(...secondVisit.received)).toBeLessThan(articleBytes / 4);
     expect(Math.max(0, ...secondVisit.sent)).toBeLessThan(articleBytes / 4);
     expect(alice.pageErrors).toEqual([]);
+  });
+
+  test('a first visit sends nothing of the article back to the server', async () => {
+    const article = seedArticle(server, { title: 'Visited', sourceTitle: '初访', statuses: Array.from({ length: 12 }, () => 'translated' as const) });
+    // A colleague's deletions: Yjs cannot tell which ones a peer knows, so a full answer would carry them all.
+    const bob = new ProtocolClient({ baseUrl: server.baseUrl, articleId: article, token: server.accounts.admin.token });
+    try {
+      await eventually(() => bob.synced).toBe(true);
+      for (const id of segmentIds(bob.doc)) targetXmlText(bob.doc, id).delete(0, 'Paragraph '.length);
+      await eventually(() => bob.allSaved).toBe(true);
+    } finally {
+      bob.destroy();
+    }
+
+    const { page, pageErrors } = await newUser(browser, server.baseUrl);
+    const frames = framesOf(page);
+    const editor = await EditorPage.open(page, article, 'translator', PASSWORD);
+    await eventually(() => editor.targetText(0)).toBe('1: AI is changing translation.');
+    // The server's step 1 has been answered (the page reports itself connected only after it), with an empty update.
+    await editor.connection.and(page.locator('[data-state="connected"]')).waitFor();
+    const answers = sentUpdates(frames.sentPayloads);
+    expect(answers.length).toBeGreaterThan(0);
+    for (const update of answers) {
+      expect(update.structs).toEqual([]);
+      expect(update.ds.clients.size).toBe(0);
+    }
+
+    // What the translator then types goes up as usual.
+    await editor.typeInTarget(0, 'Now ');
+    await eventually(() => editor.isSaved()).toBe(true);
+    expect(sentUpdates(frames.sentPayloads).some((update) => update.structs.length > 0)).toBe(true);
+    expect(pageErrors).toEqual([]);
   });
 
   test('after Duet is updated, the device keeps the new version of the app and drops the old one', async () => {
@@ -160,14 +196,29 @@ describe('offline editing', () => {
   });
 });
 
-/** Sizes of the websocket frames a page receives and sends from now on. */
-function framesOf(page: Page): { received: number[]; sent: number[] } {
-  const frames = { received: [] as number[], sent: [] as number[] };
+/** Sizes of the websocket frames a page receives and sends from now on, and the sent ones' bytes. */
+function framesOf(page: Page): { received: number[]; sent: number[]; sentPayloads: Uint8Array[] } {
+  const frames = { received: [] as number[], sent: [] as number[], sentPayloads: [] as Uint8Array[] };
   page.on('websocket', (socket) => {
     socket.on('framereceived', ({ payload }) => void frames.received.push(payload.length));
-    socket.on('framesent', ({ payload }) => void frames.sent.push(payload.length));
+    socket.on('framesent', ({ payload }) => {
+      frames.sent.push(payload.length);
+      if (typeof payload !== 'string') frames.sentPayloads.push(new Uint8Array(payload));
+    });
   });
   return frames;
+}
+
+/** The Yjs updates in the sync messages (step 2 or update) among `payloads`. */
+function sentUpdates(payloads: Uint8Array[]): ReturnType<typeof Y.decodeUpdate>[] {
+  const updates: ReturnType<typeof Y.decodeUpdate>[] = [];
+  for (const payload of payloads) {
+    const decoder = decoding.createDecoder(payload);
+    if (decoding.readVarUint(decoder) !== MESSAGE.SYNC) continue;
+    const type = decoding.readVarUint(decoder);
+    if (type === messageYjsSyncStep2 || type === messageYjsUpdate) updates.push(Y.decodeUpdate(decoding.readVarUint8Array(decoder)));
+  }
+  return updates;
 }
 
 /** Bytes in the page's IndexedDB copy of the article. */
