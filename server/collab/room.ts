@@ -14,6 +14,7 @@ import * as authProtocol from 'y-protocols/auth';
 import { Awareness, encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
 import { classifyTransaction, collectUnlessStatus, mergeChanges, sourceFingerprint, type ArticleChanges } from '../../shared/article/changes';
 import { articleTypes } from '../../shared/article/layout';
+import { wroteAnything } from '../../shared/article/transaction-values';
 import { CLOSE, DENIED, MESSAGE } from '../../shared/protocol/collab';
 import { canWriteArticle, type Role } from '../../shared/protocol/roles';
 import type { ArticleStore } from '../store/article-store';
@@ -229,7 +230,7 @@ export class Room {
     const observe = (transaction: Y.Transaction) => {
       if (transaction.origin !== connection) return;
       changes = classifyTransaction(transaction);
-      changedState = transaction.deleteSet.clients.size > 0 || !sameClocks(transaction.beforeState, transaction.afterState);
+      changedState = wroteAnything(transaction);
     };
     this.doc.on('afterTransaction', observe);
     try {
@@ -407,10 +408,4 @@ export class Room {
     }
     this.awareness.destroy();
   }
-}
-
-function sameClocks(a: Map<number, number>, b: Map<number, number>): boolean {
-  if (a.size !== b.size) return false;
-  for (const [client, clock] of a) if (b.get(client) !== clock) return false;
-  return true;
 }

@@ -87,3 +87,12 @@ export function writesWithReplaced(transaction: Y.Transaction, map: Y.Map<unknow
       return { value: item.content.getContent()[0], replaced: replaced === NOTHING ? displaced() : replaced };
     });
 }
+
+/** Did the transaction write anything: new items, or deletions? (A transaction can run and change nothing.) */
+export function wroteAnything(transaction: Y.Transaction): boolean {
+  if (transaction.deleteSet.clients.size > 0) return true;
+  const { beforeState, afterState } = transaction;
+  if (beforeState.size !== afterState.size) return true;
+  for (const [client, clock] of afterState) if (beforeState.get(client) !== clock) return true;
+  return false;
+}
