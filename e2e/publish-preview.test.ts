@@ -184,8 +184,11 @@ describe('getting an article ready to publish', () => {
     await editor.target(0).locator('figcaption').click();
     await page.keyboard.press('Control+z');
     await eventually(() => image.getAttribute('src')).toBe(imageUrl);
+    // The row offers to store it again, and stops offering once it is stored again.
+    await editor.row(0).getByTestId('remote-figures').waitFor();
     await page.keyboard.press('Control+Shift+z');
     await eventually(() => image.getAttribute('src')).toMatch(storedSrc);
+    await editor.row(0).getByTestId('remote-figures').waitFor({ state: 'detached' });
     await eventually(() => editor.isSaved()).toBe(true);
     expect(await (await server.as('viewer', `/api/articles/${id}/export`)).text()).toMatch(new RegExp(`<img src="/api/articles/${id}/media/[0-9a-f]{64}\\.png" alt="ward"/>`));
     expect(pageErrors).toEqual([]);

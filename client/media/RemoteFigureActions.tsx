@@ -6,7 +6,7 @@
  * Reads the figures' `src` straight from the target's Y.XmlFragment (figures
  * are top-level elements), so watching a row costs no document conversion.
  */
-import { useEffect, useState, useSyncExternalStore } from 'react';
+import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import * as Y from 'yjs';
 import type { RowMedia } from './row-media';
 import { IMAGE_TYPES, takeFile } from './ImageMenuItem';
@@ -32,12 +32,24 @@ function figureSrcs(fragment: Y.XmlFragment): FigureSrc[] {
 
 const sameList = (a: FigureSrc[], b: FigureSrc[]) => a.length === b.length && a.every((item, i) => item.src === b[i]!.src);
 
+const remoteFigures = (fragment: Y.XmlFragment) => figureSrcs(fragment).filter((figure) => REMOTE.test(figure.src));
+
+/** Could these changes have added, removed or re-pointed a figure? Text typed inside a block cannot. */
+const touchesFigures = (fragment: Y.XmlFragment, events: Y.YEvent<Y.AbstractType<unknown>>[]) =>
+  events.some((event) => event.target === fragment || (event.target instanceof Y.XmlElement && event.target.nodeName === 'figure'));
+
 function useRemoteFigures(fragment: Y.XmlFragment): FigureSrc[] {
-  const [figures, setFigures] = useState<FigureSrc[]>(() => figureSrcs(fragment).filter((figure) => REMOTE.test(figure.src)));
+  const [figures, setFigures] = useState<FigureSrc[]>(() => remoteFigures(fragment));
+  const shown = useRef(figures);
   useEffect(() => {
-    const read = () => {
-      const next = figureSrcs(fragment).filter((figure) => REMOTE.test(figure.src));
-      setFigures((previous) => (sameList(previous, next) ? previous : next));
+    // Runs on every keystroke in this row, local or a colleague's: React is asked to update only
+    // when the list changed (even a setState that changes nothing costs React a priority lookup).
+    const read = (events?: Y.YEvent<Y.AbstractType<unknown>>[]) => {
+      if (events && !touchesFigures(fragment, events)) return;
+      const next = remoteFigures(fragment);
+      if (sameList(shown.current, next)) return;
+      shown.current = next;
+      setFigures(next);
     };
     read();
     fragment.observeDeep(read);
