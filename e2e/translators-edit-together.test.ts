@@ -59,6 +59,16 @@ describe('two translators edit the same article', () => {
     // Carets: Bob sees where Alice is, with her name.
     await aliceEditor.target(0).click();
     await bobEditor.remoteCaret(0, 'translator').waitFor();
+    // ... and it follows her when she moves it and types.
+    await aliceEditor.typeInTarget(0, 'Now: ', 'start');
+    const textBeforeCaret = () =>
+      bobEditor.remoteCaret(0, 'translator').evaluate((caret) => {
+        const range = document.createRange();
+        range.setStart(caret.closest('.ProseMirror')!, 0);
+        range.setEndBefore(caret);
+        return range.toString();
+      });
+    await eventually(textBeforeCaret).toBe('Now: ');
 
     // The same segment at once, one at its start and one at its end: both people's words survive.
     await Promise.all([aliceEditor.typeInTarget(3, 'First, ', 'start'), bobEditor.typeInTarget(3, ' And last.', 'end')]);

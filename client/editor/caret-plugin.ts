@@ -135,7 +135,10 @@ export function caretPlugin(hub: PresenceHub, segment: string, side: Side): Plug
       view.dom.addEventListener('focusout', publish);
       return {
         update: (_view, previous) => {
-          if (!previous.selection.eq(view.state.selection) || !previous.doc.eq(view.state.doc)) publishSoon();
+          // Only the side holding this person's caret has anything to publish (focusing a side publishes
+          // at once): a colleague's typing re-renders their segment's view, and must not set a timer here.
+          const mine = hub.localCaret?.segment === segment && hub.localCaret.side === side;
+          if (mine && (!previous.selection.eq(view.state.selection) || !previous.doc.eq(view.state.doc))) publishSoon();
         },
         destroy: () => {
           view.dom.removeEventListener('focusin', publish);
