@@ -67,6 +67,22 @@ describe('the saved label', () => {
     unsubscribe();
   });
 
+  test('a stretch that starts while an earlier one\'s wait is still running gets its own full wait', async () => {
+    const session = sessionStates();
+    const store = savedLabelStore(session, 80);
+    const { unsubscribe } = renderedLabels(store);
+    session.set({ saved: false });
+    await sleep(10);
+    session.set({ saved: true });
+    await sleep(40);
+    session.set({ saved: false }); // about 50 ms in: the first wait would end at 80
+    await sleep(50);
+    expect(store.getSnapshot()).toBe('saved'); // 50 ms into this stretch, under its 80
+    await sleep(60);
+    expect(store.getSnapshot()).toBe('saving');
+    unsubscribe();
+  });
+
   test('unsaved while disconnected says at once that the work is kept on this device, and "Saving…" once back', async () => {
     const session = sessionStates();
     const store = savedLabelStore(session, 60);

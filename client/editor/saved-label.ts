@@ -44,31 +44,37 @@ export interface SavedLabelStore {
  */
 export function savedLabelStore(session: SessionStateSource, delayMs = SAVING_SHOWN_AFTER_MS): SavedLabelStore {
   const listeners = new Set<() => void>();
+  /** When the current unsaved stretch began (while connected), or null. */
+  let unsavedSince: number | null = null;
   let overdue = false;
+  // One timer per wait, not one set and cleared per keystroke: a check that finds the stretch
+  // over does nothing, and one that finds a newer stretch waits for what is left of it.
   let timer: ReturnType<typeof setTimeout> | null = null;
   let unsubscribe: (() => void) | null = null;
   const notify = () => {
     for (const listener of [...listeners]) listener();
   };
-  const stopTimer = () => {
-    if (timer !== null) clearTimeout(timer);
+  const check = () => {
     timer = null;
+    if (unsavedSince === null || overdue) return;
+    const left = unsavedSince + delayMs - performance.now();
+    if (left > 0) timer = setTimeout(check, left);
+    else {
+      overdue = true;
+      notify();
+    }
   };
   const follow = () => {
     const { saved, connection } = session.snapshot;
     if (saved) {
-      stopTimer();
+      unsavedSince = null;
       overdue = false;
     } else if (connection !== 'connected') {
       // Shown as unsaved already: on reconnecting it says "Saving…" until the server has it all.
-      stopTimer();
       overdue = true;
-    } else if (timer === null && !overdue) {
-      timer = setTimeout(() => {
-        timer = null;
-        overdue = true;
-        notify();
-      }, delayMs);
+    } else if (unsavedSince === null && !overdue) {
+      unsavedSince = performance.now();
+      timer ??= setTimeout(check, delayMs);
     }
     notify();
   };
@@ -90,7 +96,9 @@ export function savedLabelStore(session: SessionStateSource, delayMs = SAVING_SH
         if (listeners.size > 0 || !unsubscribe) return;
         unsubscribe();
         unsubscribe = null;
-        stopTimer();
+        if (timer !== null) clearTimeout(timer);
+        timer = null;
+        unsavedSince = null;
         overdue = false;
       };
     },
