@@ -10,9 +10,13 @@ import { afterPaint, inBackground } from './after-paint';
 /**
  * When pending updates are handed on: `now`; `after-frame`, for updates made
  * here (a keystroke: its frame is coming, the work waits until it is out); or
- * `background`, for updates that arrived (they may change nothing on screen,
- * and asking for a frame to wait for would cost one).
+ * `background`, for updates that arrived: a moment later, together (they may
+ * change nothing on screen, so there is no frame to wait for, and scheduling
+ * a task for each of a colleague's keystrokes showed in a profile of them).
  */
+/** How long updates that arrived are gathered before they are handed on together. */
+const BACKGROUND_GATHER_MS = 200;
+
 export type BatchTiming = 'now' | 'after-frame' | 'background';
 
 export interface UpdateBatch {
@@ -23,9 +27,9 @@ export interface UpdateBatch {
 
 export function updateBatch(deliver: (update: Uint8Array) => void): UpdateBatch {
   let pending: Uint8Array[] = [];
-  let scheduled = false;
+  let frameScheduled = false;
+  let gatherScheduled = false;
   const flush = () => {
-    scheduled = false;
     if (pending.length === 0) return;
     const update = pending.length === 1 ? pending[0]! : Y.mergeUpdates(pending);
     pending = [];
@@ -36,10 +40,25 @@ export function updateBatch(deliver: (update: Uint8Array) => void): UpdateBatch 
     add(update, timing = 'after-frame') {
       pending.push(update);
       if (timing === 'now') return flush();
-      if (scheduled) return;
-      scheduled = true;
-      if (timing === 'after-frame') afterPaint(flush);
-      else inBackground(flush);
+      // A keystroke's update never waits for the slower gathering: it goes with its frame, and
+      // takes whatever arrived meanwhile along.
+      if (timing === 'after-frame' && !frameScheduled) {
+        frameScheduled = true;
+        afterPaint(() => {
+          frameScheduled = false;
+          flush();
+        });
+      } else if (timing === 'background' && !frameScheduled && !gatherScheduled) {
+        gatherScheduled = true;
+        setTimeout(
+          () =>
+            inBackground(() => {
+              gatherScheduled = false;
+              flush();
+            }),
+          BACKGROUND_GATHER_MS,
+        );
+      }
     },
   };
 }
