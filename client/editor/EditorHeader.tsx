@@ -129,8 +129,12 @@ function ConnectionStatus({ session }: { session: ArticleSession }) {
   const savedElement = useRef<HTMLSpanElement>(null);
   useLayoutEffect(() => {
     const element = savedElement.current!;
+    let written: boolean | null = null;
     const write = () => {
-      element.dataset.saved = String(session.snapshot.saved);
+      // The session also changes for other reasons (connection, denials): a DOM write costs more than this check.
+      if (session.snapshot.saved === written) return;
+      written = session.snapshot.saved;
+      element.dataset.saved = String(written);
     };
     write();
     return session.subscribe(write);
