@@ -41,6 +41,7 @@ export function firstAnswerToServer(provider: WebsocketProvider) {
     answer(encoder: encoding.Encoder, decoder: decoding.Decoder): boolean {
       const wasFirst = first;
       first = false;
+      provider.doc.off('afterTransaction', watch); // decided now, once for the page
       if (!wasFirst || !serverOnly) return false;
       decoding.readVarUint(decoder);
       decoding.readVarUint8Array(decoder); // the server's state vector: it has all of this document
