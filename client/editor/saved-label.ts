@@ -10,6 +10,7 @@
  * change.
  */
 import type { SessionState } from '../collab/article-session';
+import { deadlineTimer } from '../app/deadline-timer';
 
 export type SavedLabel = 'saved' | 'saving' | 'on-device';
 
@@ -44,37 +45,29 @@ export interface SavedLabelStore {
  */
 export function savedLabelStore(session: SessionStateSource, delayMs = SAVING_SHOWN_AFTER_MS): SavedLabelStore {
   const listeners = new Set<() => void>();
-  /** When the current unsaved stretch began (while connected), or null. */
-  let unsavedSince: number | null = null;
+  /** An unsaved stretch (while connected) is being waited out. */
+  let waiting = false;
   let overdue = false;
-  // One timer per wait, not one set and cleared per keystroke: a check that finds the stretch
-  // over does nothing, and one that finds a newer stretch waits for what is left of it.
-  let timer: ReturnType<typeof setTimeout> | null = null;
   let unsubscribe: (() => void) | null = null;
   const notify = () => {
     for (const listener of [...listeners]) listener();
   };
-  const check = () => {
-    timer = null;
-    if (unsavedSince === null || overdue) return;
-    const left = unsavedSince + delayMs - performance.now();
-    if (left > 0) timer = setTimeout(check, left);
-    else {
-      overdue = true;
-      notify();
-    }
-  };
+  const saving = deadlineTimer(() => {
+    overdue = true;
+    notify();
+  });
   const follow = () => {
     const { saved, connection } = session.snapshot;
     if (saved) {
-      unsavedSince = null;
-      overdue = false;
+      waiting = overdue = false;
+      saving.clear();
     } else if (connection !== 'connected') {
       // Shown as unsaved already: on reconnecting it says "Saving…" until the server has it all.
       overdue = true;
-    } else if (unsavedSince === null && !overdue) {
-      unsavedSince = performance.now();
-      timer ??= setTimeout(check, delayMs);
+      saving.clear();
+    } else if (!waiting && !overdue) {
+      waiting = true;
+      saving.at(performance.now() + delayMs);
     }
     notify();
   };
@@ -96,10 +89,8 @@ export function savedLabelStore(session: SessionStateSource, delayMs = SAVING_SH
         if (listeners.size > 0 || !unsubscribe) return;
         unsubscribe();
         unsubscribe = null;
-        if (timer !== null) clearTimeout(timer);
-        timer = null;
-        unsavedSince = null;
-        overdue = false;
+        saving.cancel();
+        waiting = overdue = false;
       };
     },
   };
