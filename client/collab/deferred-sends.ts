@@ -37,12 +37,11 @@ export function deferUpdateSends(provider: WebsocketProvider, copy: unknown): De
   const firstAnswer = firstAnswerToServer(provider);
   provider.messageHandlers[MESSAGE.SYNC] = (encoder, decoder, provider, fromServer, ...rest) => {
     const type = decoding.readVarUint(decoding.clone(decoder));
-    if (type === messageYjsSyncStep1 && fromServer && firstAnswer.answer(encoder, decoder)) answered = true;
-    else {
+    if (!(type === messageYjsSyncStep1 && fromServer && firstAnswer.answer(encoder, decoder))) {
       firstAnswer.received(type, fromServer);
       answer(encoder, decoder, provider, fromServer, ...rest); // the answer holds everything in the document by now
-      if (type === messageYjsSyncStep1) answered = true;
     }
+    if (type === messageYjsSyncStep1) answered = true;
   };
   // A new connection gets a new step 1 from the server.
   provider.on('status', () => (answered = false));

@@ -6,7 +6,7 @@
  * Reads the figures' `src` straight from the target's Y.XmlFragment (figures
  * are top-level elements), so watching a row costs no document conversion.
  */
-import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
+import { useEffect, useState, useSyncExternalStore } from 'react';
 import * as Y from 'yjs';
 import type { RowMedia } from './row-media';
 import { IMAGE_TYPES, takeFile } from './ImageMenuItem';
@@ -40,16 +40,13 @@ const touchesFigures = (fragment: Y.XmlFragment, events: Y.YEvent<Y.AbstractType
 
 function useRemoteFigures(fragment: Y.XmlFragment): FigureSrc[] {
   const [figures, setFigures] = useState<FigureSrc[]>(() => remoteFigures(fragment));
-  const shown = useRef(figures);
   useEffect(() => {
-    // Runs on every keystroke in this row, local or a colleague's: React is asked to update only
-    // when the list changed (even a setState that changes nothing costs React a priority lookup).
+    // Runs on every keystroke in this row, local or a colleague's: most are text typed inside a
+    // block, which asks nothing of React (even a setState that changes nothing costs a priority lookup).
     const read = (events?: Y.YEvent<Y.AbstractType<unknown>>[]) => {
       if (events && !touchesFigures(fragment, events)) return;
       const next = remoteFigures(fragment);
-      if (sameList(shown.current, next)) return;
-      shown.current = next;
-      setFigures(next);
+      setFigures((previous) => (sameList(previous, next) ? previous : next));
     };
     read();
     fragment.observeDeep(read);
