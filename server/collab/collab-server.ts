@@ -17,8 +17,13 @@ export interface ConnectionHandlers {
   close(): void;
 }
 
+/** How long a room loaded for a read stays loaded with nobody in it. */
+const READ_HOLD_MS = 10_000;
+
 export class CollabServer {
   private readonly rooms = new Map<string, Room>();
+  /** Rooms kept loaded for a while after a read (see readArticle), by their unload timers. */
+  private readonly held = new Map<Room, ReturnType<typeof setTimeout>>();
   private readonly listeners: AcceptedListener[] = [];
   readonly limits: CollabLimits;
 
@@ -55,7 +60,7 @@ export class CollabServer {
       close: () => {
         connection.closed = true;
         room.leave(connection);
-        if (room.empty) this.unload(room);
+        this.unloadIfIdle(room);
       },
     };
   }
@@ -70,10 +75,36 @@ export class CollabServer {
     return room;
   }
 
+  private unloadIfIdle(room: Room): void {
+    if (room.empty && !this.held.has(room)) this.unload(room);
+  }
+
   private unload(room: Room): void {
+    clearTimeout(this.held.get(room));
+    this.held.delete(room);
     if (this.rooms.get(room.name) !== room) return;
     this.rooms.delete(room.name);
     room.destroy();
+  }
+
+  /**
+   * Read a stored article's live document, loading its room if nobody has it
+   * open. The room then stays loaded for a while even with nobody in it: the
+   * editor's opening screen is read just before the same page's websocket
+   * joins, and loading a long article twice would double the server's work.
+   * DuetError('not_found') for an unknown article.
+   */
+  readArticle<T>(articleId: string, read: (doc: Y.Doc) => T, holdMs = READ_HOLD_MS): T {
+    const room = this.room(articleRoom(articleId));
+    if (!room) throw new DuetError('not_found', `no article with id "${articleId}"`);
+    clearTimeout(this.held.get(room));
+    const timer = setTimeout(() => {
+      this.held.delete(room);
+      this.unloadIfIdle(room);
+    }, holdMs);
+    timer.unref();
+    this.held.set(room, timer);
+    return read(room.doc);
   }
 
   /**
@@ -89,7 +120,7 @@ export class CollabServer {
     try {
       return room.applyServerChange(actor, change);
     } finally {
-      if (room.empty) this.unload(room);
+      this.unloadIfIdle(room);
     }
   }
 

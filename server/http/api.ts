@@ -11,6 +11,7 @@ import type { ArticleListResponse } from '../../shared/protocol/api';
 import { decodeTextFile } from '../../shared/import/text-file';
 import { isSourceFormat, previewSource, SOURCE_FORMATS, type ImportSourceInput } from '../../shared/import/import-source';
 import { createEmptyArticle, exportArticle, importPublished, importSourceArticle, listArticles, showArticle } from '../articles/article-service';
+import { openingToJson, readOpening } from '../../shared/article/opening';
 import type { User } from '../auth/accounts';
 import { authenticate, checkCsrf, clearedSessionCookie, readCookie, SESSION_COOKIE, sessionCookie } from '../auth/http-auth';
 import type { ApiDeps, Route, RouteModule } from './route';
@@ -162,6 +163,13 @@ export function api(deps: ApiDeps) {
         if (!store.has(params.id!)) throw new DuetError('not_found', `no article with id "${params.id}"`);
         return { id: params.id };
       },
+    },
+    {
+      // The first rows, for the editor to show while the whole document is on its way (shared/article/opening.ts).
+      method: 'GET',
+      path: '/api/articles/:id/opening',
+      access: 'user',
+      handle: ({ params }) => deps.collab.readArticle(params.id!, (doc) => openingToJson(readOpening(doc))),
     },
     {
       method: 'GET',
