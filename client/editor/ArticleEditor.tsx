@@ -3,18 +3,22 @@
  * presence, the translator's keyboard flow, filters, search, the metadata
  * panel and a connection indicator that tells the truth.
  */
-import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import type * as Y from 'yjs';
 import type { EditorView } from 'prosemirror-view';
 import { readSegment, setSide, setStatus, touchSegment } from '../../shared/article/article';
 import { insertTranslatorSegment, mergeWithNext, moveSegment, setOmitted, splitSegment, structureFromSource } from '../../shared/article/structure';
 import { isSideEmpty } from '../../shared/article/article';
 import { PERMISSIONS } from '../../shared/protocol/roles';
+import type { SegmentStatus } from '../../shared/article/status';
 import type { ArticleSession, SessionUser } from '../collab/article-session';
 import { claimSession } from '../collab/early-session';
 import { PresenceHub } from './presence';
 import { UndoRegistry } from './undo-registry';
 import { useSegments, type SegmentRowModel } from './use-segments';
 import { useVirtualRows } from './use-virtual-rows';
+import { useOpening } from './use-opening';
+import { carryOver, type CarriedOpening, type OpeningHandOver } from './opening-hand-over';
 import { SegmentRow, type MountedViews, type RowAction } from './SegmentRow';
 import type { SegmentCommands } from './side-view';
 import { EditorHeader } from './EditorHeader';
@@ -35,6 +39,9 @@ import './editor.css';
 
 /** Re-stamp "last changed by me" at most this often while typing. */
 const TOUCH_INTERVAL_MS = 60_000;
+
+/** Said when an article command is asked for in the opening rows (use-opening.ts). */
+const STILL_LOADING = 'The article is still loading: try that again in a moment. What you type is kept.';
 
 interface EditorParts {
   session: ArticleSession;
@@ -60,14 +67,30 @@ export function ArticleEditor({ articleId, user }: { articleId: string; user: Se
       session.destroy();
     };
   }, [articleId, id, name, role]);
-  if (!parts) return <p className="status-message">Opening the article…</p>;
-  return <EditorSurface {...parts} user={user} />;
+  const opening = useOpening(parts?.session ?? null);
+  if (!parts || opening.kind === 'pending') return <p className="status-message">Opening the article…</p>;
+  // Keyed: the opening rows and the article's are different documents, never the same views.
+  if (opening.kind === 'shown') {
+    const { doc, presence, undo, review, handOver, total } = opening.parts;
+    return <EditorSurface key="opening" session={parts.session} doc={doc} presence={presence} undo={undo} review={review} user={user} opening={{ handOver, total }} />;
+  }
+  return <EditorSurface key="article" {...parts} doc={parts.session.doc} user={user} carried={opening.kind === 'handed-over' ? opening.carried : null} />;
 }
 
-function EditorSurface({ session, presence, undo, review, user }: EditorParts & { user: SessionUser }) {
+interface SurfaceProps extends EditorParts {
+  /** The document shown: the article's, or its opening rows' (use-opening.ts). */
+  doc: Y.Doc;
+  user: SessionUser;
+  /** Showing the opening rows: how to hand them over, and the article's length. */
+  opening?: { handOver: OpeningHandOver; total: number };
+  /** What the opening rows held when the article's document replaced them. */
+  carried?: CarriedOpening | null;
+}
+
+function EditorSurface({ session, doc, presence, undo, review, user, opening, carried }: SurfaceProps) {
   // The connection and saved state are read by the header's status alone: they change on every keystroke.
   useSyncExternalStore(presence.subscribe, presence.getVersion);
-  const rows = useSegments(session.doc);
+  const rows = useSegments(doc);
   const permissions = PERMISSIONS[user.role];
   const canEditTarget = permissions.articleChanges.includes('targetText');
   const canEditSource = permissions.articleChanges.includes('sourceText');
@@ -78,7 +101,7 @@ function EditorSurface({ session, presence, undo, review, user }: EditorParts & 
   const [metaOpen, setMetaOpen] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   const [focused, setFocused] = useState<string | null>(null);
-  const assignments = useAssignments(session.doc);
+  const assignments = useAssignments(doc);
 
   const visible = useMemo(
     () => filterRows(rows, filter, { me: user.name, focused, busy: (id) => presence.inSegment(id), assignments }),
@@ -167,11 +190,13 @@ function EditorSurface({ session, presence, undo, review, user }: EditorParts & 
   );
   const reviewPage = useReviewPage({ hub: review, user, rows, presence, reveal: revealSegment, notify: setNotice });
 
+  const loading = opening !== undefined;
   const commands = useMemo<SegmentCommands>(
     () => ({
       confirm(id) {
+        if (loading) return setNotice(STILL_LOADING);
         if (!permissions.statuses.includes('translated')) return;
-        setStatus(session.doc, id, 'translated', user.name, EDITOR_ORIGIN);
+        setStatus(doc, id, 'translated', user.name, EDITOR_ORIGIN);
         const order = rowsRef.current;
         const at = order.findIndex((row) => row.id === id);
         const next = [...order.slice(at + 1), ...order.slice(0, at)].find((row) => row.status === 'untranslated' && !row.omitted);
@@ -184,19 +209,22 @@ function EditorSurface({ session, presence, undo, review, user }: EditorParts & 
         if (next) focusSegment(next);
       },
       copySourceStructure(id) {
-        const segment = readSegment(session.doc, id);
+        if (loading) return setNotice(STILL_LOADING);
+        const segment = readSegment(doc, id);
         if (!isSideEmpty(segment.target)) return setNotice('The target is not empty: clear it first to copy the source structure.');
-        setSide(session.doc, id, 'target', structureFromSource(segment.source), user.name, EDITOR_ORIGIN);
+        setSide(doc, id, 'target', structureFromSource(segment.source), user.name, EDITOR_ORIGIN);
       },
       split(id, view: EditorView) {
+        if (loading) return setNotice(STILL_LOADING);
         // The browser may have moved the caret (arrow keys) without ProseMirror having read it yet.
         (view as unknown as { domObserver?: { flush(): void } }).domObserver?.flush();
         const side = view.dom.classList.contains('side-source') ? 'source' : 'target';
-        const newId = splitSegment(session.doc, id, side, view.state.selection.head, user.name, EDITOR_ORIGIN);
+        const newId = splitSegment(doc, id, side, view.state.selection.head, user.name, EDITOR_ORIGIN);
         if (newId) focusSegment(newId, side);
       },
       mergeWithNext(id) {
-        mergeWithNext(session.doc, id, user.name, EDITOR_ORIGIN);
+        if (loading) return setNotice(STILL_LOADING);
+        mergeWithNext(doc, id, user.name, EDITOR_ORIGIN);
       },
       edited(id, side) {
         if (side !== 'target') return;
@@ -205,25 +233,28 @@ function EditorSurface({ session, presence, undo, review, user }: EditorParts & 
         // Typing into an untranslated segment makes it a draft; so does changing a finished one (say so).
         if (row.status !== 'draft' && permissions.statuses.includes('draft')) {
           if (row.status !== 'untranslated') setNotice(`The segment was ${row.status}; editing it made it a draft again.`);
-          setStatus(session.doc, id, 'draft', user.name, EDITOR_ORIGIN);
+          setStatus(doc, id, 'draft', user.name, EDITOR_ORIGIN);
           lastTouch.current.set(id, Date.now());
         } else if (row.changedBy !== user.name || Date.now() - (lastTouch.current.get(id) ?? 0) > TOUCH_INTERVAL_MS) {
-          touchSegment(session.doc, id, user.name, EDITOR_ORIGIN);
+          touchSegment(doc, id, user.name, EDITOR_ORIGIN);
           lastTouch.current.set(id, Date.now());
         }
       },
     }),
-    [session, user.name, permissions, focusSegment],
+    [doc, loading, user.name, permissions, focusSegment],
   );
 
   // Images dropped or chosen in a row: uploaded, then shown through the row's target editor.
   const media = useMemo(
-    () => new RowMedia({ articleId: session.articleId, doc: session.doc, views: views.current, undo, actor: user.name, notify: setNotice }),
-    [session, undo, user.name],
+    () => new RowMedia({ articleId: session.articleId, doc, views: views.current, undo, actor: user.name, notify: setNotice }),
+    [session, doc, undo, user.name],
   );
 
-  const workflow = useRowWorkflow({ doc: session.doc, articleId: session.articleId, user, rows, shown: ids, notify: setNotice, origin: EDITOR_ORIGIN });
-  const onStatus = workflow.requestStatus;
+  const workflow = useRowWorkflow({ doc, articleId: session.articleId, user, rows, shown: ids, notify: setNotice, origin: EDITOR_ORIGIN });
+  const onStatus = useCallback(
+    (id: string, status: SegmentStatus) => (loading ? setNotice(STILL_LOADING) : workflow.requestStatus(id, status)),
+    [loading, workflow.requestStatus],
+  );
   const landed = useLandOnSegment({
     shown: ids,
     exists: useCallback((id: string) => rowsByIdRef.current.has(id), []),
@@ -233,15 +264,16 @@ function EditorSurface({ session, presence, undo, review, user }: EditorParts & 
 
   const onAction = useCallback(
     (id: string, action: RowAction) => {
+      if (loading) return setNotice(STILL_LOADING);
       if (action === 'history') return workflow.openHistory(id);
       if (action === 'copy-structure') return commands.copySourceStructure(id);
-      if (action === 'merge-next') return void mergeWithNext(session.doc, id, user.name, EDITOR_ORIGIN);
-      if (action === 'move-up' || action === 'move-down') return void moveSegment(session.doc, id, action === 'move-up' ? -1 : 1, EDITOR_ORIGIN);
-      if (action === 'toggle-omit') return setOmitted(session.doc, id, !rowsByIdRef.current.get(id)?.omitted, EDITOR_ORIGIN);
-      const newId = insertTranslatorSegment(session.doc, id, action === 'insert-before' ? 'before' : 'after', EDITOR_ORIGIN);
+      if (action === 'merge-next') return void mergeWithNext(doc, id, user.name, EDITOR_ORIGIN);
+      if (action === 'move-up' || action === 'move-down') return void moveSegment(doc, id, action === 'move-up' ? -1 : 1, EDITOR_ORIGIN);
+      if (action === 'toggle-omit') return setOmitted(doc, id, !rowsByIdRef.current.get(id)?.omitted, EDITOR_ORIGIN);
+      const newId = insertTranslatorSegment(doc, id, action === 'insert-before' ? 'before' : 'after', EDITOR_ORIGIN);
       focusSegment(newId);
     },
-    [commands, session, user.name, focusSegment, workflow.openHistory],
+    [commands, doc, loading, user.name, focusSegment, workflow.openHistory],
   );
 
   // Page-wide keys: search and help work wherever the focus is.
@@ -263,6 +295,25 @@ function EditorSurface({ session, presence, undo, review, user }: EditorParts & 
     return () => window.removeEventListener('keydown', onKey);
   }, []);
 
+  // The opening rows' views and scroller, for the hand-over to read (opening-hand-over.ts).
+  useLayoutEffect(() => opening?.handOver.attach(views.current, scroller.current), [opening]);
+  // The article's rows have just replaced the opening's (their views exist: children's layout effects
+  // run first): what was typed there is carried over, and the caret with it, before the next key.
+  useLayoutEffect(() => {
+    if (!carried) return;
+    carryOver(carried, {
+      doc,
+      views: views.current,
+      undo,
+      scroller: scroller.current,
+      actor: user.name,
+      edited: (id, side) => commands.edited(id, side),
+      focusLater: (id, side) => focusSegment(id, side),
+    });
+    // Once, when the article's rows first show.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
   useEffect(() => {
     if (!notice) return;
     const timer = setTimeout(() => setNotice(null), 6000);
@@ -273,16 +324,18 @@ function EditorSurface({ session, presence, undo, review, user }: EditorParts & 
     <div className="article-editor" data-testid="article-editor" lang="en">
       <EditorHeader
         session={session}
+        doc={doc}
         presence={presence}
         rows={rows}
         filter={filter}
         onFilter={setFilter}
         onSearch={() => setSearchOpen(true)}
         onHelp={() => setHelpOpen(true)}
-        onMetadata={() => setMetaOpen((open) => !open)}
+        onMetadata={() => (loading ? setNotice(STILL_LOADING) : setMetaOpen((open) => !open))}
         readOnly={!canEditTarget}
-        onComments={reviewPage.openAll}
+        onComments={loading ? undefined : reviewPage.openAll}
         openComments={reviewPage.openCount}
+        {...(opening ? { loadingTotal: opening.total } : {})}
       />
       {notice && (
         <div className="editor-notice" role="status" data-testid="editor-notice">
@@ -290,8 +343,8 @@ function EditorSurface({ session, presence, undo, review, user }: EditorParts & 
         </div>
       )}
       {searchOpen && <SearchPanel rows={rows} onClose={() => setSearchOpen(false)} onGo={(id, side) => focusSegment(id, side)} />}
-      {workflow.bar}
-      {metaOpen && <MetadataPanel doc={session.doc} editable={permissions.articleChanges.includes('metadata')} onClose={() => setMetaOpen(false)} />}
+      {!loading && workflow.bar}
+      {metaOpen && <MetadataPanel doc={doc} editable={permissions.articleChanges.includes('metadata')} onClose={() => setMetaOpen(false)} />}
       <div className="segment-columns-header" aria-hidden="true">
         <span>中文 source</span>
         <span>English translation</span>
@@ -326,7 +379,7 @@ function EditorSurface({ session, presence, undo, review, user }: EditorParts & 
                 measure={windowed.measure}
                 threadCount={reviewPage.counts.get(entry.row.id) ?? 0}
                 review={reviewPage.rowReview}
-                media={media}
+                media={loading ? undefined : media}
               />
             );
           })}
@@ -334,8 +387,8 @@ function EditorSurface({ session, presence, undo, review, user }: EditorParts & 
         {rows.length === 0 && <NoSegments session={session} />}
       </div>
       {helpOpen && <HelpOverlay onClose={() => setHelpOpen(false)} />}
-      {reviewPage.layer}
-      {workflow.dialogs}
+      {!loading && reviewPage.layer}
+      {!loading && workflow.dialogs}
     </div>
   );
 }

@@ -1,5 +1,6 @@
 /** The editor's top bar: title, who is here, whether the work is connected and saved, and the view controls. */
 import { useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import type * as Y from 'yjs';
 import { SEGMENT_STATUSES } from '../../shared/article/status';
 import { articleTypes } from '../../shared/article/layout';
 import type { ArticleSession, SessionState } from '../collab/article-session';
@@ -16,10 +17,10 @@ const CONNECTION_LABEL: Record<SessionState['connection'], string> = {
   offline: 'Offline',
 };
 
-function useTitle(session: ArticleSession): string {
+function useTitle(doc: Y.Doc): string {
   const [title, setTitle] = useState('');
   useEffect(() => {
-    const { frontMatter, meta } = articleTypes(session.doc);
+    const { frontMatter, meta } = articleTypes(doc);
     const read = () => setTitle(String(frontMatter.get('title') ?? meta.get('sourceTitle') ?? 'Untitled article'));
     frontMatter.observe(read);
     meta.observe(read);
@@ -28,12 +29,14 @@ function useTitle(session: ArticleSession): string {
       frontMatter.unobserve(read);
       meta.unobserve(read);
     };
-  }, [session]);
+  }, [doc]);
   return title;
 }
 
 export function EditorHeader(props: {
   session: ArticleSession;
+  /** The document shown: the article's, or its opening rows' (client/editor/use-opening.ts). */
+  doc: Y.Doc;
   presence: PresenceHub;
   rows: SegmentRowModel[];
   filter: RowFilter;
@@ -45,9 +48,11 @@ export function EditorHeader(props: {
   /** Open the comments panel (all segments); with how many threads are open. */
   onComments?(): void;
   openComments?: number;
+  /** Showing the opening rows of an article of this many segments while its document loads. */
+  loadingTotal?: number;
 }) {
   const { presence, rows } = props;
-  const title = useTitle(props.session);
+  const title = useTitle(props.doc);
   const done = rows.filter((row) => row.status !== 'untranslated' && row.status !== 'draft').length;
   const filterValue = props.filter.kind === 'status' ? `status:${props.filter.status}` : props.filter.kind;
   return (
@@ -57,8 +62,8 @@ export function EditorHeader(props: {
           ← Articles
         </a>
         <h2 data-testid="editor-title">{title}</h2>
-        <span className="editor-progress">
-          {done} / {rows.length} translated
+        <span className="editor-progress" data-testid="editor-progress">
+          {props.loadingTotal !== undefined ? `Loading ${props.loadingTotal} segments…` : `${done} / ${rows.length} translated`}
         </span>
       </div>
       <div className="editor-status">

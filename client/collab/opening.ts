@@ -1,0 +1,33 @@
+/**
+ * An article's opening rows (shared/article/opening.ts), for the editor to
+ * show while the whole document is on its way.
+ *
+ * Loaded at an article's address, index.html has asked for them at navigation,
+ * before the app's bundle; the editor takes that answer. Opened from inside
+ * the app, the editor asks now. No opening (offline, an error, an answer that
+ * is not one) is not an error: the editor then waits for the document as it
+ * would without.
+ */
+import { openingFromJson, type ArticleOpening } from '../../shared/article/opening';
+import { apiRequest } from '../api/http';
+
+declare global {
+  interface Window {
+    /** Set by index.html's inline script: the opening asked for at navigation. */
+    __duetOpening?: { path: string; answer: Promise<unknown> };
+  }
+}
+
+export async function loadOpening(articleId: string, signal: AbortSignal): Promise<ArticleOpening | null> {
+  const asked = window.__duetOpening;
+  // Taken once: a later visit to the same article in this page must not see this answer again.
+  window.__duetOpening = undefined;
+  const path = encodeURIComponent(articleId);
+  const answer = asked?.path === path ? asked.answer : apiRequest('GET', `/api/articles/${path}/opening`, { signal }).catch(() => null);
+  try {
+    const json = await answer;
+    return json == null || signal.aborted ? null : openingFromJson(json);
+  } catch {
+    return null;
+  }
+}
