@@ -15,6 +15,7 @@ import type { ArticleJson, ArticleSummary } from '../../shared/protocol/api';
 import { DuetError } from '../../shared/protocol/errors';
 import type { ArticleStore, StoredArticle } from '../store/article-store';
 import { assignmentCounts } from '../../shared/review/assignments';
+import { keepOpening } from './opening-cache';
 
 /** The origin of writes made by this module, so observers can tell them from editors' writes. */
 export const SERVICE_ORIGIN = 'duet:service';
@@ -40,9 +41,7 @@ export function importPublished(store: ArticleStore, text: string, options: Impo
   }
   const doc = new Y.Doc();
   createArticle(doc, init, SERVICE_ORIGIN);
-  const id = newId();
-  store.create(id, Y.encodeStateAsUpdate(doc));
-  return id;
+  return storeNewArticle(store, doc);
 }
 
 /**
@@ -56,17 +55,21 @@ export async function importSourceArticle(store: ArticleStore, input: ImportSour
   if (title != null) init.frontMatter = [{ key: 'title', value: title }];
   const doc = new Y.Doc();
   createArticle(doc, init, SERVICE_ORIGIN);
-  const id = newId();
-  store.create(id, Y.encodeStateAsUpdate(doc));
-  return id;
+  return storeNewArticle(store, doc);
 }
 
 /** A new article with no segments yet; returns its id. */
 export function createEmptyArticle(store: ArticleStore, options: ImportOptions = {}): string {
   const doc = new Y.Doc();
   createArticle(doc, { frontMatter: options.title != null ? [{ key: 'title', value: options.title }] : [] }, SERVICE_ORIGIN);
+  return storeNewArticle(store, doc);
+}
+
+/** Store a new article's document under a new id, with its opening rows; returns the id. */
+function storeNewArticle(store: ArticleStore, doc: Y.Doc): string {
   const id = newId();
   store.create(id, Y.encodeStateAsUpdate(doc));
+  keepOpening(store, id, doc);
   return id;
 }
 

@@ -22,6 +22,7 @@ import type { Connection } from './connection';
 import type { CollabLimits } from './limits';
 import { misshapenSides } from './content-check';
 import { judgeArticleChanges } from './permissions';
+import { keepOpening } from '../articles/opening-cache';
 
 /** The origin of the room's own writes (loading from the store). */
 export const ROOM_ORIGIN = 'duet:room';
@@ -398,12 +399,23 @@ export class Room {
     for (const connection of this.connections) connection.close(code, reason);
   }
 
+  /** The next first visit is answered without building the document (server/articles/opening-cache.ts). */
+  private keepOpening(doc: Y.Doc): void {
+    try {
+      keepOpening(this.store, this.articleId, doc);
+    } catch (error) {
+      // Only a first visit's speed depends on it: the opening is read from the document then.
+      this.log(`collab: could not keep the opening of ${this.name}: ${(error as Error).message}`);
+    }
+  }
+
   destroy(): void {
     if (this.buildTimer) clearTimeout(this.buildTimer);
     this.buildTimer = null;
     // Never built: nothing changed since it was stored.
     if (this.current) {
       this.compact();
+      this.keepOpening(this.current);
       this.current.destroy();
     }
     this.awareness.destroy();

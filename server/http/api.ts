@@ -11,7 +11,7 @@ import type { ArticleListResponse } from '../../shared/protocol/api';
 import { decodeTextFile } from '../../shared/import/text-file';
 import { isSourceFormat, previewSource, SOURCE_FORMATS, type ImportSourceInput } from '../../shared/import/import-source';
 import { createEmptyArticle, exportArticle, importPublished, importSourceArticle, listArticles, showArticle } from '../articles/article-service';
-import { openingToJson, readOpening } from '../../shared/article/opening';
+import { keepOpening, keptOpening } from '../articles/opening-cache';
 import type { User } from '../auth/accounts';
 import { authenticate, checkCsrf, clearedSessionCookie, readCookie, SESSION_COOKIE, sessionCookie } from '../auth/http-auth';
 import type { ApiDeps, Route, RouteModule } from './route';
@@ -169,7 +169,14 @@ export function api(deps: ApiDeps) {
       method: 'GET',
       path: '/api/articles/:id/opening',
       access: 'user',
-      handle: ({ params }) => deps.collab.readArticle(params.id!, (doc) => openingToJson(readOpening(doc))),
+      handle({ params, res }) {
+        const id = params.id!;
+        // Kept since the article last changed: no document to build (a first visit to a long article nobody has open).
+        const json = keptOpening(store, id) ?? deps.collab.readArticle(id, (doc) => keepOpening(store, id, doc));
+        res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+        res.end(json);
+        return undefined;
+      },
     },
     {
       method: 'GET',

@@ -1,10 +1,13 @@
 /**
  * GET /api/articles/:id/opening: the first rows of an article, for the
  * editor to show while the whole document is on its way. Real server, real
- * SQLite folder, a y-websocket client for the room the request loads.
+ * SQLite folder, y-websocket clients for the article's room.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { readArticle } from '../../shared/article/article';
+import * as Y from 'yjs';
+import { createArticle, readArticle } from '../../shared/article/article';
+import { newId } from '../../shared/article/ids';
+import { doc, p } from '../../shared/testing/builders';
 import { openingFromJson, OPENING_ROWS } from '../../shared/article/opening';
 import { targetXmlText } from '../../shared/testing/target-text';
 import { ProtocolClient, waitFor } from '../testing/protocol-client';
@@ -41,8 +44,50 @@ describe('the opening rows of an article', () => {
     alice.destroy();
   });
 
-  test('loading them keeps the room for the websocket that follows, then lets it go', async () => {
+  test('of an article nobody has open are answered without loading it, until it changes', async () => {
+    const articleId = articleOf(5);
+    const collab = server.running.collab;
+    const rooms = collab.loadedRooms;
+    const first = openingFromJson(await (await server.as('translator', `/api/articles/${articleId}/opening`)).json());
+    expect(first.segments.map((segment) => segment.target.textContent)).toEqual(['Paragraph 1.', 'Paragraph 2.', 'Paragraph 3.', 'Paragraph 4.', 'Paragraph 5.']);
+    expect(collab.loadedRooms).toBe(rooms);
+
+    // A translator edits and leaves: the next first visit sees the edit, still without loading anything.
+    const alice = new ProtocolClient({ baseUrl: server.baseUrl, articleId, token: server.accounts.translator.token });
+    await waitFor(() => alice.synced, 10_000, 'alice to sync');
+    alice.doc.transact(() => targetXmlText(alice.doc, readArticle(alice.doc).segments[1]!.id).insert(0, 'Edited. '));
+    await waitFor(() => alice.allSaved, 10_000, 'the edit to be saved');
+    alice.destroy();
+    await waitFor(() => collab.loadedRooms === rooms, 5000, 'the room to unload');
+    const second = openingFromJson(await (await server.as('translator', `/api/articles/${articleId}/opening`)).json());
+    expect(second.segments[1]!.target.textContent).toBe('Edited. Paragraph 2.');
+    expect(collab.loadedRooms).toBe(rooms);
+  });
+
+  test('kept from before a later change are not served: the article is read again', async () => {
     const articleId = articleOf(3);
+    const rooms = server.running.collab.loadedRooms;
+    // Another process (the CLI, an older server) appends to the log without keeping an opening.
+    const bob = new ProtocolClient({ baseUrl: server.baseUrl, articleId, token: server.accounts.translator.token });
+    await waitFor(() => bob.synced, 10_000, 'bob to sync');
+    const later = new Y.Doc();
+    Y.applyUpdate(later, Y.encodeStateAsUpdate(bob.doc));
+    bob.destroy();
+    await waitFor(() => server.running.collab.loadedRooms === rooms, 5000, 'the room to unload');
+    const before = Y.encodeStateVector(later);
+    targetXmlText(later, readArticle(later).segments[0]!.id).insert(0, 'Appended elsewhere. ');
+    server.running.store.append(articleId, Y.encodeStateAsUpdate(later, before));
+
+    const opening = openingFromJson(await (await server.as('translator', `/api/articles/${articleId}/opening`)).json());
+    expect(opening.segments[0]!.target.textContent).toBe('Appended elsewhere. Paragraph 1.');
+  });
+
+  test('of an article stored without them load it, and keep its room for the websocket that follows, then let it go', async () => {
+    // Stored as an older Duet did: no opening kept.
+    const created = new Y.Doc();
+    createArticle(created, { segments: [1, 2, 3].map((n) => ({ source: doc(p(`第${n}段`)), target: doc(p(`Paragraph ${n}.`)) })) });
+    const articleId = newId();
+    server.running.store.create(articleId, Y.encodeStateAsUpdate(created));
     const collab = server.running.collab;
     const before = collab.loadedRooms;
     expect((await server.as('translator', `/api/articles/${articleId}/opening`)).status).toBe(200);

@@ -86,6 +86,19 @@ describe.each(implementations)('%s article store', (_name, open) => {
     expect(store.load('a1')).toBeNull();
     expect(store.logLength('a1')).toBe(0);
   });
+
+  test('keeps the opening last saved, replaces it, refuses it for an unknown article and drops it with the article', () => {
+    const store = open();
+    store.create('a', textUpdate(new Y.Doc(), 'x'));
+    expect(store.loadOpening('a')).toBeNull();
+    store.saveOpening('a', 1, '{"total":1}');
+    store.saveOpening('a', 2, '{"total":2}');
+    expect(store.loadOpening('a')).toEqual({ seq: 2, json: '{"total":2}' });
+    expect(() => store.saveOpening('nope', 1, '{}')).toThrow(StoreError);
+    store.delete('a');
+    store.create('a', textUpdate(new Y.Doc(), 'y'));
+    expect(store.loadOpening('a')).toBeNull();
+  });
 });
 
 describe('the SQLite file', () => {

@@ -25,6 +25,13 @@ export interface ArticleStore {
   lastSeq(id: string): number;
   /** How many updates the article's log holds (compaction brings it back to 1). */
   logLength(id: string): number;
+  /**
+   * Keep the article's opening rows (server/articles/opening-cache.ts) as read
+   * when `seq` was its newest update. StoreError('not_found') for an unknown id.
+   */
+  saveOpening(id: string, seq: number, json: string): void;
+  /** What saveOpening kept last, or null. */
+  loadOpening(id: string): { seq: number; json: string } | null;
   list(): StoredArticle[];
   has(id: string): boolean;
   delete(id: string): void;

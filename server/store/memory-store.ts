@@ -5,6 +5,7 @@ import { StoreError } from './article-store';
 interface Entry {
   meta: StoredArticle;
   log: { seq: number; data: Uint8Array }[];
+  opening?: { seq: number; json: string };
 }
 
 export class MemoryArticleStore implements ArticleStore {
@@ -39,6 +40,15 @@ export class MemoryArticleStore implements ArticleStore {
 
   logLength(id: string): number {
     return this.articles.get(id)?.log.length ?? 0;
+  }
+
+  saveOpening(id: string, seq: number, json: string): void {
+    this.entry(id).opening = { seq, json };
+  }
+
+  loadOpening(id: string): { seq: number; json: string } | null {
+    const opening = this.articles.get(id)?.opening;
+    return opening ? { ...opening } : null;
   }
 
   list(): StoredArticle[] {

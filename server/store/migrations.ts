@@ -118,6 +118,13 @@ const MIGRATIONS: string[] = [
      read_at INTEGER
    );
    CREATE INDEX notifications_user ON notifications (user_id, id);`,
+  // 5: each article's opening rows as JSON (server/articles/opening-cache.ts), with the
+  // sequence number of the newest update they reflect: served while it is still the newest.
+  `CREATE TABLE article_openings (
+     article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+     seq INTEGER NOT NULL,
+     json TEXT NOT NULL
+   );`,
 ];
 
 export function migrate(db: Database.Database): void {

@@ -29,6 +29,8 @@ export class SqliteArticleStore implements ArticleStore {
       loadUpdates: this.db.prepare<[string], { data: Buffer }>('SELECT data FROM updates WHERE article_id = ? ORDER BY seq'),
       countUpdates: this.db.prepare<[string], { n: number }>('SELECT COUNT(*) AS n FROM updates WHERE article_id = ?'),
       deleteThrough: this.db.prepare<[string, number]>('DELETE FROM updates WHERE article_id = ? AND seq <= ?'),
+      saveOpening: this.db.prepare<[string, number, string]>('INSERT OR REPLACE INTO article_openings (article_id, seq, json) VALUES (?, ?, ?)'),
+      loadOpening: this.db.prepare<[string], { seq: number; json: string }>('SELECT seq, json FROM article_openings WHERE article_id = ?'),
     };
   }
 
@@ -91,6 +93,19 @@ export class SqliteArticleStore implements ArticleStore {
 
   logLength(id: string): number {
     return this.statements.countUpdates.get(id)?.n ?? 0;
+  }
+
+  saveOpening(id: string, seq: number, json: string): void {
+    try {
+      this.statements.saveOpening.run(id, seq, json);
+    } catch (error) {
+      if ((error as { code?: string }).code === 'SQLITE_CONSTRAINT_FOREIGNKEY') throw new StoreError('not_found', `unknown article "${id}"`);
+      throw error;
+    }
+  }
+
+  loadOpening(id: string): { seq: number; json: string } | null {
+    return this.statements.loadOpening.get(id) ?? null;
   }
 
   list(): StoredArticle[] {
