@@ -1,6 +1,7 @@
 import { lazy, Suspense, useEffect } from 'react';
 import { PERMISSIONS } from '../../shared/protocol/roles';
 import { discardEarly, openEarly } from '../collab/early-session';
+import { openingAsked } from '../collab/opening';
 import type { SessionUser } from '../api/api';
 import { EditorPage } from '../editor/EditorPage';
 import { SetupForm } from '../session/SetupForm';
@@ -30,12 +31,14 @@ export function App() {
 /**
  * Loaded at /articles/<id>: start opening the article (its local copy, the
  * websocket) while the session is checked, instead of after; the editor
- * claims it. Dropped if nobody turns out to be signed in.
+ * claims it. Dropped if nobody turns out to be signed in. Not when index.html
+ * has asked for the article's opening rows: the editor shows those first, and
+ * starts the article's session after them (client/editor/use-opening.ts).
  */
 function useOpenArticleEarly(kind: Session['state']['kind']) {
   useEffect(() => {
     const route = parseRoute(window.location.pathname);
-    if (route.page === 'article') openEarly(route.id);
+    if (route.page === 'article' && !openingAsked(route.id)) openEarly(route.id);
   }, []);
   useEffect(() => {
     if (kind !== 'checking' && kind !== 'signed-in') discardEarly();

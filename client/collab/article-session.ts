@@ -37,13 +37,21 @@ export interface SessionState {
   fatal: { code: number; reason: string } | null;
 }
 
+/** What the editor page reads of a session: also true of one not started yet (not-started-session.ts). */
+export interface SessionView {
+  readonly articleId: string;
+  readonly snapshot: SessionState;
+  subscribe(listener: () => void): () => void;
+  beforeServerChange(hook: () => void): () => void;
+}
+
 export interface SessionUser {
   id: string;
   name: string;
   role: Role;
 }
 
-export class ArticleSession {
+export class ArticleSession implements SessionView {
   readonly doc = new Y.Doc();
   readonly provider: WebsocketProvider;
   readonly local: IndexeddbPersistence;

@@ -18,6 +18,11 @@ declare global {
   }
 }
 
+/** index.html has asked for this article's opening (the app was loaded at its address), and nobody has taken the answer yet. */
+export function openingAsked(articleId: string): boolean {
+  return window.__duetOpening?.path === encodeURIComponent(articleId);
+}
+
 export async function loadOpening(articleId: string, signal: AbortSignal): Promise<ArticleOpening | null> {
   const asked = window.__duetOpening;
   // Taken once: a later visit to the same article in this page must not see this answer again.

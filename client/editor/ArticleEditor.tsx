@@ -11,7 +11,7 @@ import { insertTranslatorSegment, mergeWithNext, moveSegment, setOmitted, splitS
 import { isSideEmpty } from '../../shared/article/article';
 import { PERMISSIONS } from '../../shared/protocol/roles';
 import type { SegmentStatus } from '../../shared/article/status';
-import type { ArticleSession, SessionUser } from '../collab/article-session';
+import type { ArticleSession, SessionUser, SessionView } from '../collab/article-session';
 import { claimSession } from '../collab/early-session';
 import { PresenceHub } from './presence';
 import { UndoRegistry } from './undo-registry';
@@ -52,9 +52,13 @@ interface EditorParts {
 
 export function ArticleEditor({ articleId, user }: { articleId: string; user: SessionUser }) {
   const [parts, setParts] = useState<EditorParts | null>(null);
+  const opening = useOpening(articleId, parts?.session ?? null, user);
+  // The session starts once the opening rows are shown (or known absent): see use-opening.ts.
+  const openingDecided = opening.kind !== 'pending';
   const { id, name, role } = user;
   useEffect(() => {
-    // Opened already if the app was loaded at this article's address (early-session.ts).
+    if (!openingDecided) return;
+    // Opened already if the app was loaded at this article's address without an opening (early-session.ts).
     const session = claimSession(articleId, { id, name, role });
     const presence = new PresenceHub(session.provider.awareness);
     const undo = new UndoRegistry();
@@ -66,18 +70,21 @@ export function ArticleEditor({ articleId, user }: { articleId: string; user: Se
       undo.destroy();
       session.destroy();
     };
-  }, [articleId, id, name, role]);
-  const opening = useOpening(parts?.session ?? null);
-  if (!parts || opening.kind === 'pending') return <p className="status-message">Opening the article…</p>;
+  }, [articleId, id, name, role, openingDecided]);
   // Keyed: the opening rows and the article's are different documents, never the same views.
   if (opening.kind === 'shown') {
-    const { doc, presence, undo, review, handOver, total } = opening.parts;
-    return <EditorSurface key="opening" session={parts.session} doc={doc} presence={presence} undo={undo} review={review} user={user} opening={{ handOver, total }} />;
+    const { doc, presence, undo, review, handOver, total, session } = opening.parts;
+    return (
+      <EditorSurface key="opening" session={parts?.session ?? session} doc={doc} presence={presence} undo={undo} review={review} user={user} opening={{ handOver, total }} />
+    );
   }
+  if (!parts) return <p className="status-message">Opening the article…</p>;
   return <EditorSurface key="article" {...parts} doc={parts.session.doc} user={user} carried={opening.kind === 'handed-over' ? opening.carried : null} />;
 }
 
-interface SurfaceProps extends EditorParts {
+interface SurfaceProps extends Omit<EditorParts, 'session'> {
+  /** The article's session, or what is shown of it before it starts (use-opening.ts). */
+  session: SessionView;
   /** The document shown: the article's, or its opening rows' (use-opening.ts). */
   doc: Y.Doc;
   user: SessionUser;
@@ -394,7 +401,7 @@ function EditorSurface({ session, doc, presence, undo, review, user, opening, ca
 }
 
 /** Shown only without rows, so the page does not re-render on the session's every change. */
-function NoSegments({ session }: { session: ArticleSession }) {
+function NoSegments({ session }: { session: SessionView }) {
   const state = useSyncExternalStore(session.subscribe, () => session.snapshot);
   return (
     <p className="status-message" role="status" data-testid="no-segments">

@@ -3,7 +3,7 @@ import { useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalS
 import type * as Y from 'yjs';
 import { SEGMENT_STATUSES } from '../../shared/article/status';
 import { articleTypes } from '../../shared/article/layout';
-import type { ArticleSession, SessionState } from '../collab/article-session';
+import type { SessionState, SessionView } from '../collab/article-session';
 import { SAVED_LABEL_TEXT, savedLabelStore } from './saved-label';
 import type { PresenceHub } from './presence';
 import type { RowFilter } from './filters';
@@ -34,7 +34,7 @@ function useTitle(doc: Y.Doc): string {
 }
 
 export function EditorHeader(props: {
-  session: ArticleSession;
+  session: SessionView;
   /** The document shown: the article's, or its opening rows' (client/editor/use-opening.ts). */
   doc: Y.Doc;
   presence: PresenceHub;
@@ -127,7 +127,7 @@ export function EditorHeader(props: {
  * change (see saved-label.ts); `data-saved` tells the exact state at every
  * moment, written straight to the element because it flips on every keystroke.
  */
-function ConnectionStatus({ session }: { session: ArticleSession }) {
+function ConnectionStatus({ session }: { session: SessionView }) {
   const connection = useSyncExternalStore(session.subscribe, () => session.snapshot.connection);
   const labels = useMemo(() => savedLabelStore(session), [session]);
   const label = useSyncExternalStore(labels.subscribe, labels.getSnapshot);
@@ -157,7 +157,7 @@ function ConnectionStatus({ session }: { session: ArticleSession }) {
 }
 
 /** What the server refused, and a close that reconnecting cannot fix. */
-function SessionAlerts({ session }: { session: ArticleSession }) {
+function SessionAlerts({ session }: { session: SessionView }) {
   // Only these two fields: the session's state also changes (saved, unsaved) on every keystroke.
   const denials = useSyncExternalStore(session.subscribe, () => session.snapshot.denials);
   const fatal = useSyncExternalStore(session.subscribe, () => session.snapshot.fatal);

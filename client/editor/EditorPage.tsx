@@ -10,14 +10,15 @@ import { ApiError } from '../api/http';
 import { describeError } from '../app/messages';
 import { followLink } from '../app/routing';
 import { openedEarly } from '../collab/early-session';
+import { openingAsked } from '../collab/opening';
 import { ArticleEditor } from './ArticleEditor';
 
 type PageState = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ready' };
 
 export function EditorPage({ articleId, user, onUnauthenticated }: { articleId: string; user: SessionUser; onUnauthenticated(): void }) {
-  // An article already opening (the app was loaded at its address) is shown while the check runs;
-  // waiting for it would add a round trip after the document has arrived.
-  const [state, setState] = useState<PageState>(() => (openedEarly(articleId) ? { kind: 'ready' } : { kind: 'loading' }));
+  // An article already opening (the app was loaded at its address: its session, or its opening rows)
+  // is shown while the check runs; waiting for it would add a round trip after the rows have arrived.
+  const [state, setState] = useState<PageState>(() => (openedEarly(articleId) || openingAsked(articleId) ? { kind: 'ready' } : { kind: 'loading' }));
 
   useEffect(() => {
     const controller = new AbortController();

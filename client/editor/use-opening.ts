@@ -10,22 +10,31 @@
  * the opening showed) the rows are handed over in one task, what was typed
  * carried along (opening-hand-over.ts).
  *
+ * The article's session (device copy, websocket) starts once the opening is
+ * decided: reading the device's copy of a long article holds the page for a
+ * few hundred milliseconds, and must not hold up the first rows.
+ *
  * Nothing typed in the opening leaves the page until it is handed over: the
  * opening's items are not the article's. Article commands (confirm, split,
  * statuses, comments) wait for the document; the page says so.
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
 import { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
 import { articleTypes } from '../../shared/article/layout';
-import { openingDoc } from '../../shared/article/opening';
-import type { ArticleSession } from '../collab/article-session';
+import { openingDoc, type ArticleOpening } from '../../shared/article/opening';
+import type { ArticleSession, SessionUser, SessionView } from '../collab/article-session';
+import { colorFor } from '../collab/colors';
+import { notStartedSession } from '../collab/not-started-session';
 import { loadOpening } from '../collab/opening';
 import { ReviewHub } from '../review/review-hub';
 import { OpeningHandOver, type CarriedOpening } from './opening-hand-over';
 import { PresenceHub } from './presence';
 import { UndoRegistry } from './undo-registry';
+
+/** A performance mark set when the opening rows have been handed over to the article's. */
+export const DOCUMENT_SHOWN_MARK = 'duet:document-shown';
 
 /** How often to look again while an input method is composing in an opening row. */
 const COMPOSING_RETRY_MS = 50;
@@ -38,6 +47,8 @@ export interface OpeningParts {
   handOver: OpeningHandOver;
   /** Segments in the whole article. */
   total: number;
+  /** What the page shows of the article's session until it has started. */
+  session: SessionView;
 }
 
 export type OpeningState =
@@ -49,57 +60,72 @@ export type OpeningState =
   /** The article's document is shown, and takes over what was typed in the opening rows. */
   | { kind: 'handed-over'; carried: CarriedOpening };
 
-export function useOpening(session: ArticleSession | null): OpeningState {
+export function useOpening(articleId: string, session: ArticleSession | null, user: SessionUser): OpeningState {
   // Pending at first: rendering the article's empty page only to replace it a moment later costs a
   // whole page's render and effects on the way to the first rows.
   const [state, setState] = useState<OpeningState>({ kind: 'pending' });
+  const shown = useRef<OpeningParts | null>(null);
+
+  // The opening is asked for before the article's session starts (the page starts it once this is
+  // decided): reading the device's copy of a long article holds the page for a moment.
+  useEffect(() => {
+    const controller = new AbortController();
+    void loadOpening(articleId, controller.signal).then((opening) => {
+      if (controller.signal.aborted) return;
+      if (!opening || opening.segments.length === 0) return setState({ kind: 'none' });
+      shown.current = openingParts(articleId, opening, user);
+      setState({ kind: 'shown', parts: shown.current });
+    });
+    return () => {
+      controller.abort();
+      if (shown.current) destroyParts(shown.current);
+      shown.current = null;
+    };
+    // The user is fixed for the page (EditorPage is keyed by article, the session by user).
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [articleId]);
+
+  // Once the article's document has arrived (and, if the server is reachable, the server has
+  // answered: a reload's device copy may be behind what the opening showed), hand the rows over.
   useEffect(() => {
     if (!session) return;
-    const controller = new AbortController();
-    let parts: OpeningParts | null = null;
-    let decided = false;
-    // The document is there, and if the server is reachable it has answered.
-    const arrived = () => articleTypes(session.doc).order.length > 0 && (session.snapshot.received || session.snapshot.connection === 'offline');
-
+    let done = false;
     const handOver = () => {
-      if (controller.signal.aborted || !parts) return;
+      const parts = shown.current;
+      if (done || !parts) return;
       // An input method's composition is not cut: the swap waits for it to end.
       if (parts.handOver.composing()) return void setTimeout(handOver, COMPOSING_RETRY_MS);
       const carried = parts.handOver.capture();
       // Rendered and committed now, in this task: no key can reach the opening rows after capture.
       flushSync(() => setState({ kind: 'handed-over', carried }));
+      // For the benchmark (bench/editor-bench.ts): when the whole article became editable.
+      performance.mark(DOCUMENT_SHOWN_MARK);
       destroyParts(parts);
-      parts = null;
+      shown.current = null;
     };
-    const decide = () => {
-      if (decided || !arrived()) return;
-      decided = true;
+    const arrived = () => articleTypes(session.doc).order.length > 0 && (session.snapshot.received || session.snapshot.connection === 'offline');
+    const watch = () => {
+      if (!arrived()) return;
       stopWatching();
       // Not inside whatever changed the session (a React effect may have): right after it, before any input.
-      if (parts) queueMicrotask(handOver);
-      else setState({ kind: 'none' });
+      queueMicrotask(handOver);
     };
-    const stopWatching = session.subscribe(decide);
-    decide();
-
-    void loadOpening(session.articleId, controller.signal).then((opening) => {
-      if (decided || controller.signal.aborted) return;
-      if (!opening || opening.segments.length === 0) return setState({ kind: 'none' });
-      const doc = openingDoc(opening);
-      const awareness = new Awareness(doc);
-      // Only this page sees it: carets in the opening rows are not the article's positions.
-      awareness.setLocalState(session.provider.awareness.getLocalState());
-      parts = { doc, presence: new PresenceHub(awareness), undo: new UndoRegistry(), review: new ReviewHub(doc), handOver: new OpeningHandOver(doc), total: opening.total };
-      setState({ kind: 'shown', parts });
-    });
-
+    const stopWatching = session.subscribe(watch);
+    watch();
     return () => {
-      controller.abort();
+      done = true;
       stopWatching();
-      if (parts) destroyParts(parts);
     };
   }, [session]);
   return state;
+}
+
+function openingParts(articleId: string, opening: ArticleOpening, user: SessionUser): OpeningParts {
+  const doc = openingDoc(opening);
+  // Only this page sees it: carets in the opening rows are not positions in the article.
+  const awareness = new Awareness(doc);
+  awareness.setLocalState({ user: { id: user.id, name: user.name, role: user.role, color: colorFor(user.name) }, cursor: null });
+  return { doc, presence: new PresenceHub(awareness), undo: new UndoRegistry(), review: new ReviewHub(doc), handOver: new OpeningHandOver(doc), total: opening.total, session: notStartedSession(articleId) };
 }
 
 function destroyParts(parts: OpeningParts): void {
