@@ -17,6 +17,9 @@
  *   npm run bench:editor -- --cold-server       measure with a server process that has loaded
  *                                               no article yet (by default one other article
  *                                               is opened first: a warm process, cold rooms)
+ *   npm run bench:editor -- --without-openings  store the articles without their opening rows kept
+ *                                               (as if last changed outside the server): a first
+ *                                               visit's opening then builds the document on the server
  *   npm run bench:editor -- --omnibox-webui     the research note's Chromium flags exactly: the
  *                                               fresh browser loads its omnibox popup beside
  *                                               the page (e2e/support/chromium.ts)
@@ -34,7 +37,10 @@
  *
  *  1. first usable: navigation start → a target editor is editable and shows
  *     its text → one frame produced (bench/editor/probe.ts says exactly how);
- *  2. 1 s later: JS heap after a forced GC, DOM nodes (CDP);
+ *     Duet shows a long article's opening rows before its document has
+ *     arrived; "whole article shown" is when they were handed over to it;
+ *  2. 1 s after the whole article is shown: JS heap after a forced GC, DOM
+ *     nodes (CDP);
  *  3. scroll segment N/2 into view, click it, caret to its end; type 200 keys
  *     (keyboard.type, 25 ms pause): keystroke latency = keydown timeStamp →
  *     the next frame, p50/p95;
@@ -57,6 +63,7 @@ import { parseArgs } from 'node:util';
 import * as Y from 'yjs';
 import { chromium, type Browser, type CDPSession, type Page } from 'playwright-core';
 import { openDataFolder } from '../server/store/data-dir';
+import { keepOpening } from '../server/articles/opening-cache';
 import { PASSWORD, prepareDataDir, type TestAccount } from '../server/testing/test-server';
 import { ProtocolClient } from '../server/testing/protocol-client';
 import type { Role } from '../shared/protocol/roles';
@@ -192,6 +199,8 @@ interface RunResult {
     usable: number | null;
     firstText: number | null;
     editorPresent: number | null;
+    /** Duet: when the whole article was shown and editable (the opening rows handed over to it). */
+    documentShown: number | null;
     domContentLoaded: number | null;
     loadEvent: number | null;
     /** Duet: the biggest websocket message during load (the article's sync), its size and handler time. */
@@ -331,7 +340,15 @@ const articleKey = (segments: number, run: number) => `${segments}/${run}`;
 /** The article opened once before measuring, so the server process is warm (its room stays loaded; every measured room is still cold). */
 const WARMUP_ARTICLE = 'benchwarmup';
 
-async function prepare(sizes: number[], runs: number, designs: Design[], serverNodeArgs: string[], warmServer: boolean, log: (line: string) => void): Promise<Setup> {
+async function prepare(
+  sizes: number[],
+  runs: number,
+  designs: Design[],
+  serverNodeArgs: string[],
+  warmServer: boolean,
+  keepOpenings: boolean,
+  log: (line: string) => void,
+): Promise<Setup> {
   const root = mkdtempSync(join(tmpdir(), 'duet-editor-bench-'));
   const articles = new Map<number, GeneratedArticle>();
   for (const segments of sizes) articles.set(segments, generateArticle(segments));
@@ -344,11 +361,17 @@ async function prepare(sizes: number[], runs: number, designs: Design[], serverN
     const folder = openDataFolder(dataDir);
     try {
       for (const segments of sizes) {
+        const { update } = articles.get(segments)!;
+        // Stored as an import stores an article: with its opening rows kept (server/articles/opening-cache.ts).
+        const doc = new Y.Doc();
+        Y.applyUpdate(doc, update);
         for (let run = 0; run < runs; run++) {
           const id = `bench${segments}r${run + 1}`;
-          folder.articles.create(id, articles.get(segments)!.update);
+          folder.articles.create(id, update);
+          if (keepOpenings) keepOpening(folder.articles, id, doc);
           setup.articleIds.set(articleKey(segments, run), id);
         }
+        doc.destroy();
       }
       if (warmServer) folder.articles.create(WARMUP_ARTICLE, articles.get(Math.max(...sizes))!.update);
     } finally {
@@ -441,7 +464,19 @@ async function runOnce(setup: Setup, design: Design, segments: number, run: numb
       writeFileSync(file, JSON.stringify(profile));
       result.loadProfile = file;
     }
-    // 2. Heap and DOM, 1 s after first usable.
+    // 2. Heap and DOM, 1 s after the whole article is shown (Duet shows its opening rows first).
+    const documentShown =
+      design === 'duet'
+        ? await page
+            .waitForFunction(
+              () =>
+                window.performance.getEntriesByName('duet:document-shown')[0]?.startTime ??
+                (document.querySelector('[data-testid="editor-progress"]')?.textContent?.startsWith('Loading') === false ? window.__bench.marks.usable : undefined),
+              null,
+              { timeout: LOAD_TIMEOUT_MS, polling: 50 },
+            )
+            .then((handle) => handle.jsonValue() as Promise<number>)
+        : null;
     await sleep(AFTER_LOAD_MS);
     // Read 1 s later: long-animation-frame entries reach the observer some time after their frame.
     const load = await page.evaluate(() => {
@@ -468,6 +503,7 @@ async function runOnce(setup: Setup, design: Design, segments: number, run: numb
       usable: round(usable, 1),
       firstText: round(load.marks.firstText ?? null, 1),
       editorPresent: round(load.marks.editorPresent ?? null, 1),
+      documentShown: round(documentShown, 1),
       domContentLoaded: round(load.domContentLoaded, 1),
       loadEvent: round(load.loadEvent, 1),
       syncBytes: sync?.bytes ?? null,
@@ -707,6 +743,7 @@ const METRICS: Metric[] = [
 
 const DETAILS: Metric[] = [
   { label: 'editor present, empty (ms)', pick: (r) => r.load?.editorPresent, digits: 0 },
+  { label: 'whole article shown (ms)', pick: (r) => r.load?.documentShown, digits: 0 },
   { label: 'first text shown (ms)', pick: (r) => r.load?.firstText, digits: 0 },
   { label: 'DOMContentLoaded (ms)', pick: (r) => r.load?.domContentLoaded, digits: 0 },
   { label: 'API / data requests done (ms)', pick: (r) => (r.load?.api.length ? Math.max(...r.load.api.map((entry) => entry.end)) : null), digits: 0 },
@@ -816,6 +853,7 @@ async function main(): Promise<void> {
       keep: { type: 'boolean', default: false },
       'server-node-args': { type: 'string', default: '' },
       'cold-server': { type: 'boolean', default: false },
+      'without-openings': { type: 'boolean', default: false },
       'omnibox-webui': { type: 'boolean', default: false },
     },
   });
@@ -830,7 +868,7 @@ async function main(): Promise<void> {
     designs.length === 0 ||
     designs.some((name) => name !== 'duet' && name !== 'baseline' && name !== 'floor')
   ) {
-    throw new Error('usage: editor-bench [--sizes 100,1000,2000] [--runs N] [--designs duet,baseline,floor] [--profile] [--trace] [--server-node-args ARGS] [--cold-server] [--omnibox-webui] [--keep]');
+    throw new Error('usage: editor-bench [--sizes 100,1000,2000] [--runs N] [--designs duet,baseline,floor] [--profile] [--trace] [--server-node-args ARGS] [--cold-server] [--without-openings] [--omnibox-webui] [--keep]');
   }
 
   const timeoutMs = SETUP_TIMEOUT_MS + runs * RUN_TIMEOUT_MS;
@@ -850,7 +888,7 @@ async function main(): Promise<void> {
   if (git.dirty.length > 0) log(`Note: client/ or shared/ has uncommitted changes (${git.dirty.length} files); the build measures the working tree.`);
   const chromiumArgs = values['omnibox-webui'] ? NOTE_CHROMIUM_ARGS : CHROMIUM_ARGS;
   const serverNodeArgs = values['server-node-args'].split(' ').filter((arg) => arg !== '');
-  const setup = await prepare(sizes, runs, designs, serverNodeArgs, !values['cold-server'], log);
+  const setup = await prepare(sizes, runs, designs, serverNodeArgs, !values['cold-server'], !values['without-openings'], log);
   const results: RunResult[] = [];
   let browserVersion: string | null = null;
   try {
