@@ -13,7 +13,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { TestServer } from '../server/testing/test-server';
 import { ProtocolClient } from '../server/testing/protocol-client';
-import { segmentIds } from '../shared/article/article';
+import { removeSegment, segmentIds } from '../shared/article/article';
 import { OPENING_ROWS } from '../shared/article/opening';
 import { targetXmlText } from '../shared/testing/target-text';
 import { launchBrowser, newUser, type BrowserUser } from './support/browser';
@@ -96,6 +96,30 @@ describe('a long article opens before its whole document has arrived', () => {
     expect([...alice.pageErrors, ...carol.pageErrors]).toEqual([]);
   });
 
+  test('a segment a colleague removes while the article loads: the translator is shown what they had typed there', async () => {
+    const articleId = seedArticle(server, { title: 'Shrinking', sourceTitle: '变短', statuses: Array.from({ length: SEGMENTS }, () => 'untranslated' as const) });
+    const alice = await signedIn(browser, server, 'translator');
+    const held = await holdArticleMessages(alice.page);
+    await alice.page.goto(`/articles/${articleId}`);
+    const editor = new EditorPage(alice.page);
+    await editor.target(2).and(alice.page.locator('[contenteditable="true"]')).waitFor();
+    await editor.typeInTarget(2, 'Words for a doomed segment.');
+
+    const bob = new ProtocolClient({ baseUrl: server.baseUrl, articleId, token: server.accounts.admin.token });
+    try {
+      await eventually(() => bob.synced).toBe(true);
+      removeSegment(bob.doc, segmentIds(bob.doc)[2]!);
+      await eventually(() => bob.allSaved).toBe(true);
+    } finally {
+      bob.destroy();
+    }
+
+    held.release();
+    await eventually(() => textOf(alice.page.getByTestId('editor-notice'))).toContain('“Words for a doomed segment.”');
+    expect(await textOf(alice.page.getByTestId('editor-progress'))).toBe(`0 / ${SEGMENTS - 1} translated`);
+    expect(alice.pageErrors).toEqual([]);
+  });
+
   test("a reviewer's opening rows are read-only, and the page opens the rest when the document comes", async () => {
     const reviewer = await signedIn(browser, server, 'reviewer');
     const held = await holdArticleMessages(reviewer.page);
@@ -122,17 +146,15 @@ async function signedIn(browser: Browser, server: TestServer, name: string): Pro
   return user;
 }
 
-/** Hold what the server sends the page over the article's websocket until released, as a slow line would. */
+/** Hold the article's websocket messages both ways until released, as a line too slow to carry them would. */
 async function holdArticleMessages(page: Page): Promise<{ release(): void; count(): number }> {
   const queue: Array<() => void> = [];
   let holding = true;
+  const pass = (send: () => void) => (holding ? queue.push(send) : send());
   await page.routeWebSocket(/\/collab/, (ws) => {
     const toServer = ws.connectToServer();
-    ws.onMessage((message) => toServer.send(message));
-    toServer.onMessage((message) => {
-      if (holding) queue.push(() => ws.send(message));
-      else ws.send(message);
-    });
+    ws.onMessage((message) => pass(() => toServer.send(message)));
+    toServer.onMessage((message) => pass(() => ws.send(message)));
   });
   return {
     release() {

@@ -100,7 +100,9 @@ function EditorSurface({ session, doc, presence, undo, review, user, opening, ca
   const rows = useSegments(doc);
   const permissions = PERMISSIONS[user.role];
   const canEditTarget = permissions.articleChanges.includes('targetText');
-  const canEditSource = permissions.articleChanges.includes('sourceText');
+  // Showing the opening rows (use-opening.ts): only what is typed into targets is carried over to the article.
+  const loading = opening !== undefined;
+  const canEditSource = !loading && permissions.articleChanges.includes('sourceText');
 
   const [filter, setFilter] = useState<RowFilter>({ kind: 'all' });
   const [searchOpen, setSearchOpen] = useState(false);
@@ -197,7 +199,6 @@ function EditorSurface({ session, doc, presence, undo, review, user, opening, ca
   );
   const reviewPage = useReviewPage({ hub: review, user, rows, presence, reveal: revealSegment, notify: setNotice });
 
-  const loading = opening !== undefined;
   const commands = useMemo<SegmentCommands>(
     () => ({
       confirm(id) {
@@ -316,6 +317,7 @@ function EditorSurface({ session, doc, presence, undo, review, user, opening, ca
       actor: user.name,
       edited: (id, side) => commands.edited(id, side),
       focusLater: (id, side) => focusSegment(id, side),
+      notify: setNotice,
     });
     // Once, when the article's rows first show.
     // eslint-disable-next-line react-hooks/exhaustive-deps

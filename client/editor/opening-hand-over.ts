@@ -85,6 +85,8 @@ export interface CarryTarget {
   edited(segment: string, side: Side): void;
   /** Put the caret in a side whose row is not mounted yet. */
   focusLater(segment: string, side: Side): void;
+  /** Tell the person something (a segment they typed in was removed meanwhile). */
+  notify(message: string): void;
 }
 
 /** Apply what was captured from the opening rows to the article's document (see the module's comment). */
@@ -93,8 +95,12 @@ export function carryOver(carried: CarriedOpening, to: CarryTarget): void {
   const segments = new Set(segmentIds(to.doc));
   const { focus } = carried;
   for (const [id, { before, after }] of carried.typed) {
-    // Removed meanwhile (a colleague merged it away): there is nowhere to put it.
-    if (!segments.has(id)) continue;
+    // Removed meanwhile (a colleague merged or deleted it): there is nowhere to put it, so the
+    // person is shown what they typed, to put it where it now belongs.
+    if (!segments.has(id)) {
+      to.notify(`A colleague removed a segment you were typing in while the article loaded. What it held: “${after.textContent}”`);
+      continue;
+    }
     const view = to.views.get(id)?.target;
     if (!view) {
       const current = readSegment(to.doc, id).target;
