@@ -50,7 +50,8 @@ describe('a long article opens before its whole document has arrived', () => {
     expect(await textOf(alice.page.getByTestId('editor-progress'))).toBe(`Loading ${SEGMENTS} segments…`);
     expect(await editor.source(0).textContent()).toBe('第1段：人工智能正在改变翻译。');
     expect(await alice.page.getByTestId('segment-row').count()).toBeLessThanOrEqual(OPENING_ROWS);
-    expect(held.count()).toBeGreaterThan(0);
+    // The page's websocket is open and talking, its messages held back.
+    await eventually(() => held.count()).toBeGreaterThan(0);
 
     // Meanwhile a colleague writes into the same segment.
     const bob = new ProtocolClient({ baseUrl: server.baseUrl, articleId, token: server.accounts.admin.token });

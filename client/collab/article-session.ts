@@ -13,7 +13,7 @@ import { messageYjsSyncStep2, messageYjsUpdate } from 'y-protocols/sync';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { articleRoom, COLLAB_PATH, MESSAGE } from '../../shared/protocol/collab';
 import type { Role } from '../../shared/protocol/roles';
-import { colorFor } from './colors';
+import { presenceOf } from './colors';
 import { batchLocalWrites } from './local-writes';
 import { deferUpdateSends, type DeferredSends } from './deferred-sends';
 import { updateBytes, type UpdateBytes } from './update-bytes';
@@ -149,7 +149,7 @@ export class ArticleSession implements SessionView {
   setUser(user: SessionUser): void {
     this.userValue = user;
     const current = this.provider.awareness.getLocalState() as { cursor?: unknown } | null;
-    this.provider.awareness.setLocalState({ user: { id: user.id, name: user.name, role: user.role, color: colorFor(user.name) }, cursor: current?.cursor ?? null });
+    this.provider.awareness.setLocalState(presenceOf(user, current?.cursor ?? null));
   }
 
   private readonly onVisibility = () => {

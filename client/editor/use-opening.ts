@@ -25,7 +25,7 @@ import type * as Y from 'yjs';
 import { articleTypes } from '../../shared/article/layout';
 import { openingDoc, type ArticleOpening } from '../../shared/article/opening';
 import type { ArticleSession, SessionUser, SessionView } from '../collab/article-session';
-import { colorFor } from '../collab/colors';
+import { presenceOf } from '../collab/colors';
 import { notStartedSession } from '../collab/not-started-session';
 import { loadOpening } from '../collab/opening';
 import { ReviewHub } from '../review/review-hub';
@@ -124,7 +124,7 @@ function openingParts(articleId: string, opening: ArticleOpening, user: SessionU
   const doc = openingDoc(opening);
   // Only this page sees it: carets in the opening rows are not positions in the article.
   const awareness = new Awareness(doc);
-  awareness.setLocalState({ user: { id: user.id, name: user.name, role: user.role, color: colorFor(user.name) }, cursor: null });
+  awareness.setLocalState(presenceOf(user));
   return { doc, presence: new PresenceHub(awareness), undo: new UndoRegistry(), review: new ReviewHub(doc), handOver: new OpeningHandOver(doc), total: opening.total, session: notStartedSession(articleId) };
 }
 
