@@ -157,12 +157,18 @@ export class ReviewHub {
   /** Tell the mounted editors whose highlights changed (what they anchor, or which thread is active). */
   private pushHighlights(): void {
     for (const [key, entry] of this.highlighters) {
-      const threads = this.anchoredBySide.get(key) ?? NONE;
-      const signature = JSON.stringify([threads.map((thread) => [thread.id, thread.resolved, thread.anchor]), threads.some((thread) => thread.id === this.panelState.active) ? this.panelState.active : null]);
+      const signature = this.highlightSignature(key);
       if (signature === entry.signature) continue;
       entry.signature = signature;
       entry.listener();
     }
+  }
+
+  /** What a side's highlights depend on: its anchored threads, and whether one of them is active. */
+  private highlightSignature(key: string): string {
+    const threads = this.anchoredBySide.get(key) ?? NONE;
+    if (threads.length === 0) return '';
+    return JSON.stringify([threads.map((thread) => [thread.id, thread.resolved, thread.anchor]), threads.some((thread) => thread.id === this.panelState.active) ? this.panelState.active : null]);
   }
 
   // --- what the page reads ---
@@ -252,7 +258,8 @@ export class ReviewHub {
   registerView(segment: string, side: Side, view: EditorView, listener: HighlightListener): () => void {
     const key = sideKey(segment, side);
     this.views.set(key, view);
-    this.highlighters.set(key, { listener, signature: '' });
+    // As drawn when the view is made (the plugin draws once after mounting if there is anything to draw).
+    this.highlighters.set(key, { listener, signature: this.highlightSignature(key) });
     const waiting = this.mountWaiters.get(key);
     if (waiting) {
       this.mountWaiters.delete(key);

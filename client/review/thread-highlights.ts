@@ -73,8 +73,9 @@ export function threadHighlightPlugin(hub: ReviewHub, segment: string, side: Sid
     view(view: EditorView) {
       const redraw = () => redrawDecorations(view, highlightKey, true);
       const unregister = hub.registerView(segment, side, view, redraw);
-      // The binding fills the view after it is made; draw once it has.
-      queueMicrotask(redraw);
+      // Anchors resolve through the sync binding, made with the view: draw once it exists. Most
+      // sides have no threads, and a redraw is a transaction: none for them (rows mount on scroll).
+      if (hub.anchoredIn(segment, side).length > 0) queueMicrotask(redraw);
       return {
         update: (_view, previous) => {
           if (!previous.selection.eq(view.state.selection)) hub.noteSelection(view, segment, side);
