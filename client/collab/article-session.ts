@@ -45,6 +45,9 @@ export interface SessionView {
   beforeServerChange(hook: () => void): () => void;
 }
 
+/** A session's state before anything has happened: connecting, nothing unsaved, nothing read or received. */
+export const SESSION_START: SessionState = Object.freeze({ connection: 'connecting', saved: true, loaded: false, received: false, denials: [], fatal: null });
+
 export interface SessionUser {
   id: string;
   name: string;
@@ -55,7 +58,7 @@ export class ArticleSession implements SessionView {
   readonly doc = new Y.Doc();
   readonly provider: WebsocketProvider;
   readonly local: IndexeddbPersistence;
-  private state: SessionState = { connection: 'connecting', saved: true, loaded: false, received: false, denials: [], fatal: null };
+  private state: SessionState = SESSION_START;
   private savedClock = 0;
   private readonly listeners = new Set<() => void>();
   /** Writes what the IndexedDB copy has not stored yet (writes are batched). */

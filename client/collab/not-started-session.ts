@@ -6,14 +6,12 @@
  * session (client/editor/use-opening.ts): reading the device's copy of a long
  * article holds the page for a moment, and must not hold up the first rows.
  */
-import type { SessionState, SessionView } from './article-session';
-
-const NOT_STARTED: SessionState = { connection: 'connecting', saved: true, loaded: false, received: false, denials: [], fatal: null };
+import { SESSION_START, type SessionView } from './article-session';
 
 export function notStartedSession(articleId: string): SessionView {
   return {
     articleId,
-    snapshot: NOT_STARTED,
+    snapshot: SESSION_START,
     subscribe: () => () => {},
     beforeServerChange: () => () => {},
   };

@@ -15,7 +15,7 @@
  */
 import type * as Y from 'yjs';
 import type { Node as PMNode } from 'prosemirror-model';
-import { TextSelection } from 'prosemirror-state';
+import { TextSelection, type Selection } from 'prosemirror-state';
 import type { EditorView } from 'prosemirror-view';
 import { yXmlFragmentToProseMirrorRootNode } from 'y-prosemirror';
 import { readSegment, segmentIds, setSide, sideFragment, type Side } from '../../shared/article/article';
@@ -118,8 +118,8 @@ export function carryOver(carried: CarriedOpening, to: CarryTarget): void {
     const tr = view.state.tr;
     if (carry) tr.step(carry.step);
     if (focus?.segment === id && focus.side === 'target') {
-      const at = (position: number) => Math.max(0, Math.min(tr.doc.content.size, carry ? carry.map(position) : position));
-      tr.setSelection(TextSelection.between(tr.doc.resolve(at(focus.anchor)), tr.doc.resolve(at(focus.head))));
+      const carried = (position: number) => (carry ? carry.map(position) : position);
+      tr.setSelection(selectionNear(tr.doc, carried(focus.anchor), carried(focus.head)));
     }
     view.dispatch(tr);
   }
@@ -127,8 +127,13 @@ export function carryOver(carried: CarriedOpening, to: CarryTarget): void {
   const view = to.views.get(focus.segment)?.[focus.side];
   if (!view) return to.focusLater(focus.segment, focus.side);
   if (!carried.typed.has(focus.segment) || focus.side !== 'target') {
-    const at = (position: number) => Math.max(0, Math.min(view.state.doc.content.size, position));
-    view.dispatch(view.state.tr.setSelection(TextSelection.between(view.state.doc.resolve(at(focus.anchor)), view.state.doc.resolve(at(focus.head)))));
+    view.dispatch(view.state.tr.setSelection(selectionNear(view.state.doc, focus.anchor, focus.head)));
   }
   view.focus();
+}
+
+/** A text selection from anchor to head, each kept inside the document. */
+function selectionNear(doc: PMNode, anchor: number, head: number): Selection {
+  const at = (position: number) => doc.resolve(Math.max(0, Math.min(doc.content.size, position)));
+  return TextSelection.between(at(anchor), at(head));
 }

@@ -16,7 +16,7 @@ import type { User } from '../auth/accounts';
 import { authenticate, checkCsrf, clearedSessionCookie, readCookie, SESSION_COOKIE, sessionCookie } from '../auth/http-auth';
 import type { ApiDeps, Route, RouteModule } from './route';
 import { readJson, stringField } from './request-body';
-import { sendError, sendJson } from './json';
+import { sendError, sendJson, sendJsonText } from './json';
 import { exportRoutes } from './export-routes';
 import { xliffRoutes } from './xliff-routes';
 import { mediaRoutes } from '../media/media-routes';
@@ -172,9 +172,7 @@ export function api(deps: ApiDeps) {
       handle({ params, res }) {
         const id = params.id!;
         // Kept since the article last changed: no document to build (a first visit to a long article nobody has open).
-        const json = keptOpening(store, id) ?? deps.collab.readArticle(id, (doc) => keepOpening(store, id, doc));
-        res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
-        res.end(json);
+        sendJsonText(res, 200, keptOpening(store, id) ?? deps.collab.readArticle(id, (doc) => keepOpening(store, id, doc)));
         return undefined;
       },
     },
