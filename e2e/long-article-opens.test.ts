@@ -16,7 +16,7 @@ import { ProtocolClient } from '../server/testing/protocol-client';
 import { removeSegment, segmentIds } from '../shared/article/article';
 import { OPENING_ROWS } from '../shared/article/opening';
 import { targetXmlText } from '../shared/testing/target-text';
-import { launchBrowser, newUser, type BrowserUser } from './support/browser';
+import { launchBrowser, newUser, screenshot, type BrowserUser } from './support/browser';
 import { PASSWORD, seedArticle, startDuet } from './support/duet';
 import { EditorPage } from './support/editor-page';
 import { eventually, SignInPage, textOf } from './support/pages';
@@ -50,6 +50,7 @@ describe('a long article opens before its whole document has arrived', () => {
     expect(await textOf(alice.page.getByTestId('editor-progress'))).toBe(`Loading ${SEGMENTS} segments…`);
     expect(await editor.source(0).textContent()).toBe('第1段：人工智能正在改变翻译。');
     expect(await alice.page.getByTestId('segment-row').count()).toBeLessThanOrEqual(OPENING_ROWS);
+    await screenshot(alice.page, 'long-article-opening.png');
     // The page's websocket is open and talking, its messages held back.
     await eventually(() => held.count()).toBeGreaterThan(0);
 
