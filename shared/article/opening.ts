@@ -14,22 +14,15 @@
 import * as Y from 'yjs';
 import type { Node as PMNode } from 'prosemirror-model';
 import { schema } from '../schema/schema';
-import { createArticle, readFrontMatter, readSegment, segmentIds, setStatus, type FrontMatterEntry } from './article';
+import { createArticle, readFrontMatter, readSegment, segmentIds, setStatus, type FrontMatterEntry, type SegmentSnapshot } from './article';
 import { articleTypes, SEGMENT, type JsonValue } from './layout';
-import { isSegmentStatus, type SegmentStatus } from './status';
+import { isSegmentStatus } from './status';
 
 /** Enough rows for a tall screen: rows are 60–200 px high. */
 export const OPENING_ROWS = 30;
 
-export interface OpeningSegment {
-  id: string;
-  source: PMNode;
-  target: PMNode;
-  status: SegmentStatus;
-  changedBy: string | null;
-  changedAt: number | null;
-  omitted: boolean;
-}
+/** What a row shows of a segment: the snapshot without what only export reads. */
+export type OpeningSegment = Pick<SegmentSnapshot, 'id' | 'source' | 'target' | 'status' | 'changedBy' | 'changedAt' | 'omitted'>;
 
 export interface ArticleOpening {
   /** Segments in the whole article; the opening holds the first few. */
