@@ -24,11 +24,10 @@ export function openingAsked(articleId: string): boolean {
 }
 
 export async function loadOpening(articleId: string, signal: AbortSignal): Promise<ArticleOpening | null> {
-  const asked = window.__duetOpening;
+  const asked = openingAsked(articleId) ? window.__duetOpening!.answer : null;
   // Taken once: a later visit to the same article in this page must not see this answer again.
   window.__duetOpening = undefined;
-  const path = encodeURIComponent(articleId);
-  const answer = asked?.path === path ? asked.answer : apiRequest('GET', `/api/articles/${path}/opening`, { signal }).catch(() => null);
+  const answer = asked ?? apiRequest('GET', `/api/articles/${encodeURIComponent(articleId)}/opening`, { signal }).catch(() => null);
   try {
     const json = await answer;
     return json == null || signal.aborted ? null : openingFromJson(json);

@@ -33,8 +33,8 @@ import { OpeningHandOver, type CarriedOpening } from './opening-hand-over';
 import { PresenceHub } from './presence';
 import { UndoRegistry } from './undo-registry';
 
-/** A performance mark set when the opening rows have been handed over to the article's. */
-export const DOCUMENT_SHOWN_MARK = 'duet:document-shown';
+/** A performance mark set when the opening rows have been handed over to the article's (bench/editor-bench.ts reads it by name). */
+const DOCUMENT_SHOWN_MARK = 'duet:document-shown';
 
 /** How often to look again while an input method is composing in an opening row. */
 const COMPOSING_RETRY_MS = 50;

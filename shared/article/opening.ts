@@ -14,7 +14,7 @@
 import * as Y from 'yjs';
 import type { Node as PMNode } from 'prosemirror-model';
 import { schema } from '../schema/schema';
-import { createArticle, readFrontMatter, readSegment, segmentIds, setStatus, type FrontMatterEntry, type SegmentSnapshot } from './article';
+import { createArticle, readFrontMatter, readSegment, segmentIds, type FrontMatterEntry, type SegmentSnapshot } from './article';
 import { articleTypes, SEGMENT, type JsonValue } from './layout';
 import { isSegmentStatus } from './status';
 
@@ -94,12 +94,12 @@ export function openingDoc(opening: ArticleOpening): Y.Doc {
     frontMatter: opening.frontMatter,
     segments: opening.segments.map(({ id, source, target, status }) => ({ id, source, target, status })),
   });
+  // Who changed each segment last, and when, as the article says (a SegmentInit has no such fields).
   doc.transact(() => {
     for (const segment of opening.segments) {
       const map = articleTypes(doc).segments.get(segment.id)!;
       if (segment.omitted) map.set(SEGMENT.omitted, true);
-      // setStatus stamps "changed now by"; put back who really changed the segment last.
-      setStatus(doc, segment.id, segment.status, segment.changedBy);
+      map.set(SEGMENT.changedBy, segment.changedBy);
       map.set(SEGMENT.changedAt, segment.changedAt);
     }
   });
