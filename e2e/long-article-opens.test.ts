@@ -142,9 +142,7 @@ describe('a long article opens before its whole document has arrived', () => {
 
 async function signedIn(browser: Browser, server: TestServer, name: string): Promise<BrowserUser> {
   const user = await newUser(browser, server.baseUrl);
-  await user.page.goto('/');
-  await new SignInPage(user.page).signIn(name, PASSWORD);
-  await user.page.getByTestId('current-user-name').waitFor();
+  await SignInPage.from(user.page, name, PASSWORD);
   return user;
 }
 

@@ -7,9 +7,7 @@ export class EditorPage {
 
   /** Sign in and open an article's editor; waits until it is connected. */
   static async open(page: Page, articleId: string, name: string, password: string): Promise<EditorPage> {
-    await page.goto('/');
-    await new SignInPage(page).signIn(name, password);
-    await page.getByTestId('current-user-name').waitFor();
+    await SignInPage.from(page, name, password);
     await page.goto(`/articles/${articleId}`);
     const editor = new EditorPage(page);
     await editor.connection.and(page.locator('[data-state="connected"]')).waitFor();

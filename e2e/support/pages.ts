@@ -59,6 +59,13 @@ export class SignInPage {
     await this.form.getByLabel('Password').fill(password);
     await this.page.getByTestId('sign-in-submit').click();
   }
+
+  /** Open Duet's front page and sign in; waits until the header names the account. */
+  static async from(page: Page, name: string, password: string): Promise<void> {
+    await page.goto('/');
+    await new SignInPage(page).signIn(name, password);
+    await page.getByTestId('current-user-name').waitFor();
+  }
 }
 
 export class AppHeader {

@@ -7,9 +7,7 @@ export class PublishPage {
 
   /** Sign in and open an article's publish page; waits until the checks are shown. */
   static async open(page: Page, articleId: string, name: string, password: string): Promise<PublishPage> {
-    await page.goto('/');
-    await new SignInPage(page).signIn(name, password);
-    await page.getByTestId('current-user-name').waitFor();
+    await SignInPage.from(page, name, password);
     await page.goto(`/articles/${articleId}/publish`);
     const publish = new PublishPage(page);
     await publish.qaPanel.waitFor();
