@@ -20,6 +20,9 @@
  *   npm run bench:editor -- --without-openings  store the articles without their opening rows kept
  *                                               (as if last changed outside the server): a first
  *                                               visit's opening then builds the document on the server
+ *   npm run bench:editor -- --load-only         measure loading only (first usable, whole article shown, heap,
+ *                                               reload), without typing or remote edits: for comparing changes to
+ *                                               loading over many runs (a run takes ~6 s instead of ~25)
  *   npm run bench:editor -- --omnibox-webui     the research note's Chromium flags exactly: the
  *                                               fresh browser loads its omnibox popup beside
  *                                               the page (e2e/support/chromium.ts)
@@ -410,6 +413,8 @@ interface RunOptions {
   /** Where to save a Chromium trace of the idle typing (timeline categories), or null. */
   traceDir?: string | null;
   chromiumArgs: string[];
+  /** Only steps 1, 2 and 5 (loading, heap, reload). */
+  loadOnly?: boolean;
 }
 
 async function runOnce(setup: Setup, design: Design, segments: number, run: number, options: RunOptions): Promise<RunResult> {
@@ -521,164 +526,167 @@ async function runOnce(setup: Setup, design: Design, segments: number, run: numb
 
     result.afterLoad = await counters(page, cdp);
 
-    // 3. Go to segment N/2, caret at the end of its target, type.
-    const scrolled = await page.evaluate(
-      ({ design, typedIndex, typedSelector }) =>
-        design === 'duet' ? window.__bench.scrollToRow(typedIndex) : design === 'baseline' ? window.__bench.scrollToElement(typedSelector) : true,
-      { design, typedIndex, typedSelector },
-    );
-    if (!scrolled) result.problems.push(`could not scroll segment ${typedIndex} into place`);
-    await page.locator(typedSelector).click();
-    const before = await page.evaluate((selector) => window.__bench.caretToEnd(selector), typedSelector);
-    if (before < 0) throw new Error(`segment ${typedIndex} has no text to put the caret after`);
-    await page.evaluate(() => window.__bench.nextFrame().then(() => window.__bench.nextFrame()));
-    await sleep(300);
+    // --load-only stops here: what a change to loading costs, measured without the minutes of typing.
+    if (!options.loadOnly) {
+      // 3. Go to segment N/2, caret at the end of its target, type.
+      const scrolled = await page.evaluate(
+        ({ design, typedIndex, typedSelector }) =>
+          design === 'duet' ? window.__bench.scrollToRow(typedIndex) : design === 'baseline' ? window.__bench.scrollToElement(typedSelector) : true,
+        { design, typedIndex, typedSelector },
+      );
+      if (!scrolled) result.problems.push(`could not scroll segment ${typedIndex} into place`);
+      await page.locator(typedSelector).click();
+      const before = await page.evaluate((selector) => window.__bench.caretToEnd(selector), typedSelector);
+      if (before < 0) throw new Error(`segment ${typedIndex} has no text to put the caret after`);
+      await page.evaluate(() => window.__bench.nextFrame().then(() => window.__bench.nextFrame()));
+      await sleep(300);
 
-    /** Everything typed into the segment so far: it must all be there, at the end of its text. */
-    let typedSoFar = '';
-    const typeKeys = async (phase: string): Promise<{ keys: KeySample[]; frames: LongFrame[]; cpu: { otherPercent: number | null } }> => {
-      await page.evaluate((name) => {
-        window.__bench.phase = name;
-        window.__bench.keys = [];
-        window.__bench.recordingKeys = true;
-      }, phase);
-      const mark = cpuMark();
-      let typed = 0;
-      while (typed < TYPED.length && performance.now() - mark.at < TYPING_CAP_MS) {
-        const chunk = TYPED.slice(typed, typed + TYPING_CHUNK);
-        await page.keyboard.type(chunk, { delay: KEY_DELAY_MS });
-        typed += chunk.length;
-        typedSoFar += chunk;
-      }
-      if (typed < TYPED.length) result.problems.push(`${phase}: typing stopped after ${typed} of ${TYPED.length} keys (${TYPING_CAP_MS / 1000} s cap)`);
-      const settled = await page.evaluate(() => window.__bench.keysSettled(3000));
-      const cpu = cpuBetween(mark, cpuMark());
-      if (!settled) result.problems.push(`${phase}: some keys never got their frame`);
-      const out = await page.evaluate((name) => {
-        window.__bench.recordingKeys = false;
-        return { keys: window.__bench.keys, frames: window.__bench.longFrames.filter((frame) => frame.phase === name) };
-      }, phase);
-      return { ...out, cpu };
-    };
-    const checkTyped = async (phase: string) => {
-      const text = ((await page.evaluate((selector) => window.__bench.textOf(selector), typedSelector)) ?? '').replace(/\u00a0/g, ' ');
-      if (!text.endsWith(typedSoFar)) {
-        result.problems.push(`${phase}: the typed text is not at the end of segment ${typedIndex} (it ends "${text.slice(-40)}")`);
-      }
-    };
-
-    if (options.traceDir && browser) await browser.startTracing(page, { categories: TRACE_CATEGORIES });
-    const idle = await typeKeys('idle');
-    if (options.traceDir && browser) {
-      const file = join(options.traceDir, `editor-${design}-${segments}-idle-typing.trace.json`);
-      writeFileSync(file, await browser.stopTracing());
-      result.trace = file;
-    }
-    result.idle = summarizeKeys(idle.keys, idle.frames, idle.cpu);
-    await checkTyped('idle');
-    if (design === 'floor') {
-      result.atEnd = await counters(page, cdp);
-      return result;
-    }
-
-    // 4. A peer edits segment N/2+2, 20 times a second.
-    let sendEdit: () => boolean;
-    if (design === 'duet') {
-      const client = new ProtocolClient({ baseUrl, articleId, token: setup.accounts![PEER].token });
-      peer = client;
-      const deadline = performance.now() + STEP_TIMEOUT_MS;
-      while (!client.synced) {
-        if (performance.now() > deadline) throw new Error('the peer did not sync');
-        await sleep(20);
-      }
-      const text = targetXmlText(client.doc, remoteId);
-      const end = Y.relativePositionToJSON(Y.createRelativePositionFromTypeIndex(text, text.length));
-      client.provider.awareness.setLocalState({
-        user: { id: 'bench-peer', name: setup.accounts![PEER].name, role: PEER, color: '#b03a2e' },
-        cursor: { segment: remoteId, side: 'target', anchor: end, head: end },
-      });
-      const caret = page.locator(`[data-testid="segment-row"][data-segment="${remoteId}"] [data-testid="remote-caret"]`);
-      await caret.waitFor({ state: 'attached', timeout: STEP_TIMEOUT_MS }).catch(() => result.problems.push('the peer’s caret never appeared in its segment'));
-      let k = 0;
-      sendEdit = () => {
-        client.doc.transact(() => text.insert(text.length, REMOTE_TEXT[k++ % REMOTE_TEXT.length]!));
-        return true;
+      /** Everything typed into the segment so far: it must all be there, at the end of its text. */
+      let typedSoFar = '';
+      const typeKeys = async (phase: string): Promise<{ keys: KeySample[]; frames: LongFrame[]; cpu: { otherPercent: number | null } }> => {
+        await page.evaluate((name) => {
+          window.__bench.phase = name;
+          window.__bench.keys = [];
+          window.__bench.recordingKeys = true;
+        }, phase);
+        const mark = cpuMark();
+        let typed = 0;
+        while (typed < TYPED.length && performance.now() - mark.at < TYPING_CAP_MS) {
+          const chunk = TYPED.slice(typed, typed + TYPING_CHUNK);
+          await page.keyboard.type(chunk, { delay: KEY_DELAY_MS });
+          typed += chunk.length;
+          typedSoFar += chunk;
+        }
+        if (typed < TYPED.length) result.problems.push(`${phase}: typing stopped after ${typed} of ${TYPED.length} keys (${TYPING_CAP_MS / 1000} s cap)`);
+        const settled = await page.evaluate(() => window.__bench.keysSettled(3000));
+        const cpu = cpuBetween(mark, cpuMark());
+        if (!settled) result.problems.push(`${phase}: some keys never got their frame`);
+        const out = await page.evaluate((name) => {
+          window.__bench.recordingKeys = false;
+          return { keys: window.__bench.keys, frames: window.__bench.longFrames.filter((frame) => frame.phase === name) };
+        }, phase);
+        return { ...out, cpu };
       };
-    } else {
-      const server = setup.baseline!;
-      const deadline = performance.now() + STEP_TIMEOUT_MS;
-      while (server.clients < 1) {
-        if (performance.now() > deadline) throw new Error('the baseline page never connected its remote websocket');
-        await sleep(20);
+      const checkTyped = async (phase: string) => {
+        const text = ((await page.evaluate((selector) => window.__bench.textOf(selector), typedSelector)) ?? '').replace(/\u00a0/g, ' ');
+        if (!text.endsWith(typedSoFar)) {
+          result.problems.push(`${phase}: the typed text is not at the end of segment ${typedIndex} (it ends "${text.slice(-40)}")`);
+        }
+      };
+
+      if (options.traceDir && browser) await browser.startTracing(page, { categories: TRACE_CATEGORIES });
+      const idle = await typeKeys('idle');
+      if (options.traceDir && browser) {
+        const file = join(options.traceDir, `editor-${design}-${segments}-idle-typing.trace.json`);
+        writeFileSync(file, await browser.stopTracing());
+        result.trace = file;
       }
-      let k = 0;
-      sendEdit = () => server.send({ index: remoteIndex, text: REMOTE_TEXT[k++ % REMOTE_TEXT.length]! }) > 0;
-    }
-    await page.evaluate((selector) => (window.__bench.remoteSelector = selector), remoteSelector);
-    const remoteVisible = await page.evaluate((selector) => {
-      const box = document.querySelector(selector)?.getBoundingClientRect();
-      return !!box && box.top < innerHeight && box.bottom > 0;
-    }, design === 'duet' ? remoteSelector : `[data-testid="target-editor"] > :nth-child(${remoteIndex + 1})`);
-    if (!remoteVisible) result.problems.push(`segment ${remoteIndex}, the one the peer edits, is not on screen`);
-    const sent: Record<string, number> = {};
-    let phase = 'remote-warmup';
-    stopRemote = everyMs(REMOTE_INTERVAL_MS, () => {
-      if (sendEdit()) sent[phase] = (sent[phase] ?? 0) + 1;
-    });
-    await setPhase(page, phase);
-    await sleep(REMOTE_WARMUP_MS);
-    phase = 'remote-alone';
-    await setPhase(page, phase);
-    await sleep(REMOTE_ALONE_MS);
-    phase = 'remote-typing';
-    let profiling = false;
-    if (options.profileDir) {
-      await cdp.send('Profiler.enable');
-      await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
-      await cdp.send('Profiler.start');
-      profiling = true;
-    }
-    const remote = await typeKeys(phase);
-    phase = 'remote-after';
-    stopRemote();
-    stopRemote = null;
-    if (profiling) {
-      const { profile } = (await cdp.send('Profiler.stop')) as { profile: unknown };
-      const file = join(options.profileDir!, `editor-${design}-${segments}-remote-typing.cpuprofile`);
-      writeFileSync(file, JSON.stringify(profile));
-      result.profile = file;
-    }
-    result.remote = summarizeKeys(remote.keys, remote.frames, remote.cpu);
-    await checkTyped('with remote edits');
-    await sleep(500);
-    await setPhase(page, 'done');
+      result.idle = summarizeKeys(idle.keys, idle.frames, idle.cpu);
+      await checkTyped('idle');
+      if (design === 'floor') {
+        result.atEnd = await counters(page, cdp);
+        return result;
+      }
 
-    const remotePhases = ['remote-warmup', 'remote-alone', 'remote-typing', 'remote-after', 'done'];
-    const changes = await page.evaluate((phases) => window.__bench.messages.filter((message) => message.changed && phases.includes(message.phase)), remotePhases);
-    // Timed: the updates that arrived while measuring (alone, then while typing); counted: all of them against all sent.
-    const applied = changes.filter((message) => message.phase === 'remote-alone' || message.phase === 'remote-typing');
-    const pick = (list: MessageSample[], p: number, field: 'sync' | 'micro' | 'wait') => round(percentile(list.map((m) => m[field]).filter(Number.isFinite), p), 3);
-    result.remoteApply = {
-      sent: Object.values(sent).reduce((sum, n) => sum + n, 0),
-      applied: changes.length,
-      p50: pick(applied, 50, 'sync'),
-      p95: pick(applied, 95, 'sync'),
-      max: pick(applied, 100, 'sync'),
-      microP95: pick(applied, 95, 'micro'),
-      waitP95: pick(applied, 95, 'wait'),
-      aloneP95: pick(applied.filter((m) => m.phase === 'remote-alone'), 95, 'sync'),
-      typingP95: pick(applied.filter((m) => m.phase === 'remote-typing'), 95, 'sync'),
-    };
-    if (design === 'duet' && peer) {
-      // The typed text reached the peer through the server.
-      const typedText = targetXmlText(peer.doc, article!.segmentIds[typedIndex]!);
-      const deadline = performance.now() + 5000;
-      while (!typedText.toString().endsWith(typedSoFar) && performance.now() < deadline) await sleep(50);
-      if (!typedText.toString().endsWith(typedSoFar)) result.problems.push('the typed text did not all reach the peer');
-    }
+      // 4. A peer edits segment N/2+2, 20 times a second.
+      let sendEdit: () => boolean;
+      if (design === 'duet') {
+        const client = new ProtocolClient({ baseUrl, articleId, token: setup.accounts![PEER].token });
+        peer = client;
+        const deadline = performance.now() + STEP_TIMEOUT_MS;
+        while (!client.synced) {
+          if (performance.now() > deadline) throw new Error('the peer did not sync');
+          await sleep(20);
+        }
+        const text = targetXmlText(client.doc, remoteId);
+        const end = Y.relativePositionToJSON(Y.createRelativePositionFromTypeIndex(text, text.length));
+        client.provider.awareness.setLocalState({
+          user: { id: 'bench-peer', name: setup.accounts![PEER].name, role: PEER, color: '#b03a2e' },
+          cursor: { segment: remoteId, side: 'target', anchor: end, head: end },
+        });
+        const caret = page.locator(`[data-testid="segment-row"][data-segment="${remoteId}"] [data-testid="remote-caret"]`);
+        await caret.waitFor({ state: 'attached', timeout: STEP_TIMEOUT_MS }).catch(() => result.problems.push('the peer’s caret never appeared in its segment'));
+        let k = 0;
+        sendEdit = () => {
+          client.doc.transact(() => text.insert(text.length, REMOTE_TEXT[k++ % REMOTE_TEXT.length]!));
+          return true;
+        };
+      } else {
+        const server = setup.baseline!;
+        const deadline = performance.now() + STEP_TIMEOUT_MS;
+        while (server.clients < 1) {
+          if (performance.now() > deadline) throw new Error('the baseline page never connected its remote websocket');
+          await sleep(20);
+        }
+        let k = 0;
+        sendEdit = () => server.send({ index: remoteIndex, text: REMOTE_TEXT[k++ % REMOTE_TEXT.length]! }) > 0;
+      }
+      await page.evaluate((selector) => (window.__bench.remoteSelector = selector), remoteSelector);
+      const remoteVisible = await page.evaluate((selector) => {
+        const box = document.querySelector(selector)?.getBoundingClientRect();
+        return !!box && box.top < innerHeight && box.bottom > 0;
+      }, design === 'duet' ? remoteSelector : `[data-testid="target-editor"] > :nth-child(${remoteIndex + 1})`);
+      if (!remoteVisible) result.problems.push(`segment ${remoteIndex}, the one the peer edits, is not on screen`);
+      const sent: Record<string, number> = {};
+      let phase = 'remote-warmup';
+      stopRemote = everyMs(REMOTE_INTERVAL_MS, () => {
+        if (sendEdit()) sent[phase] = (sent[phase] ?? 0) + 1;
+      });
+      await setPhase(page, phase);
+      await sleep(REMOTE_WARMUP_MS);
+      phase = 'remote-alone';
+      await setPhase(page, phase);
+      await sleep(REMOTE_ALONE_MS);
+      phase = 'remote-typing';
+      let profiling = false;
+      if (options.profileDir) {
+        await cdp.send('Profiler.enable');
+        await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+        await cdp.send('Profiler.start');
+        profiling = true;
+      }
+      const remote = await typeKeys(phase);
+      phase = 'remote-after';
+      stopRemote();
+      stopRemote = null;
+      if (profiling) {
+        const { profile } = (await cdp.send('Profiler.stop')) as { profile: unknown };
+        const file = join(options.profileDir!, `editor-${design}-${segments}-remote-typing.cpuprofile`);
+        writeFileSync(file, JSON.stringify(profile));
+        result.profile = file;
+      }
+      result.remote = summarizeKeys(remote.keys, remote.frames, remote.cpu);
+      await checkTyped('with remote edits');
+      await sleep(500);
+      await setPhase(page, 'done');
 
-    result.longFrameScripts = scriptTotals([...idle.frames, ...remote.frames]);
-    result.atEnd = await counters(page, cdp);
+      const remotePhases = ['remote-warmup', 'remote-alone', 'remote-typing', 'remote-after', 'done'];
+      const changes = await page.evaluate((phases) => window.__bench.messages.filter((message) => message.changed && phases.includes(message.phase)), remotePhases);
+      // Timed: the updates that arrived while measuring (alone, then while typing); counted: all of them against all sent.
+      const applied = changes.filter((message) => message.phase === 'remote-alone' || message.phase === 'remote-typing');
+      const pick = (list: MessageSample[], p: number, field: 'sync' | 'micro' | 'wait') => round(percentile(list.map((m) => m[field]).filter(Number.isFinite), p), 3);
+      result.remoteApply = {
+        sent: Object.values(sent).reduce((sum, n) => sum + n, 0),
+        applied: changes.length,
+        p50: pick(applied, 50, 'sync'),
+        p95: pick(applied, 95, 'sync'),
+        max: pick(applied, 100, 'sync'),
+        microP95: pick(applied, 95, 'micro'),
+        waitP95: pick(applied, 95, 'wait'),
+        aloneP95: pick(applied.filter((m) => m.phase === 'remote-alone'), 95, 'sync'),
+        typingP95: pick(applied.filter((m) => m.phase === 'remote-typing'), 95, 'sync'),
+      };
+      if (design === 'duet' && peer) {
+        // The typed text reached the peer through the server.
+        const typedText = targetXmlText(peer.doc, article!.segmentIds[typedIndex]!);
+        const deadline = performance.now() + 5000;
+        while (!typedText.toString().endsWith(typedSoFar) && performance.now() < deadline) await sleep(50);
+        if (!typedText.toString().endsWith(typedSoFar)) result.problems.push('the typed text did not all reach the peer');
+      }
+
+      result.longFrameScripts = scriptTotals([...idle.frames, ...remote.frames]);
+      result.atEnd = await counters(page, cdp);
+    }
 
     // 5. Reload: the same article again, as after closing and reopening it (Duet: its IndexedDB copy and a warm room).
     if (options.profileDir) await cdp.send('Profiler.start');
@@ -855,6 +863,7 @@ async function main(): Promise<void> {
       'cold-server': { type: 'boolean', default: false },
       'without-openings': { type: 'boolean', default: false },
       'omnibox-webui': { type: 'boolean', default: false },
+      'load-only': { type: 'boolean', default: false },
     },
   });
   const sizes = values.sizes ? values.sizes.split(',').map((size) => Number(size.trim())) : SIZES;
@@ -868,7 +877,7 @@ async function main(): Promise<void> {
     designs.length === 0 ||
     designs.some((name) => name !== 'duet' && name !== 'baseline' && name !== 'floor')
   ) {
-    throw new Error('usage: editor-bench [--sizes 100,1000,2000] [--runs N] [--designs duet,baseline,floor] [--profile] [--trace] [--server-node-args ARGS] [--cold-server] [--without-openings] [--omnibox-webui] [--keep]');
+    throw new Error('usage: editor-bench [--sizes 100,1000,2000] [--runs N] [--designs duet,baseline,floor] [--profile] [--trace] [--server-node-args ARGS] [--cold-server] [--without-openings] [--load-only] [--omnibox-webui] [--keep]');
   }
 
   const timeoutMs = SETUP_TIMEOUT_MS + runs * RUN_TIMEOUT_MS;
@@ -911,7 +920,8 @@ async function main(): Promise<void> {
               `${cell(result.afterLoad?.heapMb)} MB, ${cell(result.afterLoad?.domNodes, 0)} nodes — ${took} s`,
       );
     for (let run = 0; run < runs; run++) {
-      if (designs.includes('floor')) {
+      // The floor is typing only: nothing to measure with --load-only.
+      if (designs.includes('floor') && !values['load-only']) {
         const t0 = performance.now();
         const result = await runOnce(setup, 'floor', 0, run, { profileDir: null, traceDir: run === 0 ? traceDir : null, chromiumArgs });
         results.push(result);
@@ -924,7 +934,7 @@ async function main(): Promise<void> {
           const t0 = performance.now();
           const profile = profileDir && design === 'duet' && run === 0 && segments === Math.max(...sizes) ? profileDir : null;
           const trace = traceDir && run === 0 && segments === Math.max(...sizes) ? traceDir : null;
-          const result = await runOnce(setup, design, segments, run, { profileDir: profile, traceDir: trace, chromiumArgs });
+          const result = await runOnce(setup, design, segments, run, { profileDir: profile, traceDir: trace, chromiumArgs, loadOnly: values['load-only'] });
           results.push(result);
           report(result, ((performance.now() - t0) / 1000).toFixed(1));
         }
