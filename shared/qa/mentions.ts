@@ -44,8 +44,14 @@ export const MONTH_NAMES = [
   'December',
 ] as const;
 
+// One formatter for every call, made at the first: making an Intl formatter
+// costs far more than formatting with it, and the checks format every number
+// of a 2,000-segment article as it opens.
+let numberFormat: Intl.NumberFormat | undefined;
+
 /** `35000` → "35,000"; `1.5` → "1.5". */
-export const formatNumber = (value: number): string => new Intl.NumberFormat('en-US', { maximumFractionDigits: 6 }).format(value);
+export const formatNumber = (value: number): string =>
+  (numberFormat ??= new Intl.NumberFormat('en-US', { maximumFractionDigits: 6 })).format(value);
 
 export function sameNumber(a: number, b: number): boolean {
   return Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
