@@ -42,11 +42,17 @@ describe('a long article opens before its whole document has arrived', () => {
   test('a translator types into the first rows while the document is on its way, next to a colleague, and nothing is lost', async () => {
     const alice = await signedIn(browser, server, 'translator');
     const held = await holdArticleMessages(alice.page);
+    const asked = await requestsWithInitiators(alice.page);
     await alice.page.goto(`/articles/${articleId}`);
     const editor = new EditorPage(alice.page);
 
     // The first rows are there and editable, though the document has not come.
     await editor.target(0).and(alice.page.locator('[contenteditable="true"]')).waitFor();
+    // Who is signed in and the first rows were asked for once, by index.html's own script at
+    // navigation (not the app's bundle, which would ask a round trip later): the app took those answers.
+    const page = `/articles/${articleId}`;
+    expect(asked.filter((request) => request.path === '/api/me')).toEqual([{ path: '/api/me', by: page }]);
+    expect(asked.filter((request) => request.path === `/api/articles/${articleId}/opening`)).toEqual([{ path: `/api/articles/${articleId}/opening`, by: page }]);
     expect(await textOf(alice.page.getByTestId('editor-progress'))).toBe(`Loading ${SEGMENTS} segments…`);
     expect(await editor.source(0).textContent()).toBe('第1段：人工智能正在改变翻译。');
     expect(await alice.page.getByTestId('segment-row').count()).toBeLessThanOrEqual(OPENING_ROWS);
@@ -144,6 +150,18 @@ async function signedIn(browser: Browser, server: TestServer, name: string): Pro
   const user = await newUser(browser, server.baseUrl);
   await SignInPage.from(user.page, name, PASSWORD);
   return user;
+}
+
+/** The page's requests from now on: path, and the path of the script that made each (Chromium's initiator). */
+async function requestsWithInitiators(page: Page): Promise<Array<{ path: string; by: string | null }>> {
+  const requests: Array<{ path: string; by: string | null }> = [];
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Network.enable');
+  cdp.on('Network.requestWillBeSent', ({ request, initiator }) => {
+    const frame = initiator.stack?.callFrames[0] ?? initiator.stack?.parent?.callFrames[0];
+    requests.push({ path: new URL(request.url).pathname, by: frame ? new URL(frame.url).pathname : null });
+  });
+  return requests;
 }
 
 /** Hold the article's websocket messages both ways until released, as a line too slow to carry them would. */

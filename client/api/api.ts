@@ -6,6 +6,7 @@
 import type { AppNotification, ArticleJson, ArticleSummary, Member, SegmentHistory } from '../../shared/protocol/api';
 import type { SourceFormat, SourcePreview } from '../../shared/import/import-source';
 import { isRole, type Role } from '../../shared/protocol/roles';
+import { earlyOr, earlySuccess } from './early-requests';
 import { ApiError, apiRequest, isRecord } from './http';
 
 /** The signed-in account as the API shows it (never a password or token). */
@@ -16,6 +17,7 @@ export interface SessionUser {
 }
 
 const LAST_USER = 'duet:last-user';
+const ME = '/api/me';
 
 /**
  * The signed-in user, or null when there is no valid session. When the server
@@ -24,9 +26,7 @@ const LAST_USER = 'duet:last-user';
  */
 export async function getMe(signal?: AbortSignal): Promise<SessionUser | null> {
   try {
-    const user = readUser(await apiRequest('GET', '/api/me', { signal }));
-    localStorage.setItem(LAST_USER, JSON.stringify({ user }));
-    return user;
+    return remember(readUser(await earlyOr(ME, () => apiRequest('GET', ME, { signal }))));
   } catch (error) {
     // Being signed out is an expected answer here, not an error.
     if (error instanceof ApiError && error.code === 'unauthenticated') {
@@ -39,6 +39,26 @@ export async function getMe(signal?: AbortSignal): Promise<SessionUser | null> {
   }
 }
 
+/**
+ * The signed-in user when index.html's request has already said who it is
+ * (the usual case by the time the app renders), so the first render can show
+ * the page itself rather than "Loading…". Anything else is left to getMe.
+ */
+export function signedInEarly(): SessionUser | null {
+  const early = earlySuccess(ME);
+  if (!early) return null;
+  try {
+    return remember(readUser(early.body));
+  } catch {
+    return null;
+  }
+}
+
+function remember(user: SessionUser): SessionUser {
+  localStorage.setItem(LAST_USER, JSON.stringify({ user }));
+  return user;
+}
+
 function rememberedUser(): SessionUser | null {
   try {
     return readUser(JSON.parse(localStorage.getItem(LAST_USER) ?? 'null'));
@@ -49,9 +69,7 @@ function rememberedUser(): SessionUser | null {
 
 /** Starts a session (the server sets the cookie); an ApiError `unauthenticated` means a wrong name or password. */
 export async function login(name: string, password: string): Promise<SessionUser> {
-  const user = readUser(await apiRequest('POST', '/api/login', { body: { name, password } }));
-  localStorage.setItem(LAST_USER, JSON.stringify({ user }));
-  return user;
+  return remember(readUser(await apiRequest('POST', '/api/login', { body: { name, password } })));
 }
 
 export async function logout(): Promise<void> {

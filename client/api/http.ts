@@ -60,14 +60,18 @@ export async function apiRequest(method: Method, path: string, options: RequestO
   } catch (error) {
     // An abort is the caller's own doing, not a failure to report: let it through unchanged.
     if (options.signal?.aborted) throw error;
-    throw new ApiError('network', 'Could not reach the Duet server. Check your connection and try again.', 0);
+    throw networkError();
   }
   return readApiResponse(response);
 }
 
 /** The body of a successful API response, or the ApiError its envelope (or its absence) describes. */
 export async function readApiResponse(response: Response): Promise<unknown> {
-  const text = await response.text();
+  return readApiBody(response.status, await response.text());
+}
+
+/** readApiResponse for an answer already read: its status and the text of its body. */
+export function readApiBody(status: number, text: string): unknown {
   let body: unknown = null;
   let isJson = false;
   if (text !== '') {
@@ -78,13 +82,18 @@ export async function readApiResponse(response: Response): Promise<unknown> {
       // Not JSON: judged below, with the status in hand.
     }
   }
-  if (response.ok) {
-    if (!isJson) throw new ApiError('unexpected_response', `The server sent something other than JSON (HTTP ${response.status}).`, response.status);
+  if (status >= 200 && status < 300) {
+    if (!isJson) throw new ApiError('unexpected_response', `The server sent something other than JSON (HTTP ${status}).`, status);
     return body;
   }
   const envelope = errorEnvelope(body);
-  if (envelope) throw new ApiError(envelope.code, envelope.message, response.status);
-  throw new ApiError('unexpected_response', `The server answered HTTP ${response.status} without an explanation.`, response.status);
+  if (envelope) throw new ApiError(envelope.code, envelope.message, status);
+  throw new ApiError('unexpected_response', `The server answered HTTP ${status} without an explanation.`, status);
+}
+
+/** No answer at all: the server is down, or this device is offline. */
+export function networkError(): ApiError {
+  return new ApiError('network', 'Could not reach the Duet server. Check your connection and try again.', 0);
 }
 
 function errorEnvelope(body: unknown): { code: ErrorCode; message: string } | null {

@@ -3,33 +3,26 @@
  * show while the whole document is on its way.
  *
  * Loaded at an article's address, index.html has asked for them at navigation,
- * before the app's bundle; the editor takes that answer. Opened from inside
- * the app, the editor asks now. No opening (offline, an error, an answer that
- * is not one) is not an error: the editor then waits for the document as it
- * would without.
+ * before the app's bundle (client/api/early-requests.ts); the editor takes
+ * that answer. Opened from inside the app, the editor asks now. No opening
+ * (offline, an error, an answer that is not one) is not an error: the editor
+ * then waits for the document as it would without.
  */
 import { openingFromJson, type ArticleOpening } from '../../shared/article/opening';
+import { askedEarly, earlyOr } from '../api/early-requests';
 import { apiRequest } from '../api/http';
 
-declare global {
-  interface Window {
-    /** Set by index.html's inline script: the opening asked for at navigation. */
-    __duetOpening?: { path: string; answer: Promise<unknown> };
-  }
-}
+const openingPath = (articleId: string) => `/api/articles/${encodeURIComponent(articleId)}/opening`;
 
 /** index.html has asked for this article's opening (the app was loaded at its address), and nobody has taken the answer yet. */
 export function openingAsked(articleId: string): boolean {
-  return window.__duetOpening?.path === encodeURIComponent(articleId);
+  return askedEarly(openingPath(articleId));
 }
 
 export async function loadOpening(articleId: string, signal: AbortSignal): Promise<ArticleOpening | null> {
-  const asked = openingAsked(articleId) ? window.__duetOpening!.answer : null;
-  // Taken once: a later visit to the same article in this page must not see this answer again.
-  window.__duetOpening = undefined;
-  const answer = asked ?? apiRequest('GET', `/api/articles/${encodeURIComponent(articleId)}/opening`, { signal }).catch(() => null);
+  const path = openingPath(articleId);
   try {
-    const json = await answer;
+    const json = await earlyOr(path, () => apiRequest('GET', path, { signal }));
     return json == null || signal.aborted ? null : openingFromJson(json);
   } catch {
     return null;

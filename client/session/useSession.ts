@@ -1,10 +1,11 @@
 /**
- * Who is using the app: found out once on load (GET /api/me, then
- * GET /api/setup when signed out), then changed only by the forms and the
- * sign-out button, or by the server saying the session is gone.
+ * Who is using the app: found out once on load (GET /api/me, asked for by
+ * index.html at navigation; then GET /api/setup when signed out), then changed
+ * only by the forms and the sign-out button, or by the server saying the
+ * session is gone.
  */
 import { useCallback, useEffect, useState } from 'react';
-import { getMe, getSetup, logout, type SessionUser } from '../api/api';
+import { getMe, getSetup, logout, signedInEarly, type SessionUser } from '../api/api';
 import { describeError } from '../app/messages';
 
 export type SessionState =
@@ -29,10 +30,13 @@ export interface Session {
 }
 
 export function useSession(): Session {
-  const [state, setState] = useState<SessionState>({ kind: 'checking' });
+  // Usually index.html's request has answered by the first render: no "Loading…" render, no effect, no wait.
+  const [knownAtStart] = useState(signedInEarly);
+  const [state, setState] = useState<SessionState>(knownAtStart ? { kind: 'signed-in', user: knownAtStart } : { kind: 'checking' });
   const [attempt, setAttempt] = useState(0);
 
   useEffect(() => {
+    if (knownAtStart && attempt === 0) return;
     // Aborting on unmount keeps a late answer from overwriting what the user has done since.
     const controller = new AbortController();
     const { signal } = controller;
@@ -46,7 +50,7 @@ export function useSession(): Session {
       if (!signal.aborted) setState({ kind: 'unavailable', message: describeError(error) });
     });
     return () => controller.abort();
-  }, [attempt]);
+  }, [attempt, knownAtStart]);
 
   const signedIn = useCallback((user: SessionUser) => setState({ kind: 'signed-in', user }), []);
   const signOut = useCallback(async () => {
