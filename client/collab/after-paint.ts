@@ -20,7 +20,8 @@ const scheduler = (globalThis as { scheduler?: TaskScheduler }).scheduler;
 /** Run work as a background task, without asking for a frame (from a timer or a network message). */
 export const inBackground = (task: () => void): void => (scheduler ? void scheduler.postTask(task, { priority: 'background' }) : void setTimeout(task, 0));
 
-export function afterPaint(run: () => void): void {
+/** Returns a function that cancels the work if it has not run yet. */
+export function afterPaint(run: () => void): () => void {
   let done = false;
   const once = () => {
     if (done) return;
@@ -30,4 +31,7 @@ export function afterPaint(run: () => void): void {
   // The frame callback runs just before the frame is produced; the task it posts runs after it.
   requestAnimationFrame(() => inBackground(once));
   setTimeout(once, FALLBACK_MS);
+  return () => {
+    done = true;
+  };
 }

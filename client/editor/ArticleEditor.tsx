@@ -12,6 +12,7 @@ import { isSideEmpty } from '../../shared/article/article';
 import { PERMISSIONS } from '../../shared/protocol/roles';
 import type { SegmentStatus } from '../../shared/article/status';
 import type { ArticleSession, SessionUser, SessionView } from '../collab/article-session';
+import { afterPaint } from '../collab/after-paint';
 import { claimSession } from '../collab/early-session';
 import { PresenceHub } from './presence';
 import { UndoRegistry } from './undo-registry';
@@ -53,22 +54,27 @@ interface EditorParts {
 export function ArticleEditor({ articleId, user }: { articleId: string; user: SessionUser }) {
   const [parts, setParts] = useState<EditorParts | null>(null);
   const opening = useOpening(articleId, parts?.session ?? null, user);
-  // The session starts once the opening rows are shown (or known absent): see use-opening.ts.
+  // The session starts once the opening rows are shown and painted (or known absent): see use-opening.ts.
   const openingDecided = opening.kind !== 'pending';
   const { id, name, role } = user;
   useEffect(() => {
     if (!openingDecided) return;
-    // Opened already if the app was loaded at this article's address without an opening (early-session.ts).
-    const session = claimSession(articleId, { id, name, role });
-    const presence = new PresenceHub(session.provider.awareness);
-    const undo = new UndoRegistry();
-    const review = new ReviewHub(session.doc);
-    setParts({ session, presence, undo, review });
+    let started: EditorParts | null = null;
+    // After the frame that shows the opening rows: starting the session (device copy, websocket,
+    // a render of the page with it) takes a few tens of milliseconds the first rows need not wait for.
+    const cancel = afterPaint(() => {
+      // Opened already if the app was loaded at this article's address without an opening (early-session.ts).
+      const session = claimSession(articleId, { id, name, role });
+      started = { session, presence: new PresenceHub(session.provider.awareness), undo: new UndoRegistry(), review: new ReviewHub(session.doc) };
+      setParts(started);
+    });
     return () => {
-      review.destroy();
-      presence.destroy();
-      undo.destroy();
-      session.destroy();
+      cancel();
+      if (!started) return;
+      started.review.destroy();
+      started.presence.destroy();
+      started.undo.destroy();
+      started.session.destroy();
     };
   }, [articleId, id, name, role, openingDecided]);
   // Keyed: the opening rows and the article's are different documents, never the same views.
