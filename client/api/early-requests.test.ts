@@ -9,7 +9,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test, vi 
 import { OPENING_ROWS } from '../../shared/article/opening';
 import type { Role } from '../../shared/protocol/roles';
 import { startTestServer, type TestServer } from '../../server/testing/test-server';
-import { loadOpening, openingAsked } from '../collab/opening';
+import { loadOpening, openingAsked, openingIfIn } from '../collab/opening';
 import { askedEarly, earlyOr, earlySuccess } from './early-requests';
 import { ApiError } from './http';
 
@@ -66,6 +66,23 @@ describe("index.html's early requests", () => {
     expect(opening?.total).toBe(OPENING_ROWS + 5);
     expect(opening?.segments[0]!.target.textContent).toBe('Paragraph 1.');
     expect(openingAsked(articleId)).toBe(false);
+  });
+
+  test("the editor's first render reads the opening when it is in, and otherwise leaves it for loadOpening", async () => {
+    const articleId = article();
+    loadPageAt(`/articles/${articleId}`, 'translator');
+    expect(openingIfIn(articleId)).toBeUndefined();
+    expect(openingAsked(articleId)).toBe(true);
+    await answered(`/api/articles/${articleId}/opening`);
+    const opening = openingIfIn(articleId);
+    expect(opening?.segments).toHaveLength(OPENING_ROWS);
+    expect(openingAsked(articleId)).toBe(false);
+
+    // An article that is not there: nothing to read at once; loadOpening says there is no opening.
+    loadPageAt('/articles/nothing-here', 'translator');
+    await answered('/api/articles/nothing-here/opening');
+    expect(openingIfIn('nothing-here')).toBeUndefined();
+    await expect(loadOpening('nothing-here', new AbortController().signal)).resolves.toBeNull();
   });
 
   test('anywhere else: only who is signed in', () => {

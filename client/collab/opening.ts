@@ -9,7 +9,7 @@
  * then waits for the document as it would without.
  */
 import { openingFromJson, type ArticleOpening } from '../../shared/article/opening';
-import { askedEarly, earlyOr } from '../api/early-requests';
+import { askedEarly, earlyOr, earlySuccess } from '../api/early-requests';
 import { apiRequest } from '../api/http';
 
 const openingPath = (articleId: string) => `/api/articles/${encodeURIComponent(articleId)}/opening`;
@@ -24,6 +24,22 @@ export async function loadOpening(articleId: string, signal: AbortSignal): Promi
   try {
     const json = await earlyOr(path, () => apiRequest('GET', path, { signal }));
     return json == null || signal.aborted ? null : openingFromJson(json);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The opening index.html asked for, when its answer is already in (it is then
+ * taken), so the editor can show the rows in its first render; null when that
+ * answer is not an opening. Undefined when there is nothing to read yet:
+ * loadOpening then waits for it (or asks).
+ */
+export function openingIfIn(articleId: string): ArticleOpening | null | undefined {
+  const early = earlySuccess(openingPath(articleId));
+  if (!early) return undefined;
+  try {
+    return early.body == null ? null : openingFromJson(early.body);
   } catch {
     return null;
   }

@@ -18,7 +18,7 @@
  * opening's items are not the article's. Article commands (confirm, split,
  * statuses, comments) wait for the document; the page says so.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
 import { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
@@ -27,7 +27,7 @@ import { openingDoc, type ArticleOpening } from '../../shared/article/opening';
 import type { ArticleSession, SessionUser, SessionView } from '../collab/article-session';
 import { presenceOf } from '../collab/colors';
 import { notStartedSession } from '../collab/not-started-session';
-import { loadOpening } from '../collab/opening';
+import { loadOpening, openingIfIn } from '../collab/opening';
 import { ReviewHub } from '../review/review-hub';
 import { OpeningHandOver, type CarriedOpening } from './opening-hand-over';
 import { PresenceHub } from './presence';
@@ -67,15 +67,22 @@ export function useOpening(articleId: string, session: ArticleSession | null, us
   const shown = useRef<OpeningParts | null>(null);
 
   // The opening is asked for before the article's session starts (the page starts it once this is
-  // decided): reading the device's copy of a long article holds the page for a moment.
-  useEffect(() => {
+  // decided): reading the device's copy of a long article holds the page for a moment. A layout
+  // effect: when index.html's answer is already in (the usual case), the rows replace the pending
+  // page before it is ever painted, instead of one frame and one task later.
+  useLayoutEffect(() => {
     const controller = new AbortController();
-    void loadOpening(articleId, controller.signal).then((opening) => {
-      if (controller.signal.aborted) return;
+    const show = (opening: ArticleOpening | null) => {
       if (!opening || opening.segments.length === 0) return setState({ kind: 'none' });
       shown.current = openingParts(articleId, opening, user);
       setState({ kind: 'shown', parts: shown.current });
-    });
+    };
+    const early = openingIfIn(articleId);
+    if (early !== undefined) show(early);
+    else
+      void loadOpening(articleId, controller.signal).then((opening) => {
+        if (!controller.signal.aborted) show(opening);
+      });
     return () => {
       controller.abort();
       if (shown.current) destroyParts(shown.current);
