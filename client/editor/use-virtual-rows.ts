@@ -5,6 +5,7 @@
  * instead of jumping; rows never seen use an estimate.
  */
 import { useCallback, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
+import { afterPaint } from '../collab/after-paint';
 
 export const ESTIMATED_ROW_HEIGHT = 96;
 /**
@@ -29,6 +30,11 @@ export function useVirtualRows(ids: string[], scroller: RefObject<HTMLElement | 
   const [heightsVersion, setHeightsVersion] = useState(0);
   const [viewport, setViewport] = useState({ top: 0, height: 800 });
   const observers = useRef(new Map<string, ResizeObserver>());
+  // No overscan until the page has painted once: the rows beyond the viewport are not seen in the
+  // first frame, and at the estimated height more of them were made than fit, their views made and
+  // destroyed again once the real heights were measured, all before that frame.
+  const [overscan, setOverscan] = useState(0);
+  useEffect(() => afterPaint(() => setOverscan(OVERSCAN_PX)), []);
 
   const { offsets, total } = useMemo(() => {
     const offsets = new Array<number>(ids.length + 1);
@@ -74,8 +80,8 @@ export function useVirtualRows(ids: string[], scroller: RefObject<HTMLElement | 
     }
     return low;
   };
-  const start = Math.max(0, firstAt(viewport.top - OVERSCAN_PX));
-  const end = Math.min(ids.length, firstAt(viewport.top + viewport.height + OVERSCAN_PX) + 1);
+  const start = Math.max(0, firstAt(viewport.top - overscan));
+  const end = Math.min(ids.length, firstAt(viewport.top + viewport.height + overscan) + 1);
 
   const measure = useCallback((id: string, element: HTMLElement | null) => {
     observers.current.get(id)?.disconnect();
