@@ -1,19 +1,22 @@
 /**
- * index.html's early requests and the app taking their answers: the inline
- * script itself (read from index.html) run against the real server, as a page
- * loaded at that address would run it. The page's cookie is the test
- * account's API token here; relative paths resolve against the server.
+ * Before the app has loaded, the page has asked who is signed in and, at an
+ * article's address, for its first rows; the app takes those answers once.
+ * index.html's inline script itself runs against the real server, as a page
+ * loaded at that address runs it (here in Node, so that the app's modules can
+ * be asked what they take: the browser story in long-article-opens checks that
+ * a real page asks from that script and nowhere else). The page's cookie is
+ * the test account's API token; relative paths resolve against the server.
  */
 import { readFileSync } from 'node:fs';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test, vi } from 'vitest';
-import { OPENING_ROWS } from '../../shared/article/opening';
-import type { Role } from '../../shared/protocol/roles';
-import { startTestServer, type TestServer } from '../../server/testing/test-server';
-import { loadOpening, openingAsked, openingIfIn } from '../collab/opening';
-import { askedEarly, earlyOr, earlySuccess } from './early-requests';
-import { ApiError } from './http';
+import { OPENING_ROWS } from '../shared/article/opening';
+import type { Role } from '../shared/protocol/roles';
+import { startTestServer, type TestServer } from '../server/testing/test-server';
+import { loadOpening, openingAsked, openingIfIn } from '../client/collab/opening';
+import { askedEarly, earlyOr, earlySuccess } from '../client/api/early-requests';
+import { ApiError } from '../client/api/http';
 
-const INLINE_SCRIPT = /<script>([\s\S]*?)<\/script>/.exec(readFileSync(new URL('../index.html', import.meta.url), 'utf8'))![1]!;
+const INLINE_SCRIPT = /<script>([\s\S]*?)<\/script>/.exec(readFileSync(new URL('../client/index.html', import.meta.url), 'utf8'))![1]!;
 
 let server: TestServer;
 beforeAll(async () => {
@@ -49,7 +52,7 @@ async function answered(path: string): Promise<void> {
 
 const article = () => server.importArticle(`---\ntitle: "Early"\n---\n\n${Array.from({ length: OPENING_ROWS + 5 }, (_, i) => `Paragraph ${i + 1}.`).join('\n\n')}\n`);
 
-describe("index.html's early requests", () => {
+describe('before the app has loaded, the page has asked who is signed in and for the first rows', () => {
   test("at an article's address: who is signed in and the opening rows, each answer taken once", async () => {
     const articleId = article();
     expect(loadPageAt(`/articles/${articleId}`, 'translator')).toEqual(['/api/me', `/api/articles/${articleId}/opening`]);
