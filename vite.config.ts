@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { precompress } from './scripts/precompress';
 
 // Absolute paths, because Vite resolves `root` against the working directory
 // and `build.outDir` against `root`; this way the config behaves the same
@@ -12,7 +13,8 @@ const outDir = fileURLToPath(new URL('./dist/client', import.meta.url));
 const DUET_SERVER = 'localhost:8787';
 
 export default defineConfig({
-  plugins: [react()],
+  // precompress: brotli and gzip copies of the output, which `duet serve` sends when accepted.
+  plugins: [react(), precompress()],
   root: clientRoot,
   build: {
     outDir,

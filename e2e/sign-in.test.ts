@@ -32,7 +32,10 @@ describe('signing in', () => {
 
   test('a translator signs in, sees the article list with progress, creates an article, signs out', async () => {
     const { page, pageErrors } = await newUser(browser, server.baseUrl);
+    const bundle = page.waitForResponse((response) => /\/assets\/index-[^/]+\.js$/.test(response.url()));
     await page.goto('/');
+    // The app's bundle came compressed (the build's brotli copy), a fifth of its size over the wire.
+    expect((await bundle).headers()['content-encoding']).toBe('br');
 
     const signIn = new SignInPage(page);
     await signIn.signIn('translator', PASSWORD);
@@ -92,7 +95,10 @@ describe('signing in', () => {
 
   test('a wrong password is refused with a message', async () => {
     const { page, pageErrors } = await newUser(browser, server.baseUrl);
+    const bundle = page.waitForResponse((response) => /\/assets\/index-[^/]+\.js$/.test(response.url()));
     await page.goto('/');
+    // The app's bundle came compressed (the build's brotli copy), a fifth of its size over the wire.
+    expect((await bundle).headers()['content-encoding']).toBe('br');
 
     const signIn = new SignInPage(page);
     await signIn.signIn('translator', 'not the password');

@@ -1,8 +1,11 @@
 /**
  * The built client (dist/client), served with the right types. Unknown paths
  * that are not files get index.html, so the client's routes survive a reload.
+ * A file's compressed copy (made by the build: scripts/precompress.ts) is sent
+ * instead when the browser accepts it.
  */
 import { createReadStream, existsSync, statSync } from 'node:fs';
+import negotiate from '@fastify/accept-negotiator';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
@@ -17,6 +20,26 @@ const TYPES: Record<string, string> = {
   '.woff2': 'font/woff2',
   '.ico': 'image/x-icon',
 };
+
+/** The build's compressed copies, best first, by the suffix it gives them. */
+const COMPRESSED = [
+  { encoding: 'br', suffix: '.br' },
+  { encoding: 'gzip', suffix: '.gz' },
+] as const;
+
+/**
+ * The copy of `file` to send for this request's Accept-Encoding: a compressed
+ * one when accepted and built, or the file itself. `varies` when there was a choice.
+ */
+function chooseCopy(req: IncomingMessage, file: string): { path: string; encoding: string | null; varies: boolean } {
+  const available = COMPRESSED.filter(({ suffix }) => existsSync(file + suffix));
+  if (available.length === 0) return { path: file, encoding: null, varies: false };
+  // The highest q the browser gives; ties (Chromium sends "gzip, deflate, br, zstd", all at q=1) go
+  // to the first listed here, the smaller copy.
+  const chosen = negotiate(req.headers['accept-encoding'] ?? '', available.map(({ encoding }) => encoding));
+  const copy = available.find(({ encoding }) => encoding === chosen);
+  return copy ? { path: file + copy.suffix, encoding: copy.encoding, varies: true } : { path: file, encoding: null, varies: true };
+}
 
 export function staticFiles(root: string) {
   const base = resolve(root);
@@ -40,10 +63,14 @@ export function staticFiles(root: string) {
     const inside = file === base || file.startsWith(base + sep);
     const target = inside && existsSync(file) && statSync(file).isFile() ? file : index;
     const hashed = target !== index && /[.-][A-Za-z0-9_-]{8,}\.(js|css)$/.test(target);
+    const copy = chooseCopy(req, target);
     res.writeHead(200, {
       'content-type': TYPES[extname(target)] ?? 'application/octet-stream',
       'cache-control': hashed ? 'public, max-age=31536000, immutable' : 'no-cache',
+      // Caches must keep the copies apart: the same URL answers differently by Accept-Encoding.
+      ...(copy.varies ? { vary: 'accept-encoding' } : {}),
+      ...(copy.encoding ? { 'content-encoding': copy.encoding } : {}),
     });
-    createReadStream(target).pipe(res);
+    createReadStream(copy.path).pipe(res);
   };
 }
