@@ -11,6 +11,9 @@ const outDir = fileURLToPath(new URL('./dist/client', import.meta.url));
 
 // Where `duet serve` listens in development (see scripts/dev.mjs).
 const DUET_SERVER = 'localhost:8787';
+// The client's own modules in client/api/ and client/collab/ are served by Vite at /api/*.ts and
+// /collab/*.ts: proxied to the server as the rest of those paths are, the app could not load.
+const NOT_A_MODULE = '(?![^?]*\\.tsx?(?:\\?|$))';
 
 export default defineConfig({
   // precompress: brotli and gzip copies of the output, which `duet serve` sends when accepted.
@@ -33,8 +36,8 @@ export default defineConfig({
     // Same-origin paths in the browser, so the client never needs to know
     // the server's address and production (served by duet itself) matches.
     proxy: {
-      '/api': `http://${DUET_SERVER}`,
-      '/collab': { target: `ws://${DUET_SERVER}`, ws: true },
+      [`^/api/${NOT_A_MODULE}`]: `http://${DUET_SERVER}`,
+      [`^/collab/${NOT_A_MODULE}`]: { target: `ws://${DUET_SERVER}`, ws: true },
     },
   },
 });
