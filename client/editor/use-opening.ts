@@ -65,6 +65,7 @@ export function useOpening(articleId: string, session: ArticleSession | null, us
   // whole page's render and effects on the way to the first rows.
   const [state, setState] = useState<OpeningState>({ kind: 'pending' });
   const shown = useRef<OpeningParts | null>(null);
+  const arrived = useRef<ArticleOpening | null | undefined>(undefined);
 
   // The opening is asked for before the article's session starts (the page starts it once this is
   // decided): reading the device's copy of a long article holds the page for a moment. A layout
@@ -77,11 +78,14 @@ export function useOpening(articleId: string, session: ArticleSession | null, us
       shown.current = openingParts(articleId, opening, user);
       setState({ kind: 'shown', parts: shown.current });
     };
-    const early = openingIfIn(articleId);
-    if (early !== undefined) show(early);
+    // Kept for a second run of this effect (React's StrictMode runs it twice): the answer is taken once.
+    if (arrived.current === undefined) arrived.current = openingIfIn(articleId);
+    if (arrived.current !== undefined) show(arrived.current);
     else
       void loadOpening(articleId, controller.signal).then((opening) => {
-        if (!controller.signal.aborted) show(opening);
+        if (controller.signal.aborted) return;
+        arrived.current = opening;
+        show(opening);
       });
     return () => {
       controller.abort();
