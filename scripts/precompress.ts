@@ -18,9 +18,8 @@ const COMPRESSIBLE = /\.(html|js|css|json|svg)$/;
 /** Below this, a compressed copy saves less than the headers around it. */
 const MIN_BYTES = 1024;
 
-/** Writes `.br` and `.gz` beside every compressible file under `dir` (where smaller); returns the files compressed. */
-export function precompressFolder(dir: string): string[] {
-  const compressed: string[] = [];
+/** Writes `.br` and `.gz` beside every compressible file under `dir`, where they are smaller. */
+export function precompressFolder(dir: string): void {
   for (const name of readdirSync(dir, { recursive: true, encoding: 'utf8' })) {
     const file = join(dir, name);
     if (!COMPRESSIBLE.test(file) || !statSync(file).isFile()) continue;
@@ -32,9 +31,7 @@ export function precompressFolder(dir: string): string[] {
     const gzip = gzipSync(content, { level: 9 });
     if (brotli.length < content.length) writeFileSync(`${file}.br`, brotli);
     if (gzip.length < content.length) writeFileSync(`${file}.gz`, gzip);
-    compressed.push(name);
   }
-  return compressed;
 }
 
 /** The Vite plugin: compresses the whole output folder once everything (public/ included) is written. */

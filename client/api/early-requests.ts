@@ -47,7 +47,7 @@ export function earlyOr(path: string, ask: () => Promise<unknown>): Promise<unkn
  */
 export function earlySuccess(path: string): { body: unknown } | undefined {
   const settled = window.__duetEarly?.[path]?.settled;
-  if (!settled || settled.status < 200 || settled.status >= 300) return undefined;
+  if (!settled) return undefined;
   let body: unknown;
   try {
     body = readEarly(settled);

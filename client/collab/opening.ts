@@ -21,12 +21,8 @@ export function openingAsked(articleId: string): boolean {
 
 export async function loadOpening(articleId: string, signal: AbortSignal): Promise<ArticleOpening | null> {
   const path = openingPath(articleId);
-  try {
-    const json = await earlyOr(path, () => apiRequest('GET', path, { signal }));
-    return json == null || signal.aborted ? null : openingFromJson(json);
-  } catch {
-    return null;
-  }
+  const json = await earlyOr(path, () => apiRequest('GET', path, { signal })).catch(() => null);
+  return signal.aborted ? null : readOpening(json);
 }
 
 /**
@@ -37,9 +33,13 @@ export async function loadOpening(articleId: string, signal: AbortSignal): Promi
  */
 export function openingIfIn(articleId: string): ArticleOpening | null | undefined {
   const early = earlySuccess(openingPath(articleId));
-  if (!early) return undefined;
+  return early ? readOpening(early.body) : undefined;
+}
+
+/** An answer that is not an opening (none, or malformed) shows no opening rows. */
+function readOpening(json: unknown): ArticleOpening | null {
   try {
-    return early.body == null ? null : openingFromJson(early.body);
+    return json == null ? null : openingFromJson(json);
   } catch {
     return null;
   }
