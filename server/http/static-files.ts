@@ -38,7 +38,7 @@ function chooseCopy(req: IncomingMessage, file: string): { path: string; encodin
   // to the first listed here, the smaller copy.
   const chosen = negotiate(req.headers['accept-encoding'] ?? '', available.map(({ encoding }) => encoding));
   const copy = available.find(({ encoding }) => encoding === chosen);
-  return copy ? { path: file + copy.suffix, encoding: copy.encoding, varies: true } : { path: file, encoding: null, varies: true };
+  return { path: copy ? file + copy.suffix : file, encoding: copy?.encoding ?? null, varies: true };
 }
 
 export function staticFiles(root: string) {
