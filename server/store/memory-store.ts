@@ -1,11 +1,12 @@
 /** An ArticleStore in memory, for fast unit tests and throwaway servers. */
-import type { ArticleStore, StoredArticle } from './article-store';
+import type { ArticleStore, DerivedThrough, NewUpdate, StoredArticle, StoredUpdate } from './article-store';
 import { StoreError } from './article-store';
 
 interface Entry {
   meta: StoredArticle;
-  log: { seq: number; data: Uint8Array }[];
+  log: StoredUpdate[];
   opening?: { seq: number; json: string };
+  derived: DerivedThrough;
 }
 
 export class MemoryArticleStore implements ArticleStore {
@@ -14,24 +15,49 @@ export class MemoryArticleStore implements ArticleStore {
   create(id: string, update: Uint8Array): void {
     if (this.articles.has(id)) throw new StoreError('exists', `article "${id}" already exists`);
     const now = new Date().toISOString();
-    this.articles.set(id, { meta: { id, createdAt: now, updatedAt: now }, log: [{ seq: 1, data: update.slice() }] });
+    this.articles.set(id, { meta: { id, createdAt: now, updatedAt: now }, log: [{ seq: 1, data: update.slice(), actor: null, at: Date.now() }], derived: { derived: 1, textSettled: 1 } });
   }
 
   load(id: string): Uint8Array[] | null {
     return this.articles.get(id)?.log.map((entry) => entry.data.slice()) ?? null;
   }
 
-  append(id: string, update: Uint8Array): number {
-    const entry = this.entry(id);
-    const seq = (entry.log.at(-1)?.seq ?? 0) + 1;
-    entry.log.push({ seq, data: update.slice() });
-    entry.meta.updatedAt = new Date().toISOString();
-    return seq;
+  append(id: string, update: Uint8Array, origin: { actor: string | null; at: number } = { actor: null, at: Date.now() }): number {
+    return this.appendMany([{ articleId: id, data: update, actor: origin.actor, at: origin.at }])[0]!;
+  }
+
+  appendMany(updates: readonly NewUpdate[]): number[] {
+    for (const { articleId } of updates) this.entry(articleId); // all or none
+    return updates.map(({ articleId, data, actor, at }) => {
+      const entry = this.entry(articleId);
+      const seq = (entry.log.at(-1)?.seq ?? 0) + 1;
+      entry.log.push({ seq, data: data.slice(), actor, at });
+      entry.meta.updatedAt = new Date().toISOString();
+      return seq;
+    });
+  }
+
+  loadRows(id: string, afterSeq = 0): StoredUpdate[] | null {
+    return this.articles.get(id)?.log.filter((row) => row.seq > afterSeq).map((row) => ({ ...row, data: row.data.slice() })) ?? null;
+  }
+
+  derivedThrough(id: string): DerivedThrough {
+    return { ...(this.articles.get(id)?.derived ?? { derived: 0, textSettled: 0 }) };
+  }
+
+  markDerived(id: string, through: Partial<DerivedThrough>): void {
+    const entry = this.articles.get(id);
+    if (entry) entry.derived = { ...entry.derived, ...through };
+  }
+
+  /** No rollback: the memory store is for tests that do not need one. */
+  transaction<T>(work: () => T): T {
+    return work();
   }
 
   compact(id: string, snapshot: Uint8Array, throughSeq: number): void {
     const entry = this.entry(id);
-    entry.log = [{ seq: throughSeq, data: snapshot.slice() }, ...entry.log.filter((update) => update.seq > throughSeq)];
+    entry.log = [{ seq: throughSeq, data: snapshot.slice(), actor: null, at: null }, ...entry.log.filter((update) => update.seq > throughSeq)];
   }
 
   lastSeq(id: string): number {

@@ -125,6 +125,17 @@ const MIGRATIONS: string[] = [
      seq INTEGER NOT NULL,
      json TEXT NOT NULL
    );`,
+  // 6: who wrote each update and when (history and notifications are derived from
+  // the log after the update is relayed, and re-derived from it after a crash), and
+  // how far each article's log has been derived: derived_seq for status history and
+  // notifications, text_settled_seq for text versions, which wait for a pause in typing.
+  // Every article stored before this migration was derived as it was written.
+  `ALTER TABLE updates ADD COLUMN actor TEXT;
+   ALTER TABLE updates ADD COLUMN at INTEGER;
+   ALTER TABLE articles ADD COLUMN derived_seq INTEGER NOT NULL DEFAULT 0;
+   ALTER TABLE articles ADD COLUMN text_settled_seq INTEGER NOT NULL DEFAULT 0;
+   UPDATE articles SET derived_seq = (SELECT COALESCE(MAX(seq), 0) FROM updates WHERE article_id = articles.id),
+                       text_settled_seq = (SELECT COALESCE(MAX(seq), 0) FROM updates WHERE article_id = articles.id);`,
 ];
 
 export function migrate(db: Database.Database): void {

@@ -2,7 +2,7 @@
  * The default store: articles and their update logs in the SQLite database
  * (see database.ts for durability settings).
  */
-import type { ArticleStore, StoredArticle } from './article-store';
+import type { ArticleStore, DerivedThrough, NewUpdate, StoredArticle, StoredUpdate } from './article-store';
 import { StoreError } from './article-store';
 import type { Db } from './database';
 
@@ -24,7 +24,14 @@ export class SqliteArticleStore implements ArticleStore {
         'SELECT id, created_at, updated_at FROM articles ORDER BY created_at, id',
       ),
       deleteArticle: this.db.prepare<[string]>('DELETE FROM articles WHERE id = ?'),
-      insertUpdate: this.db.prepare<[string, number, Uint8Array]>('INSERT INTO updates (article_id, seq, data) VALUES (?, ?, ?)'),
+      insertUpdate: this.db.prepare<[string, number, Uint8Array, string | null, number | null]>('INSERT INTO updates (article_id, seq, data, actor, at) VALUES (?, ?, ?, ?, ?)'),
+      loadRows: this.db.prepare<[string, number], { seq: number; data: Buffer; actor: string | null; at: number | null }>(
+        'SELECT seq, data, actor, at FROM updates WHERE article_id = ? AND seq > ? ORDER BY seq',
+      ),
+      derivedThrough: this.db.prepare<[string], { derived_seq: number; text_settled_seq: number }>('SELECT derived_seq, text_settled_seq FROM articles WHERE id = ?'),
+      markDerived: this.db.prepare<[number | null, number | null, string]>(
+        'UPDATE articles SET derived_seq = COALESCE(?, derived_seq), text_settled_seq = COALESCE(?, text_settled_seq) WHERE id = ?',
+      ),
       lastSeq: this.db.prepare<[string], { seq: number | null }>('SELECT MAX(seq) AS seq FROM updates WHERE article_id = ?'),
       loadUpdates: this.db.prepare<[string], { data: Buffer }>('SELECT data FROM updates WHERE article_id = ? ORDER BY seq'),
       countUpdates: this.db.prepare<[string], { n: number }>('SELECT COUNT(*) AS n FROM updates WHERE article_id = ?'),
@@ -39,7 +46,9 @@ export class SqliteArticleStore implements ArticleStore {
     this.db.transaction(() => {
       if (this.has(id)) throw new StoreError('exists', `article "${id}" already exists`);
       this.statements.insertArticle.run(id, now, now);
-      this.statements.insertUpdate.run(id, 1, update);
+      this.statements.insertUpdate.run(id, 1, update, null, Date.now());
+      // The first update is the article as imported: nothing in it is history.
+      this.statements.markDerived.run(1, 1, id);
     })();
   }
 
@@ -48,42 +57,84 @@ export class SqliteArticleStore implements ArticleStore {
     return this.statements.loadUpdates.all(id).map((row) => new Uint8Array(row.data.buffer, row.data.byteOffset, row.data.byteLength));
   }
 
+  /** One update in its own transaction (the CLI, tests); the server's rooms use appendMany. */
+  append(id: string, update: Uint8Array, origin: { actor: string | null; at: number } = { actor: null, at: Date.now() }): number {
+    return this.appendMany([{ articleId: id, data: update, actor: origin.actor, at: origin.at }])[0]!;
+  }
+
   /**
-   * The hot path: one update per keystroke burst, committed before it is
-   * relayed. One INSERT (its own transaction) with the next sequence number
-   * kept in memory; the article's updated_at is refreshed at most once a
-   * second. The foreign key refuses an update for a deleted article.
+   * The hot path: every update accepted within a moment, from every room, in
+   * one transaction (one fsync), committed before any of them is relayed. The
+   * next sequence number of each article is kept in memory; the article's
+   * updated_at is refreshed at most once a second. The foreign key refuses an
+   * update for a deleted article.
    */
-  append(id: string, update: Uint8Array): number {
-    let seq = this.nextSeq.get(id);
-    if (seq === undefined) {
-      if (!this.has(id)) throw new StoreError('not_found', `unknown article "${id}"`);
-      seq = this.lastSeq(id) + 1;
-    }
-    try {
-      this.statements.insertUpdate.run(id, seq, update);
-    } catch (error) {
-      const code = (error as { code?: string }).code;
-      if (code === 'SQLITE_CONSTRAINT_FOREIGNKEY') throw new StoreError('not_found', `unknown article "${id}"`);
-      if (code !== 'SQLITE_CONSTRAINT_PRIMARYKEY') throw error;
-      // Another writer appended meanwhile: continue after its updates.
-      seq = this.lastSeq(id) + 1;
-      this.statements.insertUpdate.run(id, seq, update);
-    }
-    this.nextSeq.set(id, seq + 1);
+  appendMany(updates: readonly NewUpdate[]): number[] {
+    if (updates.length === 0) return [];
+    const nextSeq = new Map<string, number>();
     const now = Date.now();
-    if (now - (this.touchedAt.get(id) ?? 0) >= TOUCH_INTERVAL_MS) {
-      this.statements.touchArticle.run(new Date(now).toISOString(), id);
-      this.touchedAt.set(id, now);
-    }
-    return seq;
+    const touched: string[] = [];
+    const seqs = this.db.transaction(() => {
+      const seqs = updates.map(({ articleId, data, actor, at }) => {
+        let seq = nextSeq.get(articleId) ?? this.nextSeq.get(articleId);
+        if (seq === undefined) {
+          if (!this.has(articleId)) throw new StoreError('not_found', `unknown article "${articleId}"`);
+          seq = this.lastSeq(articleId) + 1;
+        }
+        try {
+          this.statements.insertUpdate.run(articleId, seq, data, actor, at);
+        } catch (error) {
+          const code = (error as { code?: string }).code;
+          if (code === 'SQLITE_CONSTRAINT_FOREIGNKEY') throw new StoreError('not_found', `unknown article "${articleId}"`);
+          if (code !== 'SQLITE_CONSTRAINT_PRIMARYKEY') throw error;
+          // Another process appended meanwhile: continue after its rows (the caller sees the gap).
+          seq = this.lastSeq(articleId) + 1;
+          this.statements.insertUpdate.run(articleId, seq, data, actor, at);
+        }
+        nextSeq.set(articleId, seq + 1);
+        return seq;
+      });
+      for (const articleId of nextSeq.keys()) {
+        if (now - (this.touchedAt.get(articleId) ?? 0) < TOUCH_INTERVAL_MS) continue;
+        this.statements.touchArticle.run(new Date(now).toISOString(), articleId);
+        touched.push(articleId);
+      }
+      return seqs;
+    })();
+    // Only once committed: a rolled-back transaction must not move the numbers on.
+    for (const [articleId, seq] of nextSeq) this.nextSeq.set(articleId, seq);
+    for (const articleId of touched) this.touchedAt.set(articleId, now);
+    return seqs;
+  }
+
+  loadRows(id: string, afterSeq = 0): StoredUpdate[] | null {
+    if (!this.has(id)) return null;
+    return this.statements.loadRows.all(id, afterSeq).map((row) => ({
+      seq: row.seq,
+      data: new Uint8Array(row.data.buffer, row.data.byteOffset, row.data.byteLength),
+      actor: row.actor,
+      at: row.at,
+    }));
+  }
+
+  derivedThrough(id: string): DerivedThrough {
+    const row = this.statements.derivedThrough.get(id);
+    return { derived: row?.derived_seq ?? 0, textSettled: row?.text_settled_seq ?? 0 };
+  }
+
+  markDerived(id: string, through: Partial<DerivedThrough>): void {
+    this.statements.markDerived.run(through.derived ?? null, through.textSettled ?? null, id);
+  }
+
+  transaction<T>(work: () => T): T {
+    return this.db.transaction(work)();
   }
 
   compact(id: string, snapshot: Uint8Array, throughSeq: number): void {
     this.db.transaction(() => {
       if (!this.has(id)) throw new StoreError('not_found', `unknown article "${id}"`);
       this.statements.deleteThrough.run(id, throughSeq);
-      this.statements.insertUpdate.run(id, throughSeq, snapshot);
+      this.statements.insertUpdate.run(id, throughSeq, snapshot, null, null);
     })();
   }
 
