@@ -16,6 +16,7 @@ import { api } from './http/api';
 import { staticFiles } from './http/static-files';
 import { attachCollab } from './http/websocket-upgrade';
 import { reviewRecorder } from './review/review-recorder';
+import { watchOtherWriters } from './store/database-watch';
 
 export const DEFAULT_PORT = 8787;
 const CLIENT_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'dist', 'client');
@@ -43,7 +44,16 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const folder = openDataFolder(options.dataDir);
   const accounts = new Accounts(folder.db);
   const collab = new CollabServer(folder.articles, options.limits, log);
-  collab.onAccepted(reviewRecorder(folder.db));
+  collab.derive(reviewRecorder(folder.db));
+  const accountOf = (userId: string) => {
+    const user = accounts.getUser(userId);
+    return user ? { id: user.id, name: user.name, role: user.role } : null;
+  };
+  // The CLI may write to this data folder while the server runs: the rooms apply its rows, and accounts it removed lose their connections.
+  const stopWatching = watchOtherWriters(folder.db, () => {
+    collab.pullStoredChanges();
+    collab.refreshUsers(accountOf);
+  });
   const handleApi = api({ store: folder.articles, accounts, dataDir: folder.dir, db: folder.db, collab, log });
   const handleStatic = staticFiles(options.clientDir ?? CLIENT_DIR);
   const server = createServer((req, res) => {
@@ -76,6 +86,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     close() {
       // Stop accepting, close every websocket (each accepted update is already committed), then the database.
       closing ??= new Promise<void>((resolve) => {
+        stopWatching();
         server.close(() => resolve());
         websockets.close();
         server.closeAllConnections();

@@ -37,6 +37,7 @@ export function importXliffToStore(store: ArticleStore, id: string, xml: string,
     if (origin === XLIFF_IMPORT_ORIGIN) updates.push(update);
   });
   const summary = importXliff(doc, xml, actor, XLIFF_IMPORT_ORIGIN, { articleId: id, ...options });
-  if (updates.length > 0) store.append(id, updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates));
+  // Who and when go with the row: the server's room derives history from it, live or at its next load.
+  if (updates.length > 0) store.append(id, updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates), { actor, at: Date.now() });
   return summary;
 }

@@ -4,13 +4,16 @@
  * follows the articles being worked on, not the articles stored.
  */
 import type * as Y from 'yjs';
-import { articleRoom, CLOSE, parseRoom } from '../../shared/protocol/collab';
+import { articleRoom, CLOSE, DENIED, parseRoom } from '../../shared/protocol/collab';
+import { canWriteArticle } from '../../shared/protocol/roles';
 import { DuetError } from '../../shared/protocol/errors';
 import type { ArticleStore } from '../store/article-store';
 import { Connection, type ConnectionUser, type Socket } from './connection';
 import { DEFAULT_LIMITS, type CollabLimits } from './limits';
 import { handleMessage } from './message-switch';
-import { Room, type AcceptedListener, type ServerChange } from './room';
+import type { Deriver } from './derivation';
+import { GroupCommit } from './group-commit';
+import { Room, type RoomContext, type ServerChange } from './room';
 
 export interface ConnectionHandlers {
   message(data: Uint8Array): void;
@@ -24,7 +27,8 @@ export class CollabServer {
   private readonly rooms = new Map<string, Room>();
   /** Rooms kept loaded for a while after a read (see readArticle), by their unload timers. */
   private readonly held = new Map<Room, ReturnType<typeof setTimeout>>();
-  private readonly listeners: AcceptedListener[] = [];
+  private readonly derivers: Deriver[] = [];
+  private readonly context: RoomContext;
   readonly limits: CollabLimits;
 
   constructor(
@@ -33,15 +37,16 @@ export class CollabServer {
     private readonly log: (line: string) => void = () => {},
   ) {
     this.limits = { ...DEFAULT_LIMITS, ...limits };
+    this.context = { store, limits: this.limits, log, committer: new GroupCommit(store), derivers: this.derivers };
   }
 
-  /** Be told of every change any room accepts (history, notifications); returns a function that stops it. */
-  onAccepted(listener: AcceptedListener): () => void {
-    this.listeners.push(listener);
-    return () => {
-      const at = this.listeners.indexOf(listener);
-      if (at >= 0) this.listeners.splice(at, 1);
-    };
+  /**
+   * Derive something from every change any room accepts (history,
+   * notifications): after the change is committed and relayed, in batches
+   * (see derivation.ts). Add derivers before the first room loads.
+   */
+  derive(deriver: Deriver): void {
+    this.derivers.push(deriver);
   }
 
   /** Attach an authenticated socket to a room; the transport feeds it messages and its close. */
@@ -70,7 +75,7 @@ export class CollabServer {
     if (existing) return existing;
     const parsed = parseRoom(name);
     if (!parsed) return null;
-    const room = Room.load(name, parsed.articleId, this.store, this.limits, this.log, this.listeners);
+    const room = Room.load(name, parsed.articleId, this.context);
     if (room) this.rooms.set(name, room);
     return room;
   }
@@ -104,6 +109,7 @@ export class CollabServer {
     }, holdMs);
     timer.unref();
     this.held.set(room, timer);
+    room.flushCommits();
     return read(room.doc);
   }
 
@@ -133,6 +139,50 @@ export class CollabServer {
   /** Rooms in memory now (for tests and the benchmark's memory figures). */
   get loadedRooms(): number {
     return this.rooms.size;
+  }
+
+  /**
+   * Hold every connection to what its account is now (`lookup` reads the
+   * accounts: null for one removed). A removed account's websockets close
+   * with 4403; a changed role takes effect for the next update, and a role
+   * that may no longer write is told so at once. Run it whenever accounts may
+   * have changed: after a change in this process, and when the database
+   * changes from outside it (`duet user remove` against a running server).
+   */
+  refreshUsers(lookup: (userId: string) => ConnectionUser | null): void {
+    const accounts = new Map<string, ConnectionUser | null>();
+    for (const room of this.rooms.values()) {
+      for (const connection of room.connections) {
+        if (connection.closed) continue;
+        const id = connection.user.id;
+        if (!accounts.has(id)) accounts.set(id, lookup(id));
+        const account = accounts.get(id)!;
+        if (!account) {
+          connection.close(CLOSE.FORBIDDEN, 'your account was removed');
+          continue;
+        }
+        if (account.role === connection.user.role && account.name === connection.user.name) continue;
+        const couldWrite = canWriteArticle(connection.user.role);
+        connection.user = { id, name: account.name, role: account.role };
+        if (couldWrite && !canWriteArticle(account.role)) room.deny(connection, DENIED.READ_ONLY);
+      }
+    }
+  }
+
+  /** Apply rows another process appended to the store for an article someone has open (see Room.pullStored). */
+  pullStoredChanges(): void {
+    for (const room of [...this.rooms.values()]) {
+      try {
+        room.pullStored();
+      } catch (error) {
+        this.log(`collab: could not read new rows of ${room.name}: ${(error as Error).message}`);
+      }
+    }
+  }
+
+  /** Derive now what waits for a pause in typing, so a reader of history sees every change accepted so far. */
+  flushDerived(articleId: string): void {
+    this.rooms.get(articleRoom(articleId))?.flushDerived();
   }
 
   /** Close every connection of a user (their account was removed). */

@@ -51,7 +51,8 @@ export class Connection {
 
   constructor(
     readonly socket: Socket,
-    readonly user: ConnectionUser,
+    /** Who is connected, as the accounts say now: CollabServer.refreshUsers replaces it when the account's role changes. */
+    public user: ConnectionUser,
     private readonly limits: CollabLimits,
     private readonly log: (line: string) => void,
     readonly label: string,

@@ -3,16 +3,27 @@
  * would quietly delete what does not fit, so a forged or buggy update with
  * (say) an unknown node would make the server's copy, the store and every
  * editor disagree. The room refuses such updates instead.
+ *
+ * The reading is kept: each touched target, as read here, is what history
+ * records if its author pauses now (derivation.ts), so no side is read twice.
  */
 import * as Y from 'yjs';
+import type { Node as PMNode } from 'prosemirror-model';
 import type { ArticleChanges } from '../../shared/article/changes';
 import { articleTypes, SEGMENT } from '../../shared/article/layout';
 import { readFragment } from '../../shared/schema/fragment-node';
 
-/** One line per touched side whose content does not fit the schema; empty when all fit. */
-export function misshapenSides(doc: Y.Doc, changes: ArticleChanges): string[] {
+export interface TouchedSides {
+  /** One line per touched side whose content does not fit the schema; empty when all fit. */
+  problems: string[];
+  /** The target of each segment whose target text was written, as it reads now. */
+  targets: Map<string, PMNode>;
+}
+
+export function readTouchedSides(doc: Y.Doc, changes: ArticleChanges): TouchedSides {
   const segments = articleTypes(doc).segments;
   const problems: string[] = [];
+  const targets = new Map<string, PMNode>();
   for (const [id, touched] of changes.segments) {
     const segment = segments.get(id);
     if (touched.removed || !(segment instanceof Y.Map)) continue;
@@ -22,7 +33,8 @@ export function misshapenSides(doc: Y.Doc, changes: ArticleChanges): string[] {
       if (!written || !(fragment instanceof Y.XmlFragment)) continue;
       const reading = readFragment(fragment);
       if (!reading.ok) problems.push(`the ${side} of segment ${id} does not fit the editor's schema (${reading.problem})`);
+      else if (side === SEGMENT.target && touched.targetText) targets.set(id, reading.node);
     }
   }
-  return problems;
+  return { problems, targets };
 }

@@ -32,7 +32,7 @@ afterAll(() => server.close());
 
 // Settle the opening exchange first: the server answers the client's own sync step 2 with SAVED (or, to a viewer, a denial after the one on joining).
 const connect = (role: Role, articleId: string): Promise<ProtocolClient> =>
-  pool.connect(role, articleId, (client) => client.synced && (role === 'viewer' ? client.denials.length >= 2 : client.saved.size > 0));
+  pool.connect(role, articleId, (client) => client.synced && (role === 'viewer' ? client.denials.length >= 2 : client.savedMessages > 0));
 
 /**
  * Make `change` as `role` from a fresh connection; whether the server saved or

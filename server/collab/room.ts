@@ -2,10 +2,17 @@
  * One article's live document and everyone connected to it.
  *
  * The order of events for an incoming update is the durability contract:
- * check it, apply it, judge what it changed against the sender's role, commit
- * it to the store, and only then relay it to the others and tell the sender it
- * is saved. A refused update is never stored or relayed: the room reloads its
- * document from the store, which holds exactly what was accepted.
+ * apply it, judge what it changed against the sender's role, commit it to the
+ * store (with whatever else arrived in the same turn: group-commit.ts), and
+ * only then relay it to the others and tell the sender it is saved; derive
+ * history and notifications from it after that (derivation.ts). A refused
+ * update is never stored or relayed: the room restores its document to what
+ * was accepted.
+ *
+ * The room is the only writer of its article while it is loaded. Rows that
+ * another process appends to the store (the CLI against a running server's
+ * data folder) are applied, relayed and derived by the room when it sees them,
+ * and compaction only ever drops rows the room has applied.
  */
 import * as Y from 'yjs';
 import * as encoding from 'lib0/encoding';
@@ -17,10 +24,13 @@ import { articleTypes } from '../../shared/article/layout';
 import { wroteAnything } from '../../shared/article/transaction-values';
 import { CLOSE, DENIED, MESSAGE } from '../../shared/protocol/collab';
 import { canWriteArticle, type Role } from '../../shared/protocol/roles';
-import type { ArticleStore } from '../store/article-store';
+import type { ArticleStore, DerivedThrough, NewUpdate, StoredUpdate } from '../store/article-store';
 import type { Connection } from './connection';
+import { DerivationQueue, type DerivedChange, type Deriver } from './derivation';
+import type { Node as PMNode } from 'prosemirror-model';
+import type { CommitParticipant, GroupCommit } from './group-commit';
 import type { CollabLimits } from './limits';
-import { misshapenSides } from './content-check';
+import { readTouchedSides } from './content-check';
 import { judgeArticleChanges } from './permissions';
 import { keepOpening } from '../articles/opening-cache';
 
@@ -36,60 +46,91 @@ export class ServerChange {
   constructor(readonly actor: { name: string; role: Role }) {}
 }
 
-/** An update the room has accepted and stored (from a client, or made on the server's side). */
-export interface AcceptedChange {
-  articleId: string;
-  actor: { name: string; role: Role };
-  changes: ArticleChanges;
-  /** The room's document, with the change applied. Read it; never write to it from a listener. */
-  doc: Y.Doc;
-  /** When it was stored, in milliseconds since the epoch. */
-  at: number;
-}
-
-/**
- * Told of every accepted change, after it is stored and before it is relayed.
- * Runs on the hot path (every keystroke): keep it cheap. A listener that
- * throws is logged; the change stands.
- */
-export type AcceptedListener = (change: AcceptedChange) => void;
+/** The origin of rows the room applies from the store: written by another process (the CLI), or not yet derived after a crash. */
+const STORED_ORIGIN = 'duet:stored';
 
 /**
  * A client's first sync request is answered from the stored bytes; the document
  * is built right after. If no request comes, it is built after this long anyway.
  */
 const BUILD_FALLBACK_MS = 200;
+/** A long log is compacted once the room has had no update for this long... */
+const COMPACT_IDLE_MS = 1000;
+/** ...or at once, when the log grows this many times past the limit without a pause. */
+const COMPACT_OVERDUE_FACTOR = 4;
 
-export class Room {
+/** What the room needs of the server around it. */
+export interface RoomContext {
+  store: ArticleStore;
+  limits: CollabLimits;
+  log: (line: string) => void;
+  committer: GroupCommit;
+  derivers: readonly Deriver[];
+}
+
+/** What one update did, seen from the transaction(s) that applied it. */
+interface Observed {
+  changes: ArticleChanges;
+  wrote: boolean;
+  /** Each client whose clock the update moved, and where it moved it to. */
+  clients: number[];
+}
+
+/** An accepted update waiting for the group commit, or an acknowledgement waiting for it. */
+type Uncommitted =
+  | { kind: 'write'; update: Uint8Array; actor: string; at: number; connection: Connection | null; changes: ArticleChanges; targets: Map<string, PMNode>; clients: number[] }
+  | { kind: 'ack'; connection: Connection; clients: number[] };
+
+export class Room implements CommitParticipant {
   /** The live document; null until built (see `doc`). */
   private current: Y.Doc | null = null;
-  /** The stored updates the document will be built from; null once it is built. */
-  private stored: Uint8Array[] | null = null;
-  /** `stored` as one update, made when first needed. */
-  private storedMerged: Uint8Array | null = null;
+  /** The store's rows for this article as the room knows them (a compacted snapshot, then updates), oldest first. */
+  private rows: { seq: number; data: Uint8Array }[] = [];
+  private logBytes = 0;
+  /** `rows` as one update, for answering from the stored bytes before the document is built. */
+  private logMerged: Uint8Array | null = null;
+  /** The newest row the room has applied. */
+  private lastSeq = 0;
+  /** Accepted and applied, not yet committed: never relayed, never acknowledged. */
+  private pending: Uncommitted[] = [];
+  private pendingBytes = 0;
+  private lastCommitError: Error | null = null;
   /** Connections that joined before the document was built: they get the server's step 1 then. */
   private readonly awaitingStep1 = new Set<Connection>();
   private buildTimer: ReturnType<typeof setTimeout> | null = null;
+  private compactTimer: ReturnType<typeof setTimeout> | null = null;
   /** Presence: cursors, names, colours. Bound to a doc of its own: the server has no presence. */
   readonly awareness = new Awareness(new Y.Doc());
   readonly connections = new Set<Connection>();
   /** Which connection announced each awareness client id: a connection may only speak for its own. */
   readonly awarenessOwners = new Map<number, Connection>();
-  private storedBytes = 0;
-  private logLength = 0;
-  private lastSeq = 0;
   private sourceText = '';
+  /** The origin being applied now, and what its transactions did (see `observe`). */
+  private observing: unknown = null;
+  private observed: Observed | null = null;
+  private readonly derivation: DerivationQueue;
+  private destroyed = false;
 
   private constructor(
     readonly name: string,
     readonly articleId: string,
-    private readonly store: ArticleStore,
-    private readonly limits: CollabLimits,
-    private readonly log: (line: string) => void,
-    private readonly listeners: readonly AcceptedListener[],
+    private readonly context: RoomContext,
   ) {
     this.awareness.setLocalState(null);
     this.awareness.on('update', this.onAwarenessUpdate);
+    this.derivation = new DerivationQueue(articleId, context.store, context.derivers, () => this.doc, context.log, 0);
+  }
+
+  private get store(): ArticleStore {
+    return this.context.store;
+  }
+
+  private get limits(): CollabLimits {
+    return this.context.limits;
+  }
+
+  private log(line: string): void {
+    this.context.log(line);
   }
 
   /**
@@ -98,31 +139,45 @@ export class Room {
    * request is answered from the stored bytes, so a long article reaches the
    * first person to open it without waiting for the server to build it (for
    * 2,000 segments that build is a few hundred milliseconds, which the client
-   * then spends decoding the same bytes).
+   * then spends decoding the same bytes). Unless the log holds rows not yet
+   * derived (the server stopped between committing and deriving them, or they
+   * were written outside the server): then the room builds the document from
+   * the rows before them and applies those rows one by one, deriving each.
    */
-  static load(
-    name: string,
-    articleId: string,
-    store: ArticleStore,
-    limits: CollabLimits,
-    log: (line: string) => void,
-    listeners: readonly AcceptedListener[] = [],
-  ): Room | null {
-    if (!store.has(articleId)) return null;
-    const room = new Room(name, articleId, store, limits, log, listeners);
-    room.stored = store.load(articleId) ?? [];
-    room.noteStored(room.stored);
+  static load(name: string, articleId: string, context: RoomContext): Room | null {
+    const rows = context.store.loadRows(articleId);
+    if (!rows) return null;
+    const room = new Room(name, articleId, context);
+    room.rows = rows.map(({ seq, data }) => ({ seq, data }));
+    room.logBytes = rows.reduce((sum, row) => sum + row.data.byteLength, 0);
+    room.lastSeq = rows.at(-1)?.seq ?? 0;
+    const through = context.store.derivedThrough(articleId);
+    const from = Math.min(through.derived, through.textSettled);
+    if (from < room.lastSeq) room.rederive(rows, from, through);
     return room;
   }
 
-  /** The live document, built from the store now if it is not yet. */
-  get doc(): Y.Doc {
-    return this.current ?? this.build(this.stored ?? this.store.load(this.articleId) ?? []);
+  private rederive(rows: StoredUpdate[], from: number, through: DerivedThrough): void {
+    this.build(rows.filter((row) => row.seq <= from).map((row) => row.data));
+    for (const row of rows) {
+      if (row.seq <= from) continue;
+      const observed = this.applyObserved(row.data, STORED_ORIGIN);
+      if (!observed?.wrote) continue;
+      this.derivation.add(this.storedChange(row, observed), { changes: row.seq > through.derived, text: row.seq > through.textSettled });
+    }
+    this.sourceText = sourceFingerprint(this.doc);
+    this.derivation.flush();
   }
 
-  /** Replace the in-memory document by the stored one. */
-  private reload(): void {
-    this.build(this.store.load(this.articleId) ?? []);
+  /** A row from the store, as derivation sees it (its targets read now, right after it was applied). */
+  private storedChange(row: StoredUpdate, observed: Observed): DerivedChange {
+    const targets = readTouchedSides(this.doc, observed.changes).targets;
+    return { articleId: this.articleId, seq: row.seq, actor: row.actor, at: row.at ?? Date.now(), changes: observed.changes, targets };
+  }
+
+  /** The live document, built from the log now if it is not yet. */
+  get doc(): Y.Doc {
+    return this.current ?? this.build(this.rows.map((row) => row.data));
   }
 
   private build(updates: Uint8Array[]): Y.Doc {
@@ -131,23 +186,55 @@ export class Room {
       for (const update of updates) Y.applyUpdate(doc, update);
     }, ROOM_ORIGIN);
     articleTypes(doc); // type every root now: an update to a root nobody has asked for by type would reach observers untyped
+    doc.on('afterTransaction', this.observe);
     this.current?.destroy();
     this.current = doc;
-    this.stored = null;
-    this.storedMerged = null;
+    this.logMerged = null;
     if (this.buildTimer) clearTimeout(this.buildTimer);
     this.buildTimer = null;
-    this.noteStored(updates);
     this.sourceText = sourceFingerprint(doc);
     for (const connection of this.awaitingStep1) if (this.connections.has(connection)) this.sendStep1(connection);
     this.awaitingStep1.clear();
     return doc;
   }
 
-  private noteStored(updates: Uint8Array[]): void {
-    this.storedBytes = updates.reduce((sum, update) => sum + update.byteLength, 0);
-    this.logLength = updates.length;
-    this.lastSeq = this.store.lastSeq(this.articleId);
+  /**
+   * Undo what the document holds beyond the accepted updates (a refused or
+   * unreadable one): rebuilt in memory from the rows the room keeps and the
+   * accepted updates not yet committed. Yjs cannot take an applied update
+   * back, and reading the store again would cost a query on top of the build;
+   * refusals are rare and limited per connection (maxRefusals).
+   */
+  private restoreAccepted(): void {
+    this.build([...this.rows.map((row) => row.data), ...this.pending.flatMap((item) => (item.kind === 'write' ? [item.update] : []))]);
+  }
+
+  private readonly observe = (transaction: Y.Transaction): void => {
+    if (this.observing === null || transaction.origin !== this.observing) return;
+    const changes = classifyTransaction(transaction);
+    const clients: number[] = [];
+    for (const [client, clock] of transaction.afterState) if ((transaction.beforeState.get(client) ?? 0) !== clock) clients.push(client);
+    const wrote = wroteAnything(transaction);
+    const before = this.observed;
+    this.observed = before
+      ? { changes: mergeChanges(before.changes, changes), wrote: before.wrote || wrote, clients: [...new Set([...before.clients, ...clients])] }
+      : { changes, wrote, clients };
+  };
+
+  /** Apply an update (or run a change) as `origin`, and say what its transactions did. */
+  private applyObserved(update: Uint8Array | ((doc: Y.Doc) => void), origin: unknown): Observed | null {
+    const doc = this.doc;
+    this.observing = origin;
+    this.observed = null;
+    try {
+      if (typeof update === 'function') doc.transact(() => update(doc), origin);
+      else Y.applyUpdate(doc, update, origin);
+    } finally {
+      this.observing = null;
+    }
+    const observed = this.observed;
+    this.observed = null;
+    return observed;
   }
 
   /** Build the document after `delayMs`, unless something needs it sooner. */
@@ -197,6 +284,8 @@ export class Room {
 
   /** Sync step 1 from a client: send what it lacks (from the stored bytes while there is no document yet). */
   answerStateVector(connection: Connection, stateVector: Uint8Array): void {
+    // Only what is committed may leave the server.
+    if (this.pending.length > 0) this.context.committer.flush();
     const answer = this.current ? Y.encodeStateAsUpdate(this.current, stateVector) : this.answerFromStore(stateVector);
     const encoder = encoding.createEncoder();
     encoding.writeVarUint(encoder, MESSAGE.SYNC);
@@ -209,119 +298,179 @@ export class Room {
 
   private answerFromStore(stateVector: Uint8Array): Uint8Array {
     const known = Y.decodeStateVector(stateVector); // throws on a malformed one, as encodeStateAsUpdate would
-    const updates = this.stored ?? [];
-    this.storedMerged ??= updates.length === 0 ? Y.encodeStateAsUpdate(new Y.Doc()) : updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates);
-    return known.size === 0 ? this.storedMerged : Y.diffUpdate(this.storedMerged, stateVector);
+    const updates = this.rows.map((row) => row.data);
+    this.logMerged ??= updates.length === 0 ? Y.encodeStateAsUpdate(new Y.Doc()) : updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates);
+    return known.size === 0 ? this.logMerged : Y.diffUpdate(this.logMerged, stateVector);
   }
 
-  /** Sync step 2 or an update from a client. */
+  /**
+   * Sync step 2 or an update from a client: the accept path. Apply it (Yjs
+   * reads it as it applies it: an unreadable one is undone), classify what it
+   * touched, judge that against the sender's role, and queue it for the group
+   * commit; relay and SAVED follow the commit (`committed`). Nothing derived
+   * from it (history, notifications) happens here.
+   */
   receiveUpdate(connection: Connection, update: Uint8Array): void {
     if (!canWriteArticle(connection.user.role)) return this.deny(connection, DENIED.READ_ONLY);
-    try {
-      Y.decodeUpdate(update); // parse it whole before anything touches the document
-    } catch {
-      return connection.close(CLOSE.MALFORMED_MESSAGE, 'not a valid Yjs update');
-    }
-    if (this.storedBytes + update.byteLength > this.limits.maxDocumentBytes) {
+    if (this.logBytes + this.pendingBytes + update.byteLength > this.limits.maxDocumentBytes) {
       return connection.close(CLOSE.DOCUMENT_TOO_LARGE, `the document would exceed ${this.limits.maxDocumentBytes} bytes`);
     }
-
-    let changes: ArticleChanges | null = null;
-    let changedState = false;
-    const observe = (transaction: Y.Transaction) => {
-      if (transaction.origin !== connection) return;
-      changes = classifyTransaction(transaction);
-      changedState = wroteAnything(transaction);
-    };
-    this.doc.on('afterTransaction', observe);
+    let observed: Observed | null;
     try {
-      Y.applyUpdate(this.doc, update, connection);
+      observed = this.applyObserved(update, connection);
     } catch (error) {
-      this.reload();
-      return connection.close(CLOSE.MALFORMED_MESSAGE, `update could not be applied: ${(error as Error).message}`);
-    } finally {
-      this.doc.off('afterTransaction', observe);
+      this.restoreAccepted();
+      return connection.close(CLOSE.MALFORMED_MESSAGE, `not a valid Yjs update (${(error as Error).message})`);
     }
-    if (this.doc.store.pendingStructs !== null || this.doc.store.pendingDs !== null) {
-      this.reload();
+    const store = this.doc.store;
+    if (store.pendingStructs !== null || store.pendingDs !== null) {
+      this.restoreAccepted();
       return connection.close(CLOSE.OUT_OF_SYNC, 'the update depends on changes the server does not have');
     }
-    if (!changes || !changedState) return this.acknowledge(connection); // nothing new: already stored
+    if (!observed || !observed.wrote) {
+      // Nothing new: already stored (a reconnecting client's step 2). Tell it so, for the clients its update holds.
+      return this.acknowledgeWhenStored(connection, [...Y.decodeStateVector(Y.encodeStateVectorFromUpdate(update)).keys()]);
+    }
 
-    const accepted: ArticleChanges = changes;
-    const misshapen = misshapenSides(this.doc, accepted);
-    if (misshapen.length > 0) return this.refuse(connection, DENIED.INVALID_CONTENT, misshapen.join('; '));
-    const verdict = judgeArticleChanges(connection.user, accepted, () => sourceFingerprint(this.doc) === this.sourceText);
+    const { changes } = observed;
+    const sides = readTouchedSides(this.doc, changes);
+    if (sides.problems.length > 0) return this.refuse(connection, DENIED.INVALID_CONTENT, sides.problems.join('; '));
+    const verdict = judgeArticleChanges(connection.user, changes, () => sourceFingerprint(this.doc) === this.sourceText);
     if (!verdict.ok) return this.refuse(connection, DENIED.FORBIDDEN_CHANGE, verdict.reason);
 
-    if (!this.commit(update, accepted, connection.user)) return connection.close(CLOSE.SERVER_ERROR, 'the update could not be stored');
-    this.relay(update, connection);
-    this.acknowledge(connection);
-    if (this.logLength > this.limits.compactAfterUpdates) this.compact();
+    this.accept({ kind: 'write', update, actor: connection.user.name, at: Date.now(), connection, changes, targets: sides.targets, clients: observed.clients });
+  }
+
+  private accept(write: Extract<Uncommitted, { kind: 'write' }>): void {
+    if (write.changes.kinds.has('sourceText') || write.changes.kinds.has('structure')) this.sourceText = sourceFingerprint(this.doc);
+    this.pending.push(write);
+    this.pendingBytes += write.update.byteLength;
+    this.context.committer.schedule(this);
   }
 
   /**
    * Make a change on the server's side (the caller has checked permissions):
-   * applied, stored and relayed to everyone like an accepted client update.
-   * If `change` throws, or the store refuses, the document is reloaded from
-   * the store, so nothing half-done stays in memory. Returns whether anything changed.
+   * applied, committed at once with whatever else is waiting, then relayed
+   * to everyone like an accepted client update. If `change` throws, or the
+   * store refuses, the document is restored to what was accepted, so nothing
+   * half-done stays in memory. Returns whether anything changed.
    */
   applyServerChange(actor: ServerChange['actor'], change: (doc: Y.Doc, origin: ServerChange) => void): boolean {
     const origin = new ServerChange(actor);
     const updates: Uint8Array[] = [];
-    let changes: ArticleChanges | null = null;
     const onUpdate = (update: Uint8Array, updateOrigin: unknown) => {
       if (updateOrigin === origin) updates.push(update);
     };
-    const observe = (transaction: Y.Transaction) => {
-      if (transaction.origin === origin) changes = mergeChanges(changes, classifyTransaction(transaction));
-    };
-    this.doc.on('update', onUpdate);
-    this.doc.on('afterTransaction', observe);
+    const doc = this.doc;
+    doc.on('update', onUpdate);
+    let observed: Observed | null;
     try {
-      this.doc.transact(() => change(this.doc, origin), origin);
+      observed = this.applyObserved((d) => change(d, origin), origin);
     } catch (error) {
-      this.reload();
+      this.restoreAccepted();
       throw error;
     } finally {
-      this.doc.off('update', onUpdate);
-      this.doc.off('afterTransaction', observe);
+      doc.off('update', onUpdate);
     }
-    if (updates.length === 0 || !changes) return false;
+    if (updates.length === 0 || !observed) return false;
     const update = updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates);
-    if (!this.commit(update, changes, actor)) throw new Error('the change could not be stored');
-    this.relay(update, null);
-    if (this.logLength > this.limits.compactAfterUpdates) this.compact();
+    const targets = readTouchedSides(this.doc, observed.changes).targets;
+    this.accept({ kind: 'write', update, actor: actor.name, at: Date.now(), connection: null, changes: observed.changes, targets, clients: [] });
+    this.lastCommitError = null;
+    this.context.committer.flush();
+    if (this.lastCommitError) throw new Error(`the change could not be stored: ${(this.lastCommitError as Error).message}`);
     return true;
+  }
+
+  /** For the group commit: the accepted updates since the last commit. */
+  uncommitted(): NewUpdate[] {
+    return this.pending.flatMap((item) => (item.kind === 'write' ? [{ articleId: this.articleId, data: item.update, actor: item.actor, at: item.at }] : []));
   }
 
   /**
-   * Store an accepted update (the one place for client and server changes)
-   * and tell the listeners; on failure reload (the store is the truth) and return false.
+   * For the group commit: they are stored. Now, in order: relay each to the
+   * others, tell its sender it is saved, and hand it to derivation.
    */
-  private commit(update: Uint8Array, changes: ArticleChanges, actor: AcceptedChange['actor']): boolean {
-    try {
-      this.lastSeq = this.store.append(this.articleId, update);
-    } catch (error) {
-      this.log(`collab: could not store an update for ${this.name}: ${(error as Error).message}`);
-      this.reload();
-      return false;
-    }
-    this.storedBytes += update.byteLength;
-    this.logLength++;
-    if (changes.kinds.has('sourceText') || changes.kinds.has('structure')) this.sourceText = sourceFingerprint(this.doc);
-    const accepted: AcceptedChange = { articleId: this.articleId, actor: { name: actor.name, role: actor.role }, changes, doc: this.doc, at: Date.now() };
-    for (const listener of this.listeners) {
-      try {
-        listener(accepted);
-      } catch (error) {
-        this.log(`collab: a listener failed on a change to ${this.name}: ${(error as Error).message}`);
+  committed(seqs: number[]): void {
+    const items = this.pending;
+    this.pending = [];
+    this.pendingBytes = 0;
+    let next = 0;
+    for (const item of items) {
+      if (item.kind === 'ack') {
+        this.acknowledge(item.connection, item.clients);
+        continue;
       }
+      const seq = seqs[next++]!;
+      // Rows another process appended before ours: apply and relay them first.
+      if (seq > this.lastSeq + 1) this.applyStoredRows((this.store.loadRows(this.articleId, this.lastSeq) ?? []).filter((row) => row.seq < seq));
+      this.rows.push({ seq, data: item.update });
+      this.logBytes += item.update.byteLength;
+      this.logMerged = null;
+      this.lastSeq = seq;
+      this.relay(item.update, item.connection);
+      if (item.connection) this.acknowledge(item.connection, item.clients);
+      this.derivation.add({ articleId: this.articleId, seq, actor: item.actor, at: item.at, changes: item.changes, targets: item.targets });
     }
-    return true;
+    this.scheduleCompaction();
+  }
+
+  /** For the group commit: the store refused them. The document goes back to what is stored; their senders reconnect and send them again. */
+  commitFailed(error: Error): void {
+    this.lastCommitError = error;
+    this.log(`collab: could not store updates for ${this.name}: ${error.message}`);
+    const items = this.pending;
+    this.pending = [];
+    this.pendingBytes = 0;
+    this.restoreAccepted();
+    for (const item of items) item.connection?.close(CLOSE.SERVER_ERROR, 'the update could not be stored');
+  }
+
+  /**
+   * Rows in the store that this room did not write (another process's, such
+   * as `duet xliff import` against the data folder of this running server):
+   * applied, relayed to everyone and derived, before anything else the room
+   * commits. Called when the database changes from outside the process.
+   */
+  pullStored(): void {
+    if (this.destroyed) return;
+    const rows = this.store.loadRows(this.articleId, this.lastSeq);
+    if (rows && rows.length > 0) this.applyStoredRows(rows);
+  }
+
+  private applyStoredRows(rows: StoredUpdate[]): void {
+    for (const row of rows) {
+      if (row.seq <= this.lastSeq) continue;
+      let observed: Observed | null = null;
+      try {
+        observed = this.applyObserved(row.data, STORED_ORIGIN);
+      } catch (error) {
+        this.log(`collab: could not apply stored row ${row.seq} of ${this.name}: ${(error as Error).message}`);
+      }
+      this.rows.push({ seq: row.seq, data: row.data });
+      this.logBytes += row.data.byteLength;
+      this.logMerged = null;
+      this.lastSeq = row.seq;
+      if (!observed?.wrote) continue;
+      if (observed.changes.kinds.has('sourceText') || observed.changes.kinds.has('structure')) this.sourceText = sourceFingerprint(this.doc);
+      this.relay(row.data, null);
+      this.derivation.add(this.storedChange(row, observed));
+    }
+  }
+
+  /** Commit now what waits for the group commit (a reader is about to read the document). */
+  flushCommits(): void {
+    if (this.pending.length > 0) this.context.committer.flush();
+  }
+
+  /** Derive now what is still waiting (a reader asks for the history). */
+  flushDerived(): void {
+    if (this.pending.length > 0) this.context.committer.flush();
+    this.derivation.flush();
   }
 
   private relay(update: Uint8Array, except: Connection | null): void {
+    if (this.connections.size === 0 || (this.connections.size === 1 && except && this.connections.has(except))) return;
     const relay = encoding.createEncoder();
     encoding.writeVarUint(relay, MESSAGE.SYNC);
     syncProtocol.writeUpdate(relay, update);
@@ -329,38 +478,77 @@ export class Room {
     for (const other of this.connections) if (other !== except) other.send(message);
   }
 
-  /** Tell a client what the store holds, so it can show "saved" truthfully. */
-  private acknowledge(connection: Connection): void {
+  /** After the next commit if one is waiting (it may hold this sender's earlier updates), else now. */
+  private acknowledgeWhenStored(connection: Connection, clients: number[]): void {
+    if (this.pending.length === 0) return this.acknowledge(connection, clients);
+    this.pending.push({ kind: 'ack', connection, clients });
+  }
+
+  /**
+   * Tell a client what the store holds of what it wrote, so it can show
+   * "saved" truthfully: the stored clock of each client id its update carried
+   * (a state vector of those alone, O(1) however many clients ever edited).
+   */
+  private acknowledge(connection: Connection, clients: number[]): void {
+    const store = this.doc.store;
+    const clocks = new Map<number, number>();
+    for (const client of clients) clocks.set(client, Y.getState(store, client));
     const encoder = encoding.createEncoder();
     encoding.writeVarUint(encoder, MESSAGE.SAVED);
-    encoding.writeVarUint8Array(encoder, Y.encodeStateVector(this.doc));
+    encoding.writeVarUint8Array(encoder, Y.encodeStateVector(clocks));
     connection.send(encoding.toUint8Array(encoder));
   }
 
-  /** An update that may not stand: drop it (reload what the store holds), tell the sender, and count it. */
+  /** An update that may not stand: undo it, tell the sender, and count it. */
   private refuse(connection: Connection, denial: string, reason: string): void {
-    this.reload();
+    this.restoreAccepted();
     this.log(`collab: refused an update from ${connection.label}: ${reason}`);
     connection.refusals++;
     if (connection.refusals > this.limits.maxRefusals) return connection.close(CLOSE.FORBIDDEN, 'too many refused updates');
     this.deny(connection, `${denial}: ${reason}`);
   }
 
-  private deny(connection: Connection, reason: string): void {
+  deny(connection: Connection, reason: string): void {
     const encoder = encoding.createEncoder();
     encoding.writeVarUint(encoder, MESSAGE.AUTH);
     authProtocol.writePermissionDenied(encoder, reason);
     connection.send(encoding.toUint8Array(encoder));
   }
 
-  /** Merge the update log into one snapshot. */
+  /**
+   * Compaction waits for a pause (COMPACT_IDLE_MS without a commit), so it
+   * never sits between an update and its relay while people type; a log that
+   * grows far past the limit without a pause is compacted at the next turn.
+   */
+  private scheduleCompaction(): void {
+    if (this.rows.length <= this.limits.compactAfterUpdates || this.destroyed) return;
+    if (this.compactTimer) clearTimeout(this.compactTimer);
+    const overdue = this.rows.length > COMPACT_OVERDUE_FACTOR * this.limits.compactAfterUpdates;
+    this.compactTimer = setTimeout(() => {
+      this.compactTimer = null;
+      this.compact();
+    }, overdue ? 0 : COMPACT_IDLE_MS);
+    this.compactTimer.unref?.();
+  }
+
+  /**
+   * Merge the log into one snapshot, through the last row derived: rows not
+   * yet derived stay as they are, so they can be derived again after a crash.
+   * Only rows the room has applied are ever dropped.
+   */
   compact(): void {
-    if (this.logLength <= 1) return;
+    if (this.pending.length > 0) return this.scheduleCompaction();
+    const derived = this.store.derivedThrough(this.articleId);
+    const through = Math.min(derived.derived, derived.textSettled, this.lastSeq);
+    const covered = this.rows.filter((row) => row.seq <= through);
+    if (covered.length <= 1) return;
     try {
-      const snapshot = Y.encodeStateAsUpdate(this.doc);
-      this.store.compact(this.articleId, snapshot, this.lastSeq);
-      this.storedBytes = snapshot.byteLength;
-      this.logLength = 1;
+      // All of it derived: the document's own encoding, which drops deleted content. Else the covered rows merged.
+      const snapshot = through === this.lastSeq && this.current ? Y.encodeStateAsUpdate(this.current) : Y.mergeUpdates(covered.map((row) => row.data));
+      this.store.compact(this.articleId, snapshot, through);
+      this.rows = [{ seq: through, data: snapshot }, ...this.rows.filter((row) => row.seq > through)];
+      this.logBytes = this.rows.reduce((sum, row) => sum + row.data.byteLength, 0);
+      this.logMerged = null;
     } catch (error) {
       // The log is intact; compaction will be tried again.
       this.log(`collab: could not compact ${this.name}: ${(error as Error).message}`);
@@ -411,13 +599,19 @@ export class Room {
 
   destroy(): void {
     if (this.buildTimer) clearTimeout(this.buildTimer);
+    if (this.compactTimer) clearTimeout(this.compactTimer);
     this.buildTimer = null;
+    this.compactTimer = null;
     // Never built: nothing changed since it was stored.
     if (this.current) {
+      if (this.pending.length > 0) this.context.committer.flush();
+      this.derivation.flush();
       this.compact();
       this.keepOpening(this.current);
       this.current.destroy();
     }
+    this.derivation.stop();
+    this.destroyed = true;
     this.awareness.destroy();
   }
 }

@@ -1,38 +1,33 @@
 /**
- * Records per-segment history from every change a room accepts (hooked on
- * CollabServer.onAccepted in server/main.ts): status changes with the status
- * the writer replaced, and the target's Markdown for each segment whose target
- * text changed. Only the touched segments are read, so a keystroke costs one
- * segment's serialization and one small upsert.
+ * Records per-segment history from the changes rooms accept (a deriver, see
+ * server/collab/derivation.ts): status changes with the status the writer
+ * replaced, from each change; and the target's Markdown once per pause in an
+ * author's typing, for the segment that settled. A keystroke costs nothing
+ * here; a pause costs one segment's serialization and one small upsert.
  */
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
+import type { Node as PMNode } from 'prosemirror-model';
 import type { SegmentStatus } from '../../shared/article/status';
 import { articleTypes, SEGMENT } from '../../shared/article/layout';
 import { targetMarkdown } from '../../shared/markdown/article-markdown';
-import { readFragment } from '../../shared/schema/fragment-node';
-import type { AcceptedChange } from '../collab/room';
+import type { DerivedChange, SettledText } from '../collab/derivation';
 import type { HistoryStore } from './history-store';
 
-/** The target of one segment as export writes it, or null when the segment is gone. */
-function segmentTarget(doc: Y.Doc, segmentId: string): { markdown: string; imported: string | null } | null {
+/**
+ * A segment's target (as its author left it) in Markdown as export writes it:
+ * the text as imported while it is unedited, which the segment's map records.
+ */
+function targetAsExported(doc: Y.Doc, segmentId: string, target: PMNode): { markdown: string; imported: string | null } {
   const map = articleTypes(doc).segments.get(segmentId);
-  const fragment = map?.get(SEGMENT.target);
-  if (!map || !(fragment instanceof Y.XmlFragment)) return null;
-  // Read without y-prosemirror's repairs, which would edit the room's document (the room has refused misfits already).
-  const reading = readFragment(fragment);
-  if (!reading.ok) return null;
-  const importedMarkdown = map.get(SEGMENT.importedMarkdown);
-  const importedHash = map.get(SEGMENT.importedHash);
+  const importedMarkdown = map?.get(SEGMENT.importedMarkdown);
+  const importedHash = map?.get(SEGMENT.importedHash);
   const imported = typeof importedMarkdown === 'string' ? importedMarkdown : null;
-  const markdown = targetMarkdown({
-    target: reading.node,
-    importedMarkdown: imported,
-    importedHash: typeof importedHash === 'string' ? importedHash : null,
-  });
+  const markdown = targetMarkdown({ target, importedMarkdown: imported, importedHash: typeof importedHash === 'string' ? importedHash : null });
   return { markdown, imported };
 }
 
-export function recordHistory(history: HistoryStore, { articleId, actor, changes, doc, at }: AcceptedChange): void {
+/** The status changes of one accepted change. */
+export function recordStatusHistory(history: HistoryStore, { articleId, actor, changes, at }: DerivedChange): void {
   // Several writes to one segment in one change are one step: from the first writer's view to the last value.
   const steps = new Map<string, { from: SegmentStatus | null; to: SegmentStatus }>();
   for (const write of changes.statusWrites) {
@@ -42,11 +37,12 @@ export function recordHistory(history: HistoryStore, { articleId, actor, changes
   }
   for (const [segmentId, { from, to }] of steps) {
     if (from === to || (from === null && to === 'untranslated')) continue;
-    history.recordStatus(articleId, segmentId, from, to, actor.name, at);
+    history.recordStatus(articleId, segmentId, from, to, actor, at);
   }
-  for (const [segmentId, touched] of changes.segments) {
-    if (!touched.targetText || touched.removed) continue;
-    const target = segmentTarget(doc, segmentId);
-    if (target) history.recordText(articleId, segmentId, target.markdown, actor.name, at, () => target.imported);
-  }
+}
+
+/** A segment's text after a pause in its author's typing: a version, or the author's current one extended. */
+export function recordTextVersion(history: HistoryStore, { articleId, segmentId, author, at, target }: SettledText, doc: Y.Doc): void {
+  const { markdown, imported } = targetAsExported(doc, segmentId, target);
+  history.recordText(articleId, segmentId, markdown, author, at, () => imported);
 }

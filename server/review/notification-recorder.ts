@@ -1,6 +1,5 @@
 /**
- * Who is to hear of an accepted change (hooked on CollabServer.onAccepted in
- * server/main.ts): the members a new comment @mentions, the people who opened
+ * Who is to hear of an accepted change (a deriver, see server/collab/derivation.ts): the members a new comment @mentions, the people who opened
  * or commented in the thread a reply joins, and the translator a segment is
  * sent back to (the one assigned, else the last who wrote its text). Never the
  * actor themself; one notification per person per comment, a mention first.
@@ -11,7 +10,8 @@ import type { NotificationKind } from '../../shared/protocol/api';
 import { readAssignment } from '../../shared/review/assignments';
 import { mentionsIn } from '../../shared/review/mentions';
 import { readThread } from '../../shared/review/read-threads';
-import type { AcceptedChange } from '../collab/room';
+import type * as Y from 'yjs';
+import type { DerivedChange } from '../collab/derivation';
 import type { HistoryStore } from './history-store';
 import type { NewNotification, NotificationStore } from './notification-store';
 
@@ -23,7 +23,7 @@ interface Recipient {
   text: string;
 }
 
-export function recordNotifications(store: NotificationStore, history: HistoryStore, { articleId, actor, changes, doc, at }: AcceptedChange): void {
+export function recordNotifications(store: NotificationStore, history: HistoryStore, { articleId, actor, changes, at }: DerivedChange, doc: Y.Doc): void {
   if (changes.newComments.length === 0) return; // the hot path: keystrokes end here
   const recipients: Recipient[] = [];
   const sendBackThreads = new Set(changes.newThreads.filter((thread) => thread.kind === 'sendBack').map((thread) => thread.threadId));
@@ -31,7 +31,7 @@ export function recordNotifications(store: NotificationStore, history: HistorySt
   for (const comment of changes.newComments) {
     const thread = readThread(doc, comment.threadId);
     if (!thread) continue;
-    const told = new Set<string>([actor.name.toLowerCase()]);
+    const told = new Set<string>(actor ? [actor.toLowerCase()] : []);
     const tell = (name: string, kind: NotificationKind) => {
       if (told.has(name.toLowerCase())) return;
       told.add(name.toLowerCase());
@@ -55,7 +55,7 @@ export function recordNotifications(store: NotificationStore, history: HistorySt
   const title = articleTitle({ frontMatter: readFrontMatter(doc), meta: Object.fromEntries(articleTypes(doc).meta.entries()) });
   const rows: NewNotification[] = recipients.flatMap(({ name, kind, segmentId, threadId, text }) => {
     const userId = store.userId(name);
-    return userId ? [{ userId, kind, articleId, articleTitle: title, segmentId, threadId, actor: actor.name, text, at }] : [];
+    return userId ? [{ userId, kind, articleId, articleTitle: title, segmentId, threadId, actor, text, at }] : [];
   });
   store.add(rows);
 }

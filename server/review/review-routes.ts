@@ -22,7 +22,7 @@ function readWhich(body: Record<string, unknown>): { ids: string[] } | { all: tr
   return { ids };
 }
 
-export const reviewRoutes: RouteModule = ({ store, accounts, db }) => {
+export const reviewRoutes: RouteModule = ({ store, accounts, db, collab }) => {
   const history = new HistoryStore(db);
   const notifications = new NotificationStore(db);
   return [
@@ -32,6 +32,8 @@ export const reviewRoutes: RouteModule = ({ store, accounts, db }) => {
       access: 'user',
       handle({ params }): SegmentHistory {
         if (!store.has(params.id!)) throw new DuetError('not_found', `no article with id "${params.id}"`);
+        // Text versions wait for a pause in typing: whoever asks sees everything accepted until now.
+        collab.flushDerived(params.id!);
         // A merged-away segment keeps its history: it is answered from the history alone.
         return history.segmentHistory(params.id!, params.segmentId!);
       },

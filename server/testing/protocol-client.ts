@@ -30,8 +30,10 @@ export interface ClientOptions {
 export class ProtocolClient {
   readonly doc: Y.Doc;
   readonly provider: WebsocketProvider;
-  /** The server's stored state vector from its latest SAVED message. */
+  /** The stored clocks the server's SAVED messages have told, by client id (each tells those its update carried). */
   saved: Map<number, number> = new Map();
+  /** How many SAVED messages have arrived. */
+  savedMessages = 0;
   readonly denials: string[] = [];
   readonly closes: { code: number; reason: string }[] = [];
 
@@ -45,7 +47,8 @@ export class ProtocolClient {
       maxBackoffTime: 300,
     });
     this.provider.messageHandlers[MESSAGE.SAVED] = (_encoder, decoder) => {
-      this.saved = Y.decodeStateVector(decoding.readVarUint8Array(decoder));
+      this.saved = new Map([...this.saved, ...Y.decodeStateVector(decoding.readVarUint8Array(decoder))]);
+      this.savedMessages++;
     };
     this.provider.messageHandlers[MESSAGE.AUTH] = (_encoder, decoder) => {
       decoding.readVarUint(decoder); // permission-denied sub-type
