@@ -17,6 +17,7 @@ import { staticFiles } from './http/static-files';
 import { attachCollab } from './http/websocket-upgrade';
 import { reviewRecorder } from './review/review-recorder';
 import { watchOtherWriters } from './store/database-watch';
+import { useNativeHashes } from './native-hashes';
 
 export const DEFAULT_PORT = 8787;
 const CLIENT_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'dist', 'client');
@@ -41,10 +42,12 @@ export interface RunningServer {
 
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const log = options.log ?? ((line: string) => console.error(line));
+  useNativeHashes();
   const folder = openDataFolder(options.dataDir);
   const accounts = new Accounts(folder.db);
   const collab = new CollabServer(folder.articles, options.limits, log);
   collab.derive(reviewRecorder(folder.db));
+  collab.deriveBacklog();
   const accountOf = (userId: string) => {
     const user = accounts.getUser(userId);
     return user ? { id: user.id, name: user.name, role: user.role } : null;

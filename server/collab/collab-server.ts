@@ -180,9 +180,31 @@ export class CollabServer {
     }
   }
 
-  /** Derive now what waits for a pause in typing, so a reader of history sees every change accepted so far. */
+  /**
+   * Derive now what waits for a pause in typing, so a reader of history sees
+   * every change accepted so far. An article nobody has open whose log runs
+   * past what was derived (the server stopped in between) is loaded for it:
+   * loading derives the rest (Room.load).
+   */
   flushDerived(articleId: string): void {
-    this.rooms.get(articleRoom(articleId))?.flushDerived();
+    const name = articleRoom(articleId);
+    const loaded = this.rooms.get(name);
+    if (loaded) return loaded.flushDerived();
+    const through = this.store.derivedThrough(articleId);
+    if (Math.min(through.derived, through.textSettled) >= this.store.lastSeq(articleId)) return;
+    const room = this.room(name);
+    if (room) this.unloadIfIdle(room);
+  }
+
+  /** At start: derive what the log holds beyond what was derived before the server stopped (kill -9, a power cut, the CLI). */
+  deriveBacklog(): void {
+    for (const articleId of this.store.underived()) {
+      try {
+        this.flushDerived(articleId);
+      } catch (error) {
+        this.log(`collab: could not derive the backlog of ${articleId}: ${(error as Error).message}`);
+      }
+    }
   }
 
   /** Close every connection of a user (their account was removed). */

@@ -11,8 +11,8 @@
  * - status changes and notifications are derived from every change, in order,
  *   at the next turn of the event loop (`derived`);
  * - a segment's text is derived once per pause in its author's typing
- *   (TEXT_SETTLE_MS without a change, at most TEXT_MAX_WAIT_MS after the
- *   first), and at once when the segment's status changes or another author
+ *   (CollabLimits.textSettleMs without a change, 2 s by default; at most
+ *   textMaxWaitMs after the first), and at once when the segment's status changes or another author
  *   types in it (`textSettled`): serializing a target to Markdown is the one
  *   costly step, and a reader of the history wants one version per pause, not
  *   per keystroke.
@@ -22,10 +22,6 @@ import type { Node as PMNode } from 'prosemirror-model';
 import type { ArticleChanges } from '../../shared/article/changes';
 import type { ArticleStore } from '../store/article-store';
 
-/** No typing in a segment for this long: its text is a version. */
-export const TEXT_SETTLE_MS = 2000;
-/** Typing without a pause still makes a version this often. */
-export const TEXT_MAX_WAIT_MS = 30_000;
 /** A batch yields the event loop after this much work, so relays are never held up for long. */
 const BATCH_BUDGET_MS = 4;
 const SWEEP_MS = 500;
@@ -93,6 +89,7 @@ export class DerivationQueue {
     private readonly doc: () => Y.Doc,
     private readonly log: (line: string) => void,
     startSeq: number,
+    private readonly timing: { textSettleMs: number; textMaxWaitMs: number },
     private readonly now: () => number = Date.now,
   ) {
     this.lastSeq = startSeq;
@@ -163,13 +160,13 @@ export class DerivationQueue {
     this.sweepTimer = setInterval(() => {
       const now = this.now();
       for (const [segmentId, pending] of this.texts) {
-        if (now - pending.lastAt >= TEXT_SETTLE_MS || now - pending.firstAt >= TEXT_MAX_WAIT_MS) this.settle(segmentId);
+        if (now - pending.lastAt >= this.timing.textSettleMs || now - pending.firstAt >= this.timing.textMaxWaitMs) this.settle(segmentId);
       }
       if (this.texts.size === 0 && this.sweepTimer) {
         clearInterval(this.sweepTimer);
         this.sweepTimer = null;
       }
-    }, SWEEP_MS);
+    }, Math.min(SWEEP_MS, this.timing.textSettleMs));
     this.sweepTimer.unref?.();
   }
 

@@ -20,6 +20,10 @@ export interface CollabLimits {
   maxRefusals: number;
   /** Ping interval; a connection that misses a pong is dropped. */
   pingIntervalMs: number;
+  /** A segment's text becomes a history version after its author pauses this long (derivation.ts)... */
+  textSettleMs: number;
+  /** ...or this long after the first change of the version, without a pause. */
+  textMaxWaitMs: number;
 }
 
 export const DEFAULT_LIMITS: CollabLimits = {
@@ -32,4 +36,6 @@ export const DEFAULT_LIMITS: CollabLimits = {
   compactAfterUpdates: 500,
   maxRefusals: 20,
   pingIntervalMs: 30_000,
+  textSettleMs: 2000,
+  textMaxWaitMs: 30_000,
 };

@@ -54,6 +54,8 @@ export interface ArticleStore {
   /** The article's rows after `afterSeq`, oldest first; null for an unknown id. */
   loadRows(id: string, afterSeq?: number): StoredUpdate[] | null;
   derivedThrough(id: string): DerivedThrough;
+  /** Articles whose log runs past what has been derived from it. */
+  underived(): string[];
   /** Record how far the log has been derived (inside the transaction that wrote what was derived). */
   markDerived(id: string, through: Partial<DerivedThrough>): void;
   /** Run `work` in one transaction of the store (and of whatever shares its database). */

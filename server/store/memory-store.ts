@@ -45,6 +45,10 @@ export class MemoryArticleStore implements ArticleStore {
     return { ...(this.articles.get(id)?.derived ?? { derived: 0, textSettled: 0 }) };
   }
 
+  underived(): string[] {
+    return [...this.articles.entries()].filter(([, entry]) => Math.min(entry.derived.derived, entry.derived.textSettled) < (entry.log.at(-1)?.seq ?? 0)).map(([id]) => id);
+  }
+
   markDerived(id: string, through: Partial<DerivedThrough>): void {
     const entry = this.articles.get(id);
     if (entry) entry.derived = { ...entry.derived, ...through };

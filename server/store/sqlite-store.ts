@@ -29,6 +29,9 @@ export class SqliteArticleStore implements ArticleStore {
         'SELECT seq, data, actor, at FROM updates WHERE article_id = ? AND seq > ? ORDER BY seq',
       ),
       derivedThrough: this.db.prepare<[string], { derived_seq: number; text_settled_seq: number }>('SELECT derived_seq, text_settled_seq FROM articles WHERE id = ?'),
+      underived: this.db.prepare<[], { id: string }>(
+        'SELECT id FROM articles WHERE MIN(derived_seq, text_settled_seq) < (SELECT COALESCE(MAX(seq), 0) FROM updates WHERE article_id = articles.id)',
+      ),
       markDerived: this.db.prepare<[number | null, number | null, string]>(
         'UPDATE articles SET derived_seq = COALESCE(?, derived_seq), text_settled_seq = COALESCE(?, text_settled_seq) WHERE id = ?',
       ),
@@ -120,6 +123,10 @@ export class SqliteArticleStore implements ArticleStore {
   derivedThrough(id: string): DerivedThrough {
     const row = this.statements.derivedThrough.get(id);
     return { derived: row?.derived_seq ?? 0, textSettled: row?.text_settled_seq ?? 0 };
+  }
+
+  underived(): string[] {
+    return this.statements.underived.all().map((row) => row.id);
   }
 
   markDerived(id: string, through: Partial<DerivedThrough>): void {
