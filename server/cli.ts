@@ -3,6 +3,7 @@
  * data folder, does one thing, and closes it. Errors are one line on stderr
  * and a non-zero exit; nothing is stored when a command fails.
  */
+import { useNativeHashes } from './native-hashes';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
@@ -37,6 +38,8 @@ const USAGE = `usage: duet <command> [options]
                                  the email of commits it publishes (else NAME@users.noreply.duet)
   user list                      list accounts: name, role, date created
   user remove NAME               remove an account with its sessions and tokens
+  user role NAME --role ROLE     give an account another role
+                                 (a running server on the same data folder applies both at once)
 
   site set --repo PATH           configure the site's local git clone (see docs/PUBLISHING.md):
          [--posts _posts] [--media assets/media] [--file-name :year-:month-:day-:slug.md]
@@ -122,6 +125,16 @@ const userCommands: Record<string, (args: string[], io: Io) => number | Promise<
   async remove(args) {
     const { values, positionals } = parse(args, {}, 1);
     await withAccounts(values.data, (accounts) => accounts.removeUser(positionals[0]!));
+    return 0;
+  },
+
+  async role(args) {
+    const { values, positionals } = parse(args, { role: { type: 'string' } }, 1);
+    const roles = ROLES.join(', ');
+    if (values.role === undefined) throw new UsageError(`user role needs --role (one of ${roles})`);
+    if (!isRole(values.role)) throw new UsageError(`--role must be one of ${roles}, not "${String(values.role)}"`);
+    const role = values.role;
+    await withAccounts(values.data, (accounts) => accounts.setRole(positionals[0]!, role));
     return 0;
   },
 };
@@ -341,6 +354,7 @@ function publishingUser(accounts: Accounts, name: string | undefined): User {
 }
 
 export async function main(argv: string[], io: Io = processIo): Promise<number> {
+  useNativeHashes();
   const [name, ...args] = argv;
   if (!name || name === 'help' || name === '--help' || name === '-h') {
     io.stdout(`${USAGE}\n`);

@@ -4,10 +4,10 @@
  * silently write stale text: hence a cryptographic hash, not a quick one.
  */
 import type { Node as PMNode } from 'prosemirror-model';
-import { digest } from 'lib0/hash/sha256';
+import { sha256 } from './sha256';
 import { encodeUtf8 } from 'lib0/string';
 import { toBase64 } from 'lib0/buffer';
 
 export function contentHash(doc: PMNode): string {
-  return toBase64(digest(encodeUtf8(JSON.stringify(doc.toJSON()))));
+  return toBase64(sha256(encodeUtf8(JSON.stringify(doc.toJSON()))));
 }

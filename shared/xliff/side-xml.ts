@@ -3,7 +3,7 @@
  * with its inline codes, runs separated by block-boundary codes.
  */
 import type { Node as PMNode } from 'prosemirror-model';
-import { digest } from 'lib0/hash/sha256';
+import { sha256 } from '../article/sha256';
 import { encodeUtf8 } from 'lib0/string';
 import { toBase64 } from 'lib0/buffer';
 import { runsOf, shapeOf, writeShapes } from './block-shapes';
@@ -22,5 +22,5 @@ export function writeSideContent(side: PMNode, ids: CodeIds): string {
  */
 export function sideFingerprint(side: PMNode): string {
   const text = `${writeSideContent(side, new CodeIds())}\n${writeShapes('blocks', shapeOf(side), '')}`;
-  return toBase64(digest(encodeUtf8(text)));
+  return toBase64(sha256(encodeUtf8(text)));
 }
