@@ -96,6 +96,7 @@ export class Accounts {
       listUsers: db.prepare<[], UserRow>(`SELECT ${USER_COLUMNS} FROM users ORDER BY name, id`),
       countRole: db.prepare<[string], { n: number }>('SELECT COUNT(*) AS n FROM users WHERE role = ?'),
       deleteUser: db.prepare<[string]>('DELETE FROM users WHERE id = ?'),
+      setRole: db.prepare<[string, string]>('UPDATE users SET role = ? WHERE id = ?'),
       insertSession: db.prepare<[string, string, string, string]>(
         'INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)',
       ),
@@ -186,6 +187,27 @@ export class Accounts {
       }
       this.statements.deleteUser.run(user.id);
       return user;
+    })();
+  }
+
+  /**
+   * Give a user (name matched ignoring case) another role. Throws `not_found`
+   * for an unknown name, `bad_request` for an unknown role and `conflict` for
+   * demoting the last admin. Their open connections follow at once (the
+   * server's CollabServer.refreshUsers), and so do their sessions and tokens,
+   * which are read with the account on every request.
+   */
+  setRole(name: string, role: string): User {
+    if (!isRole(role)) throw new DuetError('bad_request', `the role must be one of ${ROLES.join(', ')}; "${String(role)}" is not`);
+    return this.db.transaction(() => {
+      const row = this.statements.userByName.get(name);
+      if (!row) throw new DuetError('not_found', `no user named "${name}"`);
+      const user = toUser(row);
+      if (user.role === 'admin' && role !== 'admin' && (this.statements.countRole.get('admin')?.n ?? 0) <= 1) {
+        throw new DuetError('conflict', `"${user.name}" is the last admin; make another user admin first`);
+      }
+      this.statements.setRole.run(role, user.id);
+      return { ...user, role };
     })();
   }
 

@@ -90,6 +90,8 @@ export class DerivationQueue {
     private readonly log: (line: string) => void,
     startSeq: number,
     private readonly timing: { textSettleMs: number; textMaxWaitMs: number },
+    /** Everything handed over is derived (the room may compact past it now). */
+    private readonly onCaughtUp: () => void = () => {},
     private readonly now: () => number = Date.now,
   ) {
     this.lastSeq = startSeq;
@@ -201,6 +203,7 @@ export class DerivationQueue {
     }
     this.work.splice(0, done);
     if (this.work.length > 0) this.scheduleDrain();
+    else if (this.texts.size === 0) this.onCaughtUp();
   }
 
   /**

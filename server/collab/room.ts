@@ -118,7 +118,7 @@ export class Room implements CommitParticipant {
   ) {
     this.awareness.setLocalState(null);
     this.awareness.on('update', this.onAwarenessUpdate);
-    this.derivation = new DerivationQueue(articleId, context.store, context.derivers, () => this.doc, context.log, 0, context.limits);
+    this.derivation = new DerivationQueue(articleId, context.store, context.derivers, () => this.doc, context.log, 0, context.limits, () => this.scheduleCompaction());
   }
 
   private get store(): ArticleStore {

@@ -22,6 +22,7 @@ import { xliffRoutes } from './xliff-routes';
 import { mediaRoutes } from '../media/media-routes';
 import { publishRoutes } from '../publish/publish-routes';
 import { reviewRoutes } from '../review/review-routes';
+import { userRoutes } from '../auth/user-routes';
 
 const publicUser = (user: User) => ({ id: user.id, name: user.name, role: user.role });
 
@@ -63,7 +64,7 @@ function decodeBase64(text: string): Uint8Array {
 }
 
 /** Every other area's routes; add a module here. */
-const ROUTE_MODULES: RouteModule[] = [exportRoutes, xliffRoutes, mediaRoutes, publishRoutes, reviewRoutes];
+const ROUTE_MODULES: RouteModule[] = [exportRoutes, xliffRoutes, mediaRoutes, publishRoutes, reviewRoutes, userRoutes];
 
 export function api(deps: ApiDeps) {
   const { store, accounts, secureCookies = false, log } = deps;

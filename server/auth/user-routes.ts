@@ -1,0 +1,45 @@
+/**
+ * Accounts over the API, for admins: remove one, or give it another role.
+ * Either takes effect at once on the account's open websockets too
+ * (CollabServer.refreshUsers): a removed account's close with 4403, a new
+ * role applies to the very next update.
+ */
+import { PERMISSIONS } from '../../shared/protocol/roles';
+import { DuetError } from '../../shared/protocol/errors';
+import type { RouteModule } from '../http/route';
+import { readJson } from '../http/request-body';
+import type { User } from './accounts';
+
+const administers = (user: User) => PERMISSIONS[user.role].administer;
+
+export const userRoutes: RouteModule = ({ accounts, collab }) => {
+  const refresh = () =>
+    collab.refreshUsers((id) => {
+      const user = accounts.getUser(id);
+      return user ? { id: user.id, name: user.name, role: user.role } : null;
+    });
+  return [
+    {
+      method: 'DELETE',
+      path: '/api/users/:name',
+      access: administers,
+      handle({ params }) {
+        const removed = accounts.removeUser(params.name!);
+        refresh();
+        return { removed: removed.name };
+      },
+    },
+    {
+      method: 'PUT',
+      path: '/api/users/:name/role',
+      access: administers,
+      async handle({ req, params }) {
+        const body = await readJson(req);
+        if (typeof body.role !== 'string') throw new DuetError('bad_request', 'send { "role": "admin" | "translator" | "reviewer" | "viewer" }');
+        const user = accounts.setRole(params.name!, body.role);
+        refresh();
+        return { name: user.name, role: user.role };
+      },
+    },
+  ];
+};
