@@ -104,7 +104,9 @@ export class ArticleSession implements SessionView {
     this.provider.awareness.setLocalState(null);
     if (user) this.setUser(user);
     this.provider.messageHandlers[MESSAGE.SAVED] = (_encoder, decoder) => {
-      this.savedClock = Y.decodeStateVector(decoding.readVarUint8Array(decoder)).get(this.doc.clientID) ?? 0;
+      // SAVED names only the client ids the acknowledged update carried: one without ours says nothing of our clock.
+      const stored = Y.decodeStateVector(decoding.readVarUint8Array(decoder)).get(this.doc.clientID);
+      if (stored !== undefined) this.savedClock = Math.max(this.savedClock, stored);
       this.update({ saved: this.isSaved() });
     };
     this.provider.messageHandlers[MESSAGE.AUTH] = (_encoder, decoder) => {

@@ -25,9 +25,11 @@ export const MESSAGE = {
   AUTH: 2,
   QUERY_AWARENESS: 3,
   /**
-   * Server → client, after an update from this client is committed to the store:
-   * varUint8Array(Y.encodeStateVector of the stored document). A client whose own
-   * clock is covered by it knows everything it typed is saved.
+   * Server → client, after an update from this client is committed to the store
+   * (on the disk: fsynced): varUint8Array(a state vector of only the client ids
+   * that update carried, each with its stored clock). A client whose own clock
+   * is covered by it knows everything it typed is saved; one that does not
+   * name the client's id says nothing about it.
    */
   SAVED: 100,
 } as const;
