@@ -4,8 +4,7 @@
  * lives here.
  */
 import { createServer, type Server } from 'node:http';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { openDataFolder } from './store/data-dir';
 import { Accounts } from './auth/accounts';
 import { authenticate, checkWebsocketOrigin } from './auth/http-auth';
@@ -18,9 +17,10 @@ import { attachCollab } from './http/websocket-upgrade';
 import { reviewRecorder } from './review/review-recorder';
 import { watchOtherWriters } from './store/database-watch';
 import { useNativeHashes } from './native-hashes';
+import { REPO_ROOT } from './paths';
 
 export const DEFAULT_PORT = 8787;
-const CLIENT_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'dist', 'client');
+const CLIENT_DIR = join(REPO_ROOT, 'dist', 'client');
 
 export interface ServerOptions {
   dataDir: string;
