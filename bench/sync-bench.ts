@@ -1,25 +1,30 @@
 /**
  * Sync benchmark: how fast edits travel through Duet's collaboration server,
- * next to the reference y-websocket server (@y/websocket-server 0.1.1) under
- * the same load, in the same run.
+ * next to two reference servers under the same load, in the same run:
+ * Hocuspocus 3 with its SQLite extension (@hocuspocus/server and
+ * @hocuspocus/extension-sqlite, bench/hocuspocus-server.mjs) and the
+ * y-websocket server (@y/websocket-server 0.1.1, in memory).
  *
- *   npm run bench:sync                      all scenarios, both servers
- *   npm run bench:sync -- --only c,d        some scenarios
- *   npm run bench:sync -- --servers duet    one server
+ *   npm run bench:sync                      all scenarios, all three servers
+ *   npm run bench:sync -- --only c,e        some scenarios
+ *   npm run bench:sync -- --servers duet,hocuspocus
  *   npm run bench:sync -- --measure 3       shorter measuring windows (seconds)
- *   npm run bench:sync -- --rate 1          edits a second per editor (default 5)
+ *   npm run bench:sync -- --rate 5          edits a second per editor (default 1)
  *   npm run bench:sync -- --server-node-args="--cpu-prof --cpu-prof-dir=/tmp/prof"
  *                                           extra node options for the server processes
  *
  * Each server runs in a child process of its own, started fresh for every
- * scenario, on 127.0.0.1; the clients (y-websocket's WebsocketProvider, as the
- * browser uses it) all run in this process. Every editor types into its own
- * segment's target text of a real article at a steady rate; each insert
- * carries a sequence number, its sender notes the time, and every peer's
- * observer looks the number up when the change arrives. Reported per scenario
- * and server: latency to the first peer and to the last one (p50, p99), updates
- * delivered per second, the server's resident memory, and for Duet whether
- * every edit was acknowledged as SAVED and is in the store afterwards.
+ * scenario, on 127.0.0.1; the clients all run in this process: y-websocket's
+ * WebsocketProvider for Duet and the y-websocket server (as the browser uses
+ * it), @hocuspocus/provider for Hocuspocus (its own framing: every message
+ * carries the document's name). Every editor types into its own segment's
+ * target text of the same seeded article at a steady rate; each insert carries
+ * a sequence number, its sender notes the time, and every peer's observer
+ * looks the number up when the change arrives. Reported per scenario and
+ * server: latency to the first peer and to the last one (p50, p99), updates
+ * relayed per second, the server's CPU (per relayed update and in all) and
+ * resident memory, and for Duet whether every edit was acknowledged as SAVED
+ * and is in the store afterwards.
  *
  * A measurement, not a test: nothing here passes or fails on timings. It stops
  * by itself (every wait has a bound) and writes bench/results/sync-latest.json.
@@ -30,41 +35,64 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import * as Y from 'yjs';
+import * as decoding from 'lib0/decoding';
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
-import { segmentIds, sideFragment } from '../shared/article/article';
+import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
+import { segmentIds } from '../shared/article/article';
 import { MESSAGE } from '../shared/protocol/collab';
 import { importPublished, loadArticleDoc } from '../server/articles/article-service';
 import { Accounts } from '../server/auth/accounts';
 import { openDataFolder } from '../server/store/data-dir';
 import { ProtocolClient } from '../server/testing/protocol-client';
-import { baselineVersion, cpuSeconds, machineBusySeconds, REPO_ROOT, rssMb, startBaseline, startDuet, type ServerKind, type ServerProcess } from './lib/server-process';
+import {
+  baselineVersion,
+  buildDuetIfStale,
+  cpuSeconds,
+  hocuspocusVersion,
+  machineBusySeconds,
+  REPO_ROOT,
+  rssMb,
+  seedHocuspocusDatabase,
+  startBaseline,
+  startDuet,
+  startHocuspocus,
+  type ServerKind,
+  type ServerProcess,
+} from './lib/server-process';
+import { plainText, targetText } from './lib/article-text';
 import { cell, formatTable, percentile, ratio, round } from './lib/stats';
 
 // ---------------------------------------------------------------- settings
 
-/** Updates a second from each editor: a steady typist (`--rate` overrides it). */
-const EDITS_PER_SECOND = 5;
+/** Updates a second from each editor: issue 19's load, one edit a second (`--rate` overrides it). */
+const EDITS_PER_SECOND = 1;
 /** Typing before the measuring window opens (caches, JIT, first compaction). */
 const WARMUP_MS = 1000;
 const DEFAULT_MEASURE_MS = 6000;
 /** Clients connect this many at a time, each batch synced before the next. */
 const CONNECT_BATCH = 50;
 const CONNECT_TIMEOUT_MS = 60_000;
-/** After the window: how long to wait for the last edits to reach every peer. */
+/** After the window: how long to wait for the last edits to reach every peer (and, on Duet, be acknowledged). */
 const DRAIN_TIMEOUT_MS = 10_000;
 const SETTLE_MS = 500;
 const RSS_SAMPLE_MS = 500;
 /** Above this event-loop utilisation the clients, not the server, set the pace: the run is flagged. */
 const CLIENT_BOUND_LOOP_UTILIZATION = 0.9;
-/** The whole benchmark gives up after this long (normally it takes about 2 minutes). */
+/** The whole benchmark gives up after this long (normally it takes about 2½ minutes). */
 const BENCH_TIMEOUT_MS = 9 * 60_000;
 
-const TARGET = {
-  scenario: 'c',
-  text: 'at 100 editors, p99 no worse than the baseline (measured earlier here: baseline p99 36 ms to one peer, 73 ms to all)',
-  earlierBaselineP99Ms: { onePeer: 36, allPeers: 73 },
+/** Issue 19's targets, Duet against Hocuspocus + SQLite in the same run (Duet / Hocuspocus at most). */
+const TARGETS = {
+  allPeersP99: 1.2,
+  cpuPerRelayed: 1.3,
+  rssEnd: 1.5,
+  /** The scenario whose RSS after the window is the headline memory figure. */
+  rssScenario: 'e',
 };
+
+const SERVER_NAMES: Record<ServerKind, string> = { duet: 'Duet', hocuspocus: 'Hocuspocus+SQLite', baseline: 'y-websocket' };
+const ALL_SERVERS: ServerKind[] = ['duet', 'hocuspocus', 'baseline'];
 
 interface Scenario {
   key: string;
@@ -77,18 +105,20 @@ interface Scenario {
 
 const SCENARIOS: Scenario[] = [
   // Few edits a second: a longer window, so p99 rests on more than a handful of samples.
-  { key: 'a', label: '2 editors, 1 room', rooms: 1, editorsPerRoom: 2, watchersPerRoom: 0, measureMs: 10_000 },
+  { key: 'a', label: '2 editors, 1 room', rooms: 1, editorsPerRoom: 2, watchersPerRoom: 0, measureMs: 12_000 },
   { key: 'b', label: '20 editors, 1 room', rooms: 1, editorsPerRoom: 20, watchersPerRoom: 0, measureMs: DEFAULT_MEASURE_MS },
   { key: 'c', label: '100 editors, 1 room', rooms: 1, editorsPerRoom: 100, watchersPerRoom: 0, measureMs: DEFAULT_MEASURE_MS },
   { key: 'd', label: '20 editors + 380 watchers, 1 room', rooms: 1, editorsPerRoom: 20, watchersPerRoom: 380, measureMs: DEFAULT_MEASURE_MS },
   { key: 'e', label: '50 rooms × 4 editors', rooms: 50, editorsPerRoom: 4, watchersPerRoom: 0, measureMs: DEFAULT_MEASURE_MS },
 ];
 
+/** The reference servers' room (document) name: the same for y-websocket and Hocuspocus. */
+const referenceRoom = (scenario: Scenario, room: number) => `bench-${scenario.key}-${room}`;
 // ---------------------------------------------------------------- the articles
 
 interface BenchArticle {
   id: string;
-  /** The stored document as one update: the baseline's first client seeds its room with it. */
+  /** The stored document as one update: the y-websocket server's first client brings it, and the Hocuspocus database holds it. */
   seed: Uint8Array;
   /** Segment ids in reading order: editor i types into segment i. */
   segments: string[];
@@ -140,24 +170,6 @@ async function prepare(scenarios: Scenario[]): Promise<Prepared> {
   }
 }
 
-/** The Y.XmlText inside a segment's target paragraph, or null until the document holds it. */
-function targetText(doc: Y.Doc, segmentId: string): Y.XmlText | null {
-  let fragment: Y.XmlFragment;
-  try {
-    fragment = sideFragment(doc, segmentId, 'target');
-  } catch {
-    return null;
-  }
-  const paragraph = fragment.length > 0 ? fragment.get(0) : null;
-  if (!(paragraph instanceof Y.XmlElement)) return null;
-  for (const child of paragraph.toArray()) if (child instanceof Y.XmlText) return child;
-  return null;
-}
-
-function plainText(text: Y.XmlText): string {
-  return (text.toDelta() as { insert?: unknown }[]).map((op) => (typeof op.insert === 'string' ? op.insert : '')).join('');
-}
-
 /** Each edit appends " w<seq>": a word a typist might add, carrying its sequence number. */
 const EDIT_MARK = /w(\d+)/g;
 
@@ -165,7 +177,7 @@ const EDIT_MARK = /w(\d+)/g;
 
 interface Edit {
   sent: number;
-  /** The editor's own clock after the edit: SAVED covers it once the stored state vector reaches this. */
+  /** The editor's own clock after the edit: SAVED covers it once the stored clock of this client reaches it. */
   clock: number;
   measured: boolean;
   receivers: number;
@@ -179,6 +191,8 @@ interface Editor {
   text: Y.XmlText | null;
   edits: Edit[];
   savedMessages: number;
+  /** The highest clock of this client any SAVED message has said is stored. */
+  stored: number;
   nextUnacked: number;
   timer: NodeJS.Timeout | null;
 }
@@ -186,18 +200,34 @@ interface Editor {
 interface Client {
   room: number;
   doc: Y.Doc;
-  provider: WebsocketProvider;
   editor: Editor | null;
   ready: boolean;
+  connect(): void;
+  /** The server has answered this client's sync request. */
+  readonly synced: boolean;
   destroy(): void;
+}
+
+/**
+ * Duet's SAVED message: varUint8Array(a Yjs state vector of stored clocks).
+ * Read only the sender's own entry: the server may send the whole document's
+ * state vector or only the clocks of the client whose update it stored, and it
+ * may acknowledge a little after the update (group commit).
+ */
+function noteSaved(editor: Editor, clientID: number, decoder: decoding.Decoder): void {
+  const now = performance.now();
+  editor.savedMessages++;
+  const stored = Y.decodeStateVector(decoding.readVarUint8Array(decoder)).get(clientID);
+  if (stored !== undefined && stored > editor.stored) editor.stored = stored;
+  while (editor.nextUnacked < editor.edits.length && editor.edits[editor.nextUnacked]!.clock <= editor.stored) {
+    editor.edits[editor.nextUnacked++]!.acked = now;
+  }
 }
 
 function makeClient(kind: ServerKind, server: ServerProcess, scenario: Scenario, article: BenchArticle, prepared: Prepared, room: number, index: number, onClose: (code: number) => void): Client {
   const isEditor = index < scenario.editorsPerRoom;
-  const editor: Editor | null = isEditor ? { segment: article.segments[index]!, text: null, edits: [], savedMessages: 0, nextUnacked: 0, timer: null } : null;
-  let doc: Y.Doc;
-  let provider: WebsocketProvider;
-  let destroy: () => void;
+  const editor: Editor | null = isEditor ? { segment: article.segments[index]!, text: null, edits: [], savedMessages: 0, stored: 0, nextUnacked: 0, timer: null } : null;
+  const base = { room, editor, ready: false };
   if (kind === 'duet') {
     const client = new ProtocolClient({
       baseUrl: `http://127.0.0.1:${server.port}`,
@@ -205,39 +235,71 @@ function makeClient(kind: ServerKind, server: ServerProcess, scenario: Scenario,
       token: isEditor ? prepared.editorToken : prepared.watcherToken,
       connect: false,
     });
-    ({ doc, provider } = client);
-    destroy = () => client.destroy();
+    const { doc, provider } = client;
     if (editor) {
       const recordSaved = provider.messageHandlers[MESSAGE.SAVED]!;
-      provider.messageHandlers[MESSAGE.SAVED] = (...args) => {
-        recordSaved(...args);
-        const now = performance.now();
-        editor.savedMessages++;
-        const stored = client.saved.get(doc.clientID) ?? 0;
-        while (editor.nextUnacked < editor.edits.length && editor.edits[editor.nextUnacked]!.clock <= stored) {
-          editor.edits[editor.nextUnacked++]!.acked = now;
-        }
+      provider.messageHandlers[MESSAGE.SAVED] = (encoder, decoder, ...rest) => {
+        noteSaved(editor, doc.clientID, decoding.clone(decoder));
+        recordSaved(encoder, decoder, ...rest);
       };
     }
-  } else {
-    doc = new Y.Doc();
-    // The reference server starts empty and stores nothing: the room's first client brings the article.
+    // No presence: awareness traffic is not what this measures.
+    provider.awareness.setLocalState(null);
+    provider.on('connection-close', (event) => onClose(event?.code ?? 0));
+    return { ...base, doc, connect: () => provider.connect(), get synced() { return provider.synced; }, destroy: () => client.destroy() };
+  }
+  const doc = new Y.Doc();
+  if (kind === 'baseline') {
+    // The y-websocket server starts empty and stores nothing: the room's first client brings the article.
     if (index === 0) Y.applyUpdate(doc, article.seed);
-    provider = new WebsocketProvider(`ws://127.0.0.1:${server.port}`, `bench-${scenario.key}-${room}`, doc, {
+    const provider = new WebsocketProvider(`ws://127.0.0.1:${server.port}`, referenceRoom(scenario, room), doc, {
       WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
       disableBc: true,
       connect: false,
       maxBackoffTime: 300,
     });
-    destroy = () => {
-      provider.destroy();
-      doc.destroy();
+    provider.awareness.setLocalState(null);
+    provider.on('connection-close', (event) => onClose(event?.code ?? 0));
+    return {
+      ...base,
+      doc,
+      connect: () => provider.connect(),
+      get synced() {
+        return provider.synced;
+      },
+      destroy: () => {
+        provider.destroy();
+        doc.destroy();
+      },
     };
   }
-  // No presence: awareness traffic is not what this measures.
-  provider.awareness.setLocalState(null);
-  provider.on('connection-close', (event) => onClose(event?.code ?? 0));
-  return { room, doc, provider, editor, ready: false, destroy };
+  // Hocuspocus: its own provider (every message carries the document name), one websocket per client as one browser tab
+  // would have; the document comes from the seeded database. No awareness at all: nothing is sent for presence.
+  const socket = new HocuspocusProviderWebsocket({
+    url: `ws://127.0.0.1:${server.port}`,
+    WebSocketPolyfill: WebSocket,
+    autoConnect: false,
+    // Reconnect soon (as the y-websocket clients do, maxBackoffTime 300): the default waits 1 s, doubling.
+    delay: 300,
+    minDelay: 100,
+    maxDelay: 1000,
+  });
+  const provider = new HocuspocusProvider({ websocketProvider: socket, name: referenceRoom(scenario, room), document: doc, awareness: null });
+  provider.attach();
+  socket.on('close', ({ event }: { event: { code?: number } }) => onClose(event?.code ?? 0));
+  return {
+    ...base,
+    doc,
+    connect: () => void socket.connect().catch((error: unknown) => console.error(`hocuspocus client ${room}/${index}: ${(error as Error).message}`)),
+    get synced() {
+      return provider.synced;
+    },
+    destroy: () => {
+      provider.destroy();
+      socket.destroy();
+      doc.destroy();
+    },
+  };
 }
 
 // ---------------------------------------------------------------- one run
@@ -255,11 +317,14 @@ interface RunResult {
   /** Measured edits that had not reached every peer when the drain wait ended (and how many reached none). */
   notAllPeers?: number;
   noPeer?: number;
-  /** Changes applied by peers per second during the window (one edit reaching 99 peers counts 99). */
+  /** Updates relayed: changes applied by peers per second during the window (one edit reaching 99 peers counts 99). */
   deliveredPerSecond?: number | null;
+  /** Server RSS once every client had synced, before the first edit (connected); when the window closed (end); the highest sample. */
   rssMb?: { connected: number | null; end: number | null; peak: number | null };
   serverCpuPercent?: number | null;
-  /** Server CPU time per edit sent in the window: steadier than latencies when the machine is shared. */
+  /** Server CPU time (user + system) over the window divided by the updates relayed in it, in µs: steadier than latencies when the machine is shared. */
+  serverCpuUsPerRelayed?: number | null;
+  /** Server CPU time per edit sent in the window, in ms. */
   serverCpuMsPerEdit?: number | null;
   clientCpuPercent?: number | null;
   clientLoopBusyPercent?: number | null;
@@ -289,7 +354,7 @@ async function waitUntil(check: () => boolean, timeoutMs: number, what: string, 
   const deadline = performance.now() + timeoutMs;
   while (!check()) {
     if (performance.now() > deadline) {
-      if (what) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+      if (what) throw new Error(`timed out after ${Math.round(timeoutMs)} ms waiting for ${what}`);
       return false;
     }
     await sleep(pollMs);
@@ -297,7 +362,7 @@ async function waitUntil(check: () => boolean, timeoutMs: number, what: string, 
   return true;
 }
 
-const EXPECTED_LOG = [/^Duet is running at /, /^SIG(TERM|INT): shutting down$/, /^running at '/];
+const EXPECTED_LOG = [/^Duet is running at /, /^SIG(TERM|INT): shutting down$/, /^running at '/, /^hocuspocus listening on /];
 
 interface RunSettings {
   measureMs: number;
@@ -305,11 +370,21 @@ interface RunSettings {
   serverNodeArgs: string[];
 }
 
+/** A fresh server for one run: Duet on the prepared data folder, Hocuspocus on a database seeded with this scenario's articles. */
+async function startServerFor(kind: ServerKind, scenario: Scenario, prepared: Prepared, nodeArgs: string[]): Promise<ServerProcess> {
+  if (kind === 'duet') return startDuet(prepared.dataDir, nodeArgs);
+  if (kind === 'baseline') return startBaseline(nodeArgs);
+  const file = join(prepared.root, `hocuspocus-${scenario.key}-${Date.now()}.sqlite`);
+  const articles = prepared.articles.get(scenario.key)!;
+  await seedHocuspocusDatabase(file, new Map(articles.map((article, room) => [referenceRoom(scenario, room), article.seed])));
+  return startHocuspocus(file, nodeArgs);
+}
+
 async function runScenario(kind: ServerKind, scenario: Scenario, prepared: Prepared, { measureMs, editsPerSecond, serverNodeArgs }: RunSettings): Promise<RunResult> {
   const articles = prepared.articles.get(scenario.key)!;
   const perRoom = scenario.editorsPerRoom + scenario.watchersPerRoom;
   const result: RunResult = { server: kind, scenario: scenario.key, clients: perRoom * scenario.rooms, serverLog: [] };
-  const server = kind === 'duet' ? await startDuet(prepared.dataDir, serverNodeArgs) : await startBaseline(serverNodeArgs);
+  const server = await startServerFor(kind, scenario, prepared, serverNodeArgs);
   const clients: Client[] = [];
   const closes: Record<string, number> = {};
   let tearingDown = false;
@@ -329,13 +404,13 @@ async function runScenario(kind: ServerKind, scenario: Scenario, prepared: Prepa
       clients.push(...members);
     }
 
-    // Connect in batches; the baseline's seeding clients (index 0 of each room) come first in their room.
+    // Connect in batches; the y-websocket server's seeding clients (index 0 of each room) come first in their room.
     const connectStart = performance.now();
     for (let i = 0; i < clients.length; i += CONNECT_BATCH) {
       const batch = clients.slice(i, i + CONNECT_BATCH);
-      for (const client of batch) client.provider.connect();
+      for (const client of batch) client.connect();
       const left = CONNECT_TIMEOUT_MS - (performance.now() - connectStart);
-      await waitUntil(() => batch.every((client) => client.provider.synced), left, `clients ${i + 1}–${i + batch.length} to sync`);
+      await waitUntil(() => batch.every((client) => client.synced), left, `clients ${i + 1}–${i + batch.length} to sync`);
     }
     await waitUntil(
       () =>
@@ -456,6 +531,7 @@ async function runScenario(kind: ServerKind, scenario: Scenario, prepared: Prepa
       deliveredPerSecond: round(delivered / (measureMs / 1000), 0),
       rssMb: { connected: round(rssConnected, 1), end: round(rssEnd, 1), peak: round(rssSamples.length ? Math.max(...rssSamples) : null, 1) },
       serverCpuPercent: cpu1 !== null && cpu2 !== null ? round(((cpu2 - cpu1) / windowSeconds) * 100, 0) : null,
+      serverCpuUsPerRelayed: cpu1 !== null && cpu2 !== null && delivered > 0 ? round(((cpu2 - cpu1) * 1e6) / delivered, 1) : null,
       serverCpuMsPerEdit: cpu1 !== null && cpu2 !== null && measured.length > 0 ? round(((cpu2 - cpu1) * 1000) / measured.length, 3) : null,
       clientCpuPercent: round(((clientCpu.user + clientCpu.system) / 1e6 / windowSeconds) * 100, 0),
       clientLoopBusyPercent: round(loop.utilization * 100, 0),
@@ -517,38 +593,60 @@ async function runScenario(kind: ServerKind, scenario: Scenario, prepared: Prepa
 
 // ---------------------------------------------------------------- report
 
-function table(scenarios: Scenario[], results: RunResult[], editsPerSecond: number): string {
+type Figure = (r: RunResult) => number | null | undefined;
+
+const findResult = (results: RunResult[], scenario: string, server: ServerKind) => results.find((r) => r.scenario === scenario && r.server === server && !r.error);
+
+/** Duet / another server for one figure of one scenario; null when either is missing. */
+function ratioFor(results: RunResult[], scenario: string, other: ServerKind, pick: Figure): number | null {
+  const duet = findResult(results, scenario, 'duet');
+  const them = findResult(results, scenario, other);
+  return duet && them ? ratio(pick(duet), pick(them)) : null;
+}
+
+const pickAllP99: Figure = (r) => r.allPeersMs?.p99;
+const pickCpu: Figure = (r) => r.serverCpuUsPerRelayed;
+const pickRss: Figure = (r) => r.rssMb?.end;
+
+function table(scenarios: Scenario[], results: RunResult[], servers: ServerKind[], editsPerSecond: number): string {
   const lines: string[] = [];
+  const others = servers.filter((kind) => kind !== 'duet');
+  const ratioColumns = servers.includes('duet') ? others : [];
   for (const scenario of scenarios) {
-    const duet = results.find((r) => r.scenario === scenario.key && r.server === 'duet');
-    const base = results.find((r) => r.scenario === scenario.key && r.server === 'baseline');
-    const clients = (duet ?? base)?.clients ?? 0;
-    const rows: string[][] = [[`(${scenario.key}) ${scenario.label} — ${clients} clients`, 'Duet', 'baseline', 'Duet/baseline']];
-    const row = (label: string, pick: (r: RunResult) => number | null | undefined, digits?: number) => {
-      const d = duet && !duet.error ? pick(duet) : null;
-      const b = base && !base.error ? pick(base) : null;
-      rows.push([`  ${label}`, cell(d, digits), cell(b, digits), cell(ratio(d, b), 2)]);
+    const runs = servers.map((kind) => results.find((r) => r.scenario === scenario.key && r.server === kind));
+    const clients = runs.find((r) => r)?.clients ?? 0;
+    const rows: string[][] = [
+      [`(${scenario.key}) ${scenario.label} — ${clients} clients`, ...servers.map((kind) => SERVER_NAMES[kind]), ...ratioColumns.map((kind) => `Duet/${SERVER_NAMES[kind]}`)],
+    ];
+    const row = (label: string, pick: Figure, digits?: number) => {
+      const values = runs.map((r) => (r && !r.error ? pick(r) : null));
+      const duet = values[servers.indexOf('duet')] ?? null;
+      rows.push([
+        `  ${label}`,
+        ...values.map((value) => cell(value, digits)),
+        ...ratioColumns.map((kind) => cell(ratio(duet, values[servers.indexOf(kind)]), 2)),
+      ]);
     };
-    row('latency to one peer p50 (ms)', (r) => r.onePeerMs?.p50);
-    row('latency to one peer p99 (ms)', (r) => r.onePeerMs?.p99);
+    row('latency to first peer p50 (ms)', (r) => r.onePeerMs?.p50);
+    row('latency to first peer p99 (ms)', (r) => r.onePeerMs?.p99);
     row('latency to all peers p50 (ms)', (r) => r.allPeersMs?.p50);
-    row('latency to all peers p99 (ms)', (r) => r.allPeersMs?.p99);
+    row('latency to all peers p99 (ms)', pickAllP99);
     row('latency to all peers max (ms)', (r) => r.allPeersMs?.max);
-    row('updates delivered/s (to peers)', (r) => r.deliveredPerSecond, 0);
+    row('updates relayed/s (applied by peers)', (r) => r.deliveredPerSecond, 0);
     row('edits sent/s', (r) => r.editsPerSecond, 0);
     row('edits not at every peer', (r) => r.notAllPeers, 0);
-    row('server RSS connected, before edits (MB)', (r) => r.rssMb?.connected, 1);
-    row('server RSS at end (MB)', (r) => r.rssMb?.end, 1);
-    row('server RSS peak (MB)', (r) => r.rssMb?.peak, 1);
+    row('server CPU per relayed update (µs)', pickCpu, 1);
     row('server CPU (% of a core)', (r) => r.serverCpuPercent, 0);
-    row('server CPU per edit (ms)', (r) => r.serverCpuMsPerEdit, 2);
+    row('server RSS before edits (MB)', (r) => r.rssMb?.connected, 1);
+    row('server RSS after (MB)', pickRss, 1);
+    row('server RSS peak (MB)', (r) => r.rssMb?.peak, 1);
     row('client event loop busy (%)', (r) => r.clientLoopBusyPercent, 0);
     row('client CPU (% of a core)', (r) => r.clientCpuPercent, 0);
     row('other processes CPU (% of a core)', (r) => r.otherCpuPercent, 0);
     lines.push(formatTable(rows));
-    for (const r of [duet, base]) {
+    for (const r of runs) {
       if (!r) continue;
-      const name = r.server === 'duet' ? 'Duet' : 'baseline';
+      const name = SERVER_NAMES[r.server];
       if (r.error) lines.push(`  ${name} FAILED: ${r.error}`);
       if (r.clientBound) {
         lines.push(
@@ -560,29 +658,35 @@ function table(scenarios: Scenario[], results: RunResult[], editsPerSecond: numb
       const closeList = Object.entries(r.closes ?? {});
       if (closeList.length > 0) lines.push(`  ${name}: connections closed during the run: ${closeList.map(([code, n]) => `${n}× code ${code}`).join(', ')}`);
       if (r.serverLog.length > 0) lines.push(`  ${name} server log (${r.serverLog.length} lines): ${r.serverLog.slice(0, 3).join(' | ')}${r.serverLog.length > 3 ? ' | …' : ''}`);
-    }
-    if (duet?.duet) {
-      const d = duet.duet;
-      lines.push(
-        `  Duet persistence: ${d.acknowledged}/${d.edits} edits acknowledged by SAVED (${d.savedMessages} SAVED messages), ` +
-          `${d.stored ?? '?'}/${d.edits} found in the store after shutdown; SAVED after p50 ${cell(d.savedMs.p50)} ms, p99 ${cell(d.savedMs.p99)} ms`,
-      );
+      if (r.duet) {
+        const d = r.duet;
+        lines.push(
+          `  Duet persistence: ${d.acknowledged}/${d.edits} edits acknowledged by SAVED (${d.savedMessages} SAVED messages), ` +
+            `${d.stored ?? '?'}/${d.edits} found in the store after shutdown; SAVED after p50 ${cell(d.savedMs.p50)} ms, p99 ${cell(d.savedMs.p99)} ms`,
+        );
+      }
     }
     lines.push('');
   }
   return lines.join('\n');
 }
 
-function targetLine(results: RunResult[]): string {
-  const duet = results.find((r) => r.scenario === TARGET.scenario && r.server === 'duet' && !r.error);
-  const base = results.find((r) => r.scenario === TARGET.scenario && r.server === 'baseline' && !r.error);
-  const lines = [`Recorded reference target: ${TARGET.text}.`];
-  if (duet && base) {
-    const one = ratio(duet.onePeerMs?.p99, base.onePeerMs?.p99);
-    const all = ratio(duet.allPeersMs?.p99, base.allPeersMs?.p99);
+const mark = (value: number | null, target: number) => (value === null ? '' : value <= target ? ' (met)' : ' (missed)');
+
+/** Issue 19's targets against Hocuspocus + SQLite, one line a scenario. */
+function targetLines(scenarios: Scenario[], results: RunResult[]): string {
+  const lines = [
+    `Targets, Duet / Hocuspocus+SQLite in this run: p99 to all peers ≤ ${TARGETS.allPeersP99}×, server CPU per relayed update ≤ ${TARGETS.cpuPerRelayed}×, ` +
+      `server RSS after ≤ ${TARGETS.rssEnd}× (the headline: after (${TARGETS.rssScenario}), ${scenarios.find((s) => s.key === TARGETS.rssScenario)?.label ?? 'not run'}).`,
+  ];
+  for (const scenario of scenarios) {
+    if (!findResult(results, scenario.key, 'duet') || !findResult(results, scenario.key, 'hocuspocus')) continue;
+    const p99 = ratioFor(results, scenario.key, 'hocuspocus', pickAllP99);
+    const cpu = ratioFor(results, scenario.key, 'hocuspocus', pickCpu);
+    const rss = ratioFor(results, scenario.key, 'hocuspocus', pickRss);
     lines.push(
-      `This run, (${TARGET.scenario}): Duet p99 ${cell(duet.onePeerMs?.p99)} ms to one peer, ${cell(duet.allPeersMs?.p99)} ms to all; ` +
-        `baseline p99 ${cell(base.onePeerMs?.p99)} ms, ${cell(base.allPeersMs?.p99)} ms; Duet/baseline ${cell(one)} (one), ${cell(all)} (all).`,
+      `  (${scenario.key}) p99 to all ${cell(p99, 2)}×${mark(p99, TARGETS.allPeersP99)}, CPU/update ${cell(cpu, 2)}×${mark(cpu, TARGETS.cpuPerRelayed)}, ` +
+        `RSS after ${cell(rss, 2)}×${mark(rss, TARGETS.rssEnd)}`,
     );
   }
   return lines.join('\n');
@@ -601,11 +705,17 @@ async function otherCpuPercent(ms: number): Promise<number | null> {
   return Math.max(0, ((machine2 - machine1 - (own.user + own.system) / 1e6) / (ms / 1000)) * 100);
 }
 
+function serverLabel(kind: ServerKind): string {
+  if (kind === 'hocuspocus') return `Hocuspocus ${hocuspocusVersion()} + SQLite`;
+  if (kind === 'baseline') return `@y/websocket-server ${baselineVersion()}`;
+  return 'Duet';
+}
+
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
       only: { type: 'string' },
-      servers: { type: 'string', default: 'duet,baseline' },
+      servers: { type: 'string', default: ALL_SERVERS.join(',') },
       measure: { type: 'string' },
       rate: { type: 'string' },
       'server-node-args': { type: 'string', default: '' },
@@ -614,9 +724,13 @@ async function main(): Promise<void> {
   });
   const only = values.only?.split(',').map((key) => key.trim());
   const scenarios = SCENARIOS.filter((scenario) => !only || only.includes(scenario.key));
-  const servers = values.servers.split(',').map((name) => name.trim()) as ServerKind[];
-  if (scenarios.length === 0 || servers.some((name) => name !== 'duet' && name !== 'baseline')) {
-    throw new Error('usage: sync-bench [--only a,b,c,d,e] [--servers duet,baseline] [--measure SECONDS] [--rate EDITS_PER_SECOND] [--server-node-args ARGS] [--keep]');
+  const asked = values.servers.split(',').map((name) => name.trim());
+  // Columns always in the same order: Duet, Hocuspocus, y-websocket.
+  const servers = ALL_SERVERS.filter((kind) => asked.includes(kind));
+  if (scenarios.length === 0 || servers.length === 0 || asked.some((name) => !ALL_SERVERS.includes(name as ServerKind))) {
+    throw new Error(
+      'usage: sync-bench [--only a,b,c,d,e] [--servers duet,hocuspocus,baseline] [--measure SECONDS] [--rate EDITS_PER_SECOND] [--server-node-args ARGS] [--keep]',
+    );
   }
   const measureOverride = values.measure !== undefined ? Number(values.measure) * 1000 : null;
   const editsPerSecond = values.rate !== undefined ? Number(values.rate) : EDITS_PER_SECOND;
@@ -636,17 +750,18 @@ async function main(): Promise<void> {
   const started = performance.now();
   const startedAt = new Date().toISOString();
   console.log(
-    `Sync benchmark: Duet vs @y/websocket-server ${baselineVersion()} — node ${process.version}, ${cpus().length} CPUs (${cpus()[0]?.model ?? '?'}); ` +
+    `Sync benchmark: ${servers.map((kind) => serverLabel(kind)).join(' vs ')} — node ${process.version}, ${cpus().length} CPUs (${cpus()[0]?.model ?? '?'}); ` +
       `${editsPerSecond} edits/s per editor, ${WARMUP_MS / 1000} s warm-up`,
   );
   const quiet = await otherCpuPercent(1000);
   if (quiet !== null && quiet >= 25) console.log(`Note: before starting, other processes were using ${quiet.toFixed(0)}% of a core; figures will be noisy.`);
   const prepared = await prepare(scenarios);
+  if (servers.includes('duet')) await buildDuetIfStale(prepared.dataDir);
   const results: RunResult[] = [];
   try {
     for (const [i, scenario] of scenarios.entries()) {
-      // Alternate which server goes first, so neither always runs on a warmer machine.
-      const order = (i % 2 === 0 ? ['duet', 'baseline'] : ['baseline', 'duet']).filter((name) => servers.includes(name as ServerKind)) as ServerKind[];
+      // Rotate which server goes first, so none always runs on a warmer machine.
+      const order = servers.map((_, j) => servers[(i + j) % servers.length]!);
       for (const kind of order) {
         const measureMs = measureOverride ?? scenario.measureMs;
         // Start each run from a collected heap, so one run's garbage does not pause the next one's clients.
@@ -668,8 +783,8 @@ async function main(): Promise<void> {
   const seconds = (performance.now() - started) / 1000;
 
   console.log('');
-  console.log(table(scenarios, results, editsPerSecond));
-  console.log(targetLine(results));
+  console.log(table(scenarios, results, servers, editsPerSecond));
+  if (servers.includes('duet') && servers.includes('hocuspocus')) console.log(targetLines(scenarios, results));
   console.log(`Total runtime ${seconds.toFixed(1)} s.${values.keep ? ` Data kept in ${prepared.root}.` : ''}`);
 
   const out = join(REPO_ROOT, 'bench', 'results');
@@ -685,25 +800,25 @@ async function main(): Promise<void> {
         node: process.version,
         cpus: cpus().length,
         cpuModel: cpus()[0]?.model ?? null,
-        baseline: `@y/websocket-server ${baselineVersion()}`,
+        servers: Object.fromEntries(servers.map((kind) => [kind, serverLabel(kind)])),
         settings: { editsPerSecond, warmupMs: WARMUP_MS, drainTimeoutMs: DRAIN_TIMEOUT_MS, connectBatch: CONNECT_BATCH },
-        target: TARGET,
+        targets: TARGETS,
         scenarios: scenarios.map((scenario) => {
-          const duet = results.find((r) => r.scenario === scenario.key && r.server === 'duet') ?? null;
-          const baseline = results.find((r) => r.scenario === scenario.key && r.server === 'baseline') ?? null;
+          const runs = Object.fromEntries(servers.map((kind) => [kind, results.find((r) => r.scenario === scenario.key && r.server === kind) ?? null]));
+          const ratios = (other: ServerKind) => ({
+            onePeerP50: round(ratioFor(results, scenario.key, other, (r) => r.onePeerMs?.p50), 3),
+            onePeerP99: round(ratioFor(results, scenario.key, other, (r) => r.onePeerMs?.p99), 3),
+            allPeersP50: round(ratioFor(results, scenario.key, other, (r) => r.allPeersMs?.p50), 3),
+            allPeersP99: round(ratioFor(results, scenario.key, other, pickAllP99), 3),
+            deliveredPerSecond: round(ratioFor(results, scenario.key, other, (r) => r.deliveredPerSecond), 3),
+            cpuPerRelayed: round(ratioFor(results, scenario.key, other, pickCpu), 3),
+            rssEnd: round(ratioFor(results, scenario.key, other, pickRss), 3),
+          });
           return {
             ...scenario,
             measureMs: measureOverride ?? scenario.measureMs,
-            duet,
-            baseline,
-            ratio: {
-              onePeerP50: round(ratio(duet?.onePeerMs?.p50, baseline?.onePeerMs?.p50), 3),
-              onePeerP99: round(ratio(duet?.onePeerMs?.p99, baseline?.onePeerMs?.p99), 3),
-              allPeersP50: round(ratio(duet?.allPeersMs?.p50, baseline?.allPeersMs?.p50), 3),
-              allPeersP99: round(ratio(duet?.allPeersMs?.p99, baseline?.allPeersMs?.p99), 3),
-              deliveredPerSecond: round(ratio(duet?.deliveredPerSecond, baseline?.deliveredPerSecond), 3),
-              rssEnd: round(ratio(duet?.rssMb?.end, baseline?.rssMb?.end), 3),
-            },
+            ...runs,
+            ratio: Object.fromEntries(servers.filter((kind) => kind !== 'duet').map((kind) => [`duetOver${kind[0]!.toUpperCase()}${kind.slice(1)}`, ratios(kind)])),
           };
         }),
       },

@@ -1,21 +1,23 @@
 /**
  * The servers under test, each in a child process of its own so the clients'
- * work does not land in the server's figures: Duet (`duet serve`) and the
- * reference y-websocket server (@y/websocket-server's bin script). Both listen
- * on 127.0.0.1 only. Also: the child's resident memory and CPU time.
+ * work does not land in the server's figures: Duet (`duet serve`), the
+ * reference y-websocket server (@y/websocket-server's bin script) and
+ * Hocuspocus with its SQLite extension (bench/hocuspocus-server.mjs). All
+ * listen on 127.0.0.1 only. Also: the child's resident memory and CPU time.
  */
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
+import Database from 'better-sqlite3';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 
 export const REPO_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
-export type ServerKind = 'duet' | 'baseline';
+export type ServerKind = 'duet' | 'baseline' | 'hocuspocus';
 
 export interface ServerProcess {
   kind: ServerKind;
@@ -85,6 +87,15 @@ function stopper(child: ChildProcess): ServerProcess['stop'] {
     });
 }
 
+/**
+ * Run one `duet` command before any measured start: bin/duet.mjs rebuilds its
+ * bundle (dist/server) when a source changed, which would otherwise happen in
+ * the first measured server process (and load esbuild into it).
+ */
+export async function buildDuetIfStale(dataDir: string): Promise<void> {
+  await run(process.execPath, [join(REPO_ROOT, 'bin', 'duet.mjs'), 'list', '--data', dataDir], { cwd: REPO_ROOT, timeout: 60_000 });
+}
+
 /** `node bin/duet.mjs serve --port 0 --data DIR`; it prints its address on stderr once listening. */
 export async function startDuet(dataDir: string, nodeArgs: string[] = []): Promise<ServerProcess> {
   const { child, match, log } = await startChild(
@@ -134,6 +145,57 @@ export async function startBaseline(nodeArgs: string[] = []): Promise<ServerProc
   delete env.GC;
   const { child, log } = await startChild('baseline', [...nodeArgs, baselineServerScript()], env, /running at/, 30_000);
   return { kind: 'baseline', pid: child.pid!, port, log, stop: stopper(child) };
+}
+
+/** An installed package's version, from its package.json (found above its entry point: some packages do not export it). */
+function packageVersion(name: string): string {
+  const require = createRequire(import.meta.url);
+  let dir = dirname(require.resolve(name));
+  while (dirname(dir) !== dir) {
+    try {
+      const json = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { name?: string; version?: string };
+      if (json.name === name && json.version) return json.version;
+    } catch {
+      // no package.json here: look further up
+    }
+    dir = dirname(dir);
+  }
+  return '?';
+}
+
+export function hocuspocusVersion(): string {
+  return packageVersion('@hocuspocus/server');
+}
+
+/**
+ * A database file for Hocuspocus's SQLite extension holding each document
+ * (room name → its state as one update), in the extension's own table; the
+ * extension loads a room's row when its first client arrives.
+ */
+export async function seedHocuspocusDatabase(file: string, documents: ReadonlyMap<string, Uint8Array>): Promise<void> {
+  const { schema, upsertQuery } = await import('@hocuspocus/extension-sqlite');
+  const db = new Database(file);
+  try {
+    db.exec(schema);
+    const upsert = db.prepare(upsertQuery);
+    db.transaction(() => {
+      for (const [name, data] of documents) upsert.run({ name, data: Buffer.from(data.buffer, data.byteOffset, data.byteLength) });
+    })();
+  } finally {
+    db.close();
+  }
+}
+
+/** bench/hocuspocus-server.mjs on `databaseFile` (seeded with seedHocuspocusDatabase); it prints its port once listening. */
+export async function startHocuspocus(databaseFile: string, nodeArgs: string[] = []): Promise<ServerProcess> {
+  const { child, match, log } = await startChild(
+    'hocuspocus',
+    [...nodeArgs, join(REPO_ROOT, 'bench', 'hocuspocus-server.mjs'), '--port', '0', '--database', databaseFile],
+    process.env,
+    /^hocuspocus listening on 127\.0\.0\.1:(\d+)/,
+    30_000,
+  );
+  return { kind: 'hocuspocus', pid: child.pid!, port: Number(match[1]), log, stop: stopper(child) };
 }
 
 const run = promisify(execFile);
