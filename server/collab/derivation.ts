@@ -80,6 +80,8 @@ export class DerivationQueue {
   private drainScheduled: ReturnType<typeof setImmediate> | null = null;
   private sweepTimer: ReturnType<typeof setInterval> | null = null;
   private stopped = false;
+  /** The watermarks as last recorded in the store (recorded again only when they move). */
+  private recorded = { derived: -1, textSettled: -1 };
 
   constructor(
     private readonly articleId: string,
@@ -181,6 +183,7 @@ export class DerivationQueue {
     try {
       this.store.transaction(() => {
         done = 0;
+        const writesBefore = this.store.writesSoFar();
         while (done < this.work.length && performance.now() - started < budgetMs) {
           const item = this.work[done++]!;
           for (const deriver of this.derivers) {
@@ -193,7 +196,9 @@ export class DerivationQueue {
             }
           }
         }
-        this.store.markDerived(this.articleId, this.watermarks(done));
+        // A batch that wrote nothing (keystrokes) commits nothing, so costs no fsync: its
+        // watermark rides in the room's next group commit instead (see pendingWatermarks).
+        if (this.store.writesSoFar() !== writesBefore) this.recordWatermarks(this.watermarks(done));
       });
     } catch (error) {
       // The store refused the batch: it stays queued and is tried again (and the log still holds it all).
@@ -204,6 +209,21 @@ export class DerivationQueue {
     this.work.splice(0, done);
     if (this.work.length > 0) this.scheduleDrain();
     else if (this.texts.size === 0) this.onCaughtUp();
+  }
+
+  /**
+   * The watermarks, if they moved since last recorded: for the room to record
+   * inside its next group commit (which fsyncs anyway). Null when there is nothing new.
+   */
+  pendingWatermarks(): { derived: number; textSettled: number } | null {
+    const now = this.watermarks(0);
+    return now.derived !== this.recorded.derived || now.textSettled !== this.recorded.textSettled ? now : null;
+  }
+
+  /** Record the watermarks, inside a transaction of the store. */
+  recordWatermarks(through: { derived: number; textSettled: number }): void {
+    this.store.markDerived(this.articleId, through);
+    this.recorded = through;
   }
 
   /**

@@ -12,6 +12,8 @@ import type { ArticleStore, NewUpdate } from '../store/article-store';
 export interface CommitParticipant {
   /** The updates accepted since the last commit, in order. */
   uncommitted(): readonly NewUpdate[];
+  /** Called inside the commit's transaction, after the appends: other small writes that may ride in it. */
+  alsoInCommit?(): void;
   /** They are stored, with these sequence numbers. */
   committed(seqs: number[]): void;
   /** They could not be stored. */
@@ -40,7 +42,11 @@ export class GroupCommit {
     const batches = participants.map((participant) => participant.uncommitted());
     let seqs: number[];
     try {
-      seqs = this.store.appendMany(batches.flat());
+      seqs = this.store.transaction(() => {
+        const seqs = this.store.appendMany(batches.flat());
+        for (const participant of participants) participant.alsoInCommit?.();
+        return seqs;
+      });
     } catch {
       // One article's problem (deleted meanwhile, say) must not fail the others: commit each on its own.
       participants.forEach((participant, i) => this.commitAlone(participant, batches[i]!));
@@ -57,7 +63,11 @@ export class GroupCommit {
   private commitAlone(participant: CommitParticipant, batch: readonly NewUpdate[]): void {
     let seqs: number[];
     try {
-      seqs = this.store.appendMany(batch);
+      seqs = this.store.transaction(() => {
+        const seqs = this.store.appendMany(batch);
+        participant.alsoInCommit?.();
+        return seqs;
+      });
     } catch (error) {
       participant.commitFailed(error as Error);
       return;

@@ -388,6 +388,15 @@ export class Room implements CommitParticipant {
   }
 
   /**
+   * For the group commit, inside its transaction: how far the log is derived,
+   * when derivation moved on without writing anything itself (keystrokes).
+   */
+  alsoInCommit(): void {
+    const through = this.derivation.pendingWatermarks();
+    if (through) this.derivation.recordWatermarks(through);
+  }
+
+  /**
    * For the group commit: they are stored. Now, in order: relay each to the
    * others, tell its sender it is saved, and hand it to derivation.
    */
@@ -538,6 +547,8 @@ export class Room implements CommitParticipant {
    */
   compact(): void {
     if (this.pending.length > 0) return this.scheduleCompaction();
+    const moved = this.derivation.pendingWatermarks();
+    if (moved) this.store.transaction(() => this.derivation.recordWatermarks(moved));
     const derived = this.store.derivedThrough(this.articleId);
     const through = Math.min(derived.derived, derived.textSettled, this.lastSeq);
     const covered = this.rows.filter((row) => row.seq <= through);

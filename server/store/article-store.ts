@@ -58,6 +58,8 @@ export interface ArticleStore {
   underived(): string[];
   /** Record how far the log has been derived (inside the transaction that wrote what was derived). */
   markDerived(id: string, through: Partial<DerivedThrough>): void;
+  /** A count that moves whenever anything is written through the store's database connection (SQLite's total_changes). */
+  writesSoFar(): number;
   /** Run `work` in one transaction of the store (and of whatever shares its database). */
   transaction<T>(work: () => T): T;
   /** Replace every update up to and including `throughSeq` with `snapshot`, atomically. */

@@ -54,6 +54,13 @@ export class MemoryArticleStore implements ArticleStore {
     if (entry) entry.derived = { ...entry.derived, ...through };
   }
 
+  private transactions = 0;
+
+  /** Derivers write elsewhere (SQLite), out of this store's sight: every transaction counts as a write. */
+  writesSoFar(): number {
+    return ++this.transactions;
+  }
+
   /** No rollback: the memory store is for tests that do not need one. */
   transaction<T>(work: () => T): T {
     return work();

@@ -32,6 +32,7 @@ export class SqliteArticleStore implements ArticleStore {
       underived: this.db.prepare<[], { id: string }>(
         'SELECT id FROM articles WHERE MIN(derived_seq, text_settled_seq) < (SELECT COALESCE(MAX(seq), 0) FROM updates WHERE article_id = articles.id)',
       ),
+      totalChanges: this.db.prepare<[], { n: number }>('SELECT total_changes() AS n'),
       markDerived: this.db.prepare<[number | null, number | null, string]>(
         'UPDATE articles SET derived_seq = COALESCE(?, derived_seq), text_settled_seq = COALESCE(?, text_settled_seq) WHERE id = ?',
       ),
@@ -131,6 +132,10 @@ export class SqliteArticleStore implements ArticleStore {
 
   markDerived(id: string, through: Partial<DerivedThrough>): void {
     this.statements.markDerived.run(through.derived ?? null, through.textSettled ?? null, id);
+  }
+
+  writesSoFar(): number {
+    return this.statements.totalChanges.get()!.n;
   }
 
   transaction<T>(work: () => T): T {
