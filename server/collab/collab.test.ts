@@ -74,6 +74,30 @@ describe('editing together', () => {
     expect(targetText(carol.doc, 0)).toBe('Alice: First paragraph.');
   });
 
+  test('an edit whose SAVED was lost to a dropped connection is reported saved after reconnecting, with the room open or reloaded', async () => {
+    const id = server.importArticle(ARTICLE);
+    const alice = client('translator', id);
+    const bob = client('admin', id);
+    await synced(alice, bob);
+    // Sent, then the socket drops before the server's SAVED can arrive: the server stores the edit anyway.
+    typeInto(alice.doc, 0, 'Lost ack: ');
+    alice.provider.disconnect();
+    await waitFor(() => targetText(bob.doc, 0).startsWith('Lost ack: '), 5000, 'the edit relayed to bob');
+    expect(alice.allSaved).toBe(false);
+    // Reconnecting, alice has nothing the server lacks: her step 2 carries no structs, yet she must learn the edit is stored.
+    alice.provider.connect();
+    await waitFor(() => alice.synced && alice.allSaved, 5000, 'alice told her edit is saved (room open)');
+
+    // The same with nobody left to keep the room loaded: the answer then comes from the stored bytes.
+    typeInto(alice.doc, 1, 'Again: ');
+    alice.provider.disconnect();
+    bob.destroy();
+    await waitFor(() => server.running.collab.loadedRooms === 0 && stored(id).includes('Again: Second'), 5000, 'the edit stored and the room unloaded');
+    expect(alice.allSaved).toBe(false);
+    alice.provider.connect();
+    await waitFor(() => alice.synced && alice.allSaved, 5000, 'alice told her edit is saved (room reloaded)');
+  });
+
   test('a room unloads when its last client leaves, and compacts its log', async () => {
     const id = server.importArticle(ARTICLE);
     const alice = client('translator', id);

@@ -292,15 +292,42 @@ export class Room implements CommitParticipant {
     encoding.writeVarUint(encoder, syncProtocol.messageYjsSyncStep2);
     encoding.writeVarUint8Array(encoder, answer);
     connection.send(encoding.toUint8Array(encoder));
+    this.acknowledgeKnown(connection, stateVector);
     // Once the answer is on its way: build the document while the client decodes it.
     this.buildSoon(0);
   }
 
+  /**
+   * A client that (re)connects may have written updates whose SAVED it never
+   * got: the connection dropped between the commit and the acknowledgement.
+   * Its step 2 then carries nothing new, so nothing else would tell it. Tell
+   * it here, once per sync, the stored clock of each client its state vector
+   * names (one entry per client that ever edited the article, like the state
+   * vector the client just sent; keystrokes never pay for it).
+   */
+  private acknowledgeKnown(connection: Connection, stateVector: Uint8Array): void {
+    const known = Y.decodeStateVector(stateVector);
+    if (known.size === 0) return;
+    const stored = this.current ? null : Y.decodeStateVector(Y.encodeStateVectorFromUpdate(this.mergedLog()));
+    const clocks = new Map<number, number>();
+    for (const client of known.keys()) {
+      const clock = stored ? (stored.get(client) ?? 0) : Y.getState(this.current!.store, client);
+      if (clock > 0) clocks.set(client, clock);
+    }
+    if (clocks.size > 0) connection.send(this.savedMessage(clocks));
+  }
+
   private answerFromStore(stateVector: Uint8Array): Uint8Array {
     const known = Y.decodeStateVector(stateVector); // throws on a malformed one, as encodeStateAsUpdate would
+    const merged = this.mergedLog();
+    return known.size === 0 ? merged : Y.diffUpdate(merged, stateVector);
+  }
+
+  /** `rows` as one update (kept until the log changes). */
+  private mergedLog(): Uint8Array {
     const updates = this.rows.map((row) => row.data);
     this.logMerged ??= updates.length === 0 ? Y.encodeStateAsUpdate(new Y.Doc()) : updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates);
-    return known.size === 0 ? this.logMerged : Y.diffUpdate(this.logMerged, stateVector);
+    return this.logMerged;
   }
 
   /**
@@ -502,10 +529,14 @@ export class Room implements CommitParticipant {
     const store = this.doc.store;
     const clocks = new Map<number, number>();
     for (const client of clients) clocks.set(client, Y.getState(store, client));
+    connection.send(this.savedMessage(clocks));
+  }
+
+  private savedMessage(clocks: Map<number, number>): Uint8Array {
     const encoder = encoding.createEncoder();
     encoding.writeVarUint(encoder, MESSAGE.SAVED);
     encoding.writeVarUint8Array(encoder, Y.encodeStateVector(clocks));
-    connection.send(encoding.toUint8Array(encoder));
+    return encoding.toUint8Array(encoder);
   }
 
   /** An update that may not stand: undo it, tell the sender, and count it. */
