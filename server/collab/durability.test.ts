@@ -13,7 +13,7 @@ import { importPublished } from '../articles/article-service';
 import { openDataFolder } from '../store/data-dir';
 import { ProtocolClient, waitFor } from '../testing/protocol-client';
 import { spawnServer } from '../testing/server-process';
-import { prepareDataDir } from '../testing/test-server';
+import { prepareDataDir, startTestServer } from '../testing/test-server';
 
 const roots: string[] = [];
 afterAll(() => roots.forEach((root) => rmSync(root, { recursive: true, force: true })));
@@ -115,6 +115,31 @@ describe('durability', () => {
     } finally {
       restarted.child.kill('SIGTERM');
       await restarted.exited;
+    }
+  });
+});
+
+describe('unloading', () => {
+  test('a room unloaded with a long log and work still waiting leaves nothing behind to run against a closed store', async () => {
+    const server = await startTestServer({ limits: { compactAfterUpdates: 5 } });
+    const errors: unknown[] = [];
+    const onError = (error: unknown) => errors.push(error);
+    process.on('uncaughtException', onError);
+    try {
+      const articleId = server.importArticle('First paragraph.\n\nSecond paragraph.\n');
+      const writer = new ProtocolClient({ baseUrl: server.baseUrl, articleId, token: server.accounts.translator.token });
+      await waitFor(() => writer.synced);
+      for (let i = 0; i < 20; i++) append(writer.doc, i % 2, `<${i}>`);
+      // Gone at once: the room unloads with commits, derivation and compaction all due.
+      writer.destroy();
+      await waitFor(() => server.running.collab.loadedRooms === 0, 5000, 'the room to unload');
+      await server.close();
+      // Longer than the idle wait before compaction (room.ts COMPACT_IDLE_MS).
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      expect(errors).toEqual([]);
+      expect(server.logs.filter((line) => /could not/.test(line))).toEqual([]);
+    } finally {
+      process.off('uncaughtException', onError);
     }
   });
 });

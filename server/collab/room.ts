@@ -576,7 +576,7 @@ export class Room implements CommitParticipant {
    * yet derived stay as they are, so they can be derived again after a crash.
    * Only rows the room has applied are ever dropped.
    */
-  compact(): void {
+  private compact(): void {
     if (this.pending.length > 0) return this.scheduleCompaction();
     const moved = this.derivation.pendingWatermarks();
     if (moved) this.store.transaction(() => this.derivation.recordWatermarks(moved));
@@ -640,6 +640,8 @@ export class Room implements CommitParticipant {
   }
 
   destroy(): void {
+    // First, so nothing the last flush below triggers (derivation catching up schedules compaction) sets a timer that outlives the store.
+    this.destroyed = true;
     if (this.buildTimer) clearTimeout(this.buildTimer);
     if (this.compactTimer) clearTimeout(this.compactTimer);
     this.buildTimer = null;
@@ -653,7 +655,6 @@ export class Room implements CommitParticipant {
       this.current.destroy();
     }
     this.derivation.stop();
-    this.destroyed = true;
     this.awareness.destroy();
   }
 }
