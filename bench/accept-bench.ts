@@ -6,10 +6,11 @@
  *   npm run bench:accept -- --clients 1,10 --per-turn 64 --updates 20000 --seconds 10 --segments 100
  *
  * One process, one thread: a real SqliteArticleStore in a temp data folder
- * (openDataFolder), a real CollabServer with the review recorder hooked as
- * server/main.ts hooks it, one article imported with importPublished, and N
- * fake sockets (the Socket interface of server/collab/connection.ts) joined
- * with collab.connect(socket, articleRoom(id), user). Each client is a Y.Doc
+ * (openDataFolder), the collaboration core built by server/main.ts's
+ * collabCore (a CollabServer with the review recorder deriving history),
+ * node's native SHA-256 as the server uses it, one article imported with
+ * importPublished, and N fake sockets (the Socket interface of
+ * server/collab/connection.ts) joined with collab.connect(socket, articleRoom(id), user). Each client is a Y.Doc
  * that first syncs with the room (it answers the server's messages and
  * applies its sync step 2), then types into its own segment's target text:
  * one character per update, a Y.XmlText insert as y-prosemirror makes it,
@@ -49,9 +50,10 @@ import { segmentIds } from '../shared/article/article';
 import { articleRoom, MESSAGE } from '../shared/protocol/collab';
 import { importPublished, loadArticleDoc } from '../server/articles/article-service';
 import { Accounts } from '../server/auth/accounts';
-import { CollabServer, type ConnectionHandlers } from '../server/collab/collab-server';
+import type { ConnectionHandlers } from '../server/collab/collab-server';
+import { collabCore } from '../server/main';
+import { useNativeHashes } from '../server/native-hashes';
 import type { ConnectionUser, Socket } from '../server/collab/connection';
-import { reviewRecorder } from '../server/review/review-recorder';
 import { openDataFolder, type DataFolder } from '../server/store/data-dir';
 import { plainText, targetText } from './lib/article-text';
 import { REPO_ROOT } from './lib/server-process';
@@ -69,30 +71,6 @@ const BENCH_TIMEOUT_MS = 5 * 60_000;
 const SHUTDOWN_GRACE_MS = 1200;
 /** What the clients type, one character an update. */
 const TYPING = 'the quick brown fox jumps over the lazy dog ';
-
-// ---------------------------------------------------------------- the server, wired as server/main.ts wires it
-
-/**
- * server/main.ts exposes no function that builds the collaboration core with
- * its listeners, so this repeats startServer's wiring: the review recorder
- * (history, notifications) on every accepted change. The hook is called
- * `onAccepted` in one version of CollabServer and `derive` in the group-commit
- * one; use whichever this tree has. When main.ts gets one wiring function,
- * import it here instead.
- */
-function wireLikeMain(collab: CollabServer, folder: DataFolder): string {
-  const recorder = reviewRecorder(folder.db);
-  const hooks = collab as unknown as { derive?: (hook: typeof recorder) => void; onAccepted?: (hook: typeof recorder) => void };
-  if (typeof hooks.derive === 'function') {
-    hooks.derive(recorder);
-    return 'collab.derive(reviewRecorder(db))';
-  }
-  if (typeof hooks.onAccepted === 'function') {
-    hooks.onAccepted(recorder);
-    return 'collab.onAccepted(reviewRecorder(db))';
-  }
-  throw new Error('CollabServer has neither derive() nor onAccepted(): update wireLikeMain in bench/accept-bench.ts to match server/main.ts');
-}
 
 function articleMarkdown(segments: number): string {
   const paragraphs = Array.from({ length: segments }, (_, i) => `Paragraph ${i + 1} of the accept benchmark's article, long enough to look like a sentence someone translates.`);
@@ -244,10 +222,11 @@ async function waitFor(check: () => boolean, timeoutMs: number): Promise<boolean
 
 async function runDuet(root: string, clientCount: number, perTurn: number, totalUpdates: number, maxSeconds: number, segments: number): Promise<{ result: Result; clients: FakeClient[]; seed: Uint8Array }> {
   const dir = mkdtempSync(join(root, `duet-${clientCount}-${perTurn}-`));
+  useNativeHashes();
   const folder = openDataFolder(dir);
   const log: string[] = [];
-  const collab = new CollabServer(folder.articles, { messagesPerSecond: 1e9, messageBurst: 1e9 }, (line) => log.push(line));
-  const wiring = wireLikeMain(collab, folder);
+  const collab = collabCore(folder, { messagesPerSecond: 1e9, messageBurst: 1e9 }, (line) => log.push(line));
+  const wiring = 'collabCore (server/main.ts)';
   const accounts = new Accounts(folder.db);
   const { user } = await accounts.addUser('bench', 'admin');
   const connectionUser: ConnectionUser = { id: user.id, name: user.name, role: user.role };

@@ -5,7 +5,7 @@
  */
 import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
-import { openDataFolder } from './store/data-dir';
+import { openDataFolder, type DataFolder } from './store/data-dir';
 import { Accounts } from './auth/accounts';
 import { authenticate, checkWebsocketOrigin } from './auth/http-auth';
 import { CollabServer } from './collab/collab-server';
@@ -40,13 +40,19 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
+/** The collaboration core with what derives from its accepted changes (history, notifications); the accept benchmark builds it the same way. */
+export function collabCore(folder: DataFolder, limits: Partial<CollabLimits> | undefined, log: (line: string) => void): CollabServer {
+  const collab = new CollabServer(folder.articles, limits, log);
+  collab.derive(reviewRecorder(folder.db));
+  return collab;
+}
+
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const log = options.log ?? ((line: string) => console.error(line));
   useNativeHashes();
   const folder = openDataFolder(options.dataDir);
   const accounts = new Accounts(folder.db);
-  const collab = new CollabServer(folder.articles, options.limits, log);
-  collab.derive(reviewRecorder(folder.db));
+  const collab = collabCore(folder, options.limits, log);
   collab.deriveBacklog();
   const accountOf = (userId: string) => {
     const user = accounts.getUser(userId);
