@@ -264,6 +264,14 @@ describe('API tokens', () => {
     expect(lastUsed(second)).toBe('2024-03-01T12:01:01.000Z');
     expect(lastUsed(first)).toBeNull();
     expect(accounts.userForApiToken(first)).toEqual(user);
+
+    // Recorded to the minute: uses within it write nothing, the first after it does.
+    advance(30_000);
+    expect(accounts.userForApiToken(second)).toEqual(user);
+    expect(lastUsed(second)).toBe('2024-03-01T12:01:01.000Z');
+    advance(30_000);
+    expect(accounts.userForApiToken(second)).toEqual(user);
+    expect(lastUsed(second)).toBe('2024-03-01T12:02:01.000Z');
   });
 
   test('unknown tokens, tokens without the prefix and session tokens are refused', async () => {

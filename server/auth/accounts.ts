@@ -33,6 +33,8 @@ export const SESSION_LIFETIME_MS = 30 * 24 * 60 * 60 * 1000;
 /** Marks API tokens so they are recognisable in logs and by secret scanners. */
 export const API_TOKEN_PREFIX = 'duet_';
 const TOKEN_BYTES = 32;
+/** How precisely an API token's last use is recorded. */
+const TOKEN_TOUCH_INTERVAL_MS = 60_000;
 
 export interface NewUser {
   user: User;
@@ -106,8 +108,8 @@ export class Accounts {
       deleteSession: db.prepare<[string]>('DELETE FROM sessions WHERE token_hash = ?'),
       deleteExpiredSessions: db.prepare<[string]>('DELETE FROM sessions WHERE expires_at <= ?'),
       insertApiToken: db.prepare<[string, string, string]>('INSERT INTO api_tokens (token_hash, user_id, created_at) VALUES (?, ?, ?)'),
-      userForApiToken: db.prepare<[string], UserRow>(
-        `SELECT ${USER_COLUMNS} FROM api_tokens JOIN users ON users.id = api_tokens.user_id WHERE api_tokens.token_hash = ?`,
+      userForApiToken: db.prepare<[string], UserRow & { last_used_at: string | null }>(
+        `SELECT ${USER_COLUMNS}, api_tokens.last_used_at FROM api_tokens JOIN users ON users.id = api_tokens.user_id WHERE api_tokens.token_hash = ?`,
       ),
       touchApiToken: db.prepare<[string, string]>('UPDATE api_tokens SET last_used_at = ? WHERE token_hash = ?'),
       setEmail: db.prepare<[string | null, string]>('UPDATE users SET email = ? WHERE id = ?'),
@@ -264,7 +266,9 @@ export class Accounts {
     const tokenHash = hashToken(token);
     const row = this.statements.userForApiToken.get(tokenHash);
     if (!row) return null;
-    this.statements.touchApiToken.run(this.now().toISOString(), tokenHash);
+    // To the minute: a write (and an fsync) on every websocket and request would cost more than the figure is worth.
+    const now = this.now();
+    if (!row.last_used_at || now.getTime() - Date.parse(row.last_used_at) >= TOKEN_TOUCH_INTERVAL_MS) this.statements.touchApiToken.run(now.toISOString(), tokenHash);
     return toUser(row);
   }
 }
