@@ -424,9 +424,8 @@ export class Room implements CommitParticipant {
    */
   alsoInCommit(): void {
     // At most once a second: every commit writing the articles row too cost a second page per
-    // keystroke (measured: about an eighth of the server's CPU at 50 rooms × 4 editors). A
-    // watermark that lags only means rows derived again after a crash, and those derived to
-    // nothing (a derivation that writes records its watermark with what it wrote).
+    // keystroke. A watermark that lags only means rows derived again after a crash, and those
+    // derived to nothing (a derivation that writes records its watermark with what it wrote).
     const now = Date.now();
     if (now - this.watermarkRiddenAt < WATERMARK_RIDE_MS) return;
     const through = this.derivation.pendingWatermarks();
