@@ -143,6 +143,27 @@ describe('SQLite appends', () => {
     expect(replay(b.load('a1')!)).toBe('1234');
   });
 
+  test('appends rolled back with the transaction around them leave no gap in the numbers', () => {
+    // The group commit appends every room's updates inside one transaction; when one room's
+    // article is gone, the whole transaction rolls back and each room is committed on its own.
+    const db = openDatabase(join(tempDir(), 'duet.sqlite'));
+    cleanups.push(() => db.close());
+    const store = new SqliteArticleStore(db);
+    const author = new Y.Doc();
+    store.create('a1', textUpdate(author, '1'));
+    const two = textUpdate(author, '2');
+    expect(() =>
+      store.transaction(() => {
+        store.appendMany([{ articleId: 'a1', data: two, actor: 'ann', at: 1 }]);
+        store.appendMany([{ articleId: 'gone', data: two, actor: 'ann', at: 1 }]);
+      }),
+    ).toThrow(/unknown article/);
+    expect(store.lastSeq('a1')).toBe(1);
+    expect(store.append('a1', two)).toBe(2);
+    expect(store.loadRows('a1')!.map((row) => row.seq)).toEqual([1, 2]);
+    expect(replay(store.load('a1')!)).toBe('12');
+  });
+
   test('an update for an article deleted meanwhile is refused', () => {
     const db = openDatabase(join(tempDir(), 'duet.sqlite'));
     cleanups.push(() => db.close());

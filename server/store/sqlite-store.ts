@@ -13,6 +13,8 @@ export class SqliteArticleStore implements ArticleStore {
   private readonly statements;
   private readonly nextSeq = new Map<string, number>();
   private readonly touchedAt = new Map<string, number>();
+  /** What appends inside an enclosing transaction will tell the two maps above once it commits (see `transaction`). */
+  private afterCommit: (() => void)[] = [];
 
   /** The store does not own the database: whoever opened it closes it. */
   constructor(readonly db: Db) {
@@ -105,9 +107,14 @@ export class SqliteArticleStore implements ArticleStore {
       }
       return seqs;
     })();
-    // Only once committed: a rolled-back transaction must not move the numbers on.
-    for (const [articleId, seq] of nextSeq) this.nextSeq.set(articleId, seq);
-    for (const articleId of touched) this.touchedAt.set(articleId, now);
+    // Only once committed: a rolled-back transaction must not move the numbers on (inside an
+    // enclosing one, that is when the enclosing one commits).
+    const remember = () => {
+      for (const [articleId, seq] of nextSeq) this.nextSeq.set(articleId, seq);
+      for (const articleId of touched) this.touchedAt.set(articleId, now);
+    };
+    if (this.db.inTransaction) this.afterCommit.push(remember);
+    else remember();
     return seqs;
   }
 
@@ -139,7 +146,20 @@ export class SqliteArticleStore implements ArticleStore {
   }
 
   transaction<T>(work: () => T): T {
-    return this.db.transaction(work)();
+    const outermost = !this.db.inTransaction;
+    let result: T;
+    try {
+      result = this.db.transaction(work)();
+    } catch (error) {
+      if (outermost) this.afterCommit = [];
+      throw error;
+    }
+    if (outermost) {
+      const remember = this.afterCommit;
+      this.afterCommit = [];
+      for (const step of remember) step();
+    }
+    return result;
   }
 
   compact(id: string, snapshot: Uint8Array, throughSeq: number): void {
