@@ -45,4 +45,32 @@ describe('content that does not fit the schema', () => {
       observer.destroy();
     }
   });
+
+  test('a translator linking text to a javascript: address is refused; an https link is accepted', async () => {
+    const id = server.importArticle('One.\n\nTwo.\n');
+    const translator = new ProtocolClient({ baseUrl: server.baseUrl, articleId: id, token: server.accounts.translator.token });
+    const observer = new ProtocolClient({ baseUrl: server.baseUrl, articleId: id, token: server.accounts.admin.token });
+    const honest = new ProtocolClient({ baseUrl: server.baseUrl, articleId: id, token: server.accounts.translator.token });
+    const textOf = (doc: Y.Doc, index: number) => (sideFragment(doc, segmentIds(doc)[index]!, 'target').get(0) as Y.XmlElement).get(0) as Y.XmlText;
+    try {
+      await waitFor(() => translator.synced && observer.synced && honest.synced);
+      const before = targetXml(observer.doc, 0);
+      // As y-prosemirror stores a link mark: a text attribute named after the mark.
+      textOf(translator.doc, 0).format(0, 3, { link: { href: 'javascript:alert(document.cookie)', title: null } });
+      await waitFor(() => translator.denials.length > 0, 10_000, 'the refusal');
+      expect(translator.denials[0]).toContain(DENIED.INVALID_CONTENT);
+      expect(translator.denials[0]).toContain('refused address');
+      expect(targetXml(loadArticleDoc(server.running.store, id), 0)).toBe(before);
+
+      // (The refused client's later updates would build on what was refused: a colleague links instead.)
+      textOf(honest.doc, 1).format(0, 3, { link: { href: 'https://example.org/two', title: null } });
+      await waitFor(() => targetXml(observer.doc, 1).includes('https://example.org/two'), 10_000, 'the https link');
+      expect(targetXml(observer.doc, 0)).toBe(before);
+      expect(honest.denials).toEqual([]);
+    } finally {
+      translator.destroy();
+      honest.destroy();
+      observer.destroy();
+    }
+  });
 });

@@ -8,6 +8,8 @@ import { fromHtml } from 'hast-util-from-html';
 import type { Element, ElementContent, Root } from 'hast';
 import type { Mark, Node as PMNode } from 'prosemirror-model';
 import { schema } from '../schema/schema';
+import { neutralizeLiquid } from './liquid';
+import { isSafeUrl } from '../schema/safe-url';
 
 /** Tags that become marks when they wrap inline Markdown, and the mark they become. */
 const MARK_TAGS: Record<string, string> = { a: 'link', strong: 'strong', b: 'strong', em: 'em', i: 'em', code: 'code' };
@@ -17,7 +19,8 @@ const ALLOWED_ATTRIBUTES: Record<string, string[]> = { a: ['href', 'title', 'tar
 
 export interface OpeningTag {
   tagName: string;
-  mark: Mark;
+  /** Null for a link to a refused address (shared/schema/safe-url.ts): what it wraps is read as plain text. */
+  mark: Mark | null;
 }
 
 const OPENING = /^<([a-zA-Z]+)(\s[^>]*)?>$/;
@@ -44,6 +47,7 @@ export function openingTag(html: string): OpeningTag | null {
   if (markName === 'link') {
     const href = element.properties.href;
     if (typeof href !== 'string') return null;
+    if (!isSafeUrl(href)) return { tagName, mark: null };
     const title = element.properties.title;
     return { tagName, mark: schema.marks.link!.create({ href, title: typeof title === 'string' ? title : null }) };
   }
@@ -74,7 +78,7 @@ function hastInline(children: ElementContent[], marks: readonly Mark[]): PMNode[
     }
     const opening = openingTag(`<${child.tagName}${attributesHtml(child)}>`);
     if (!opening) return null;
-    const inner = hastInline(child.children, opening.mark.addToSet(marks));
+    const inner = hastInline(child.children, opening.mark ? opening.mark.addToSet(marks) : marks);
     if (!inner) return null;
     out.push(...inner);
   }
@@ -87,12 +91,14 @@ function attributesHtml(element: Element): string {
     .join('');
 }
 
+/** An attribute value as Duet writes it into a post: HTML-escaped, and no Liquid (see liquid.ts). */
 export function escapeAttribute(value: string): string {
-  return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
+  return neutralizeLiquid(value.replace(/&/g, '&amp;').replace(/"/g, '&quot;'));
 }
 
+/** Text inside HTML (a caption, `<code>`) as Duet writes it into a post: HTML-escaped, and no Liquid. */
 export function escapeHtmlText(value: string): string {
-  return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return neutralizeLiquid(value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;'));
 }
 
 const isBlank = (node: ElementContent | Root['children'][number]): boolean =>

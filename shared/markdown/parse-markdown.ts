@@ -14,6 +14,7 @@ import type { Root, RootContent, PhrasingContent, Paragraph, List, ListItem, Def
 import type { Mark, Node as PMNode } from 'prosemirror-model';
 import { schema } from '../schema/schema';
 import { closingTagName, figureFromHtml, isBreakTag, openingTag } from './html-elements';
+import { isSafeUrl } from '../schema/safe-url';
 
 export interface ParsedBlock {
   node: PMNode;
@@ -198,8 +199,9 @@ class Context {
           if (child.value) out.push(schema.text(child.value, schema.marks.code!.create().addToSet(marks)));
           break;
         case 'link': {
-          const link = schema.marks.link!.create({ href: child.url, title: child.title ?? null });
-          const inner = this.inline(child.children, link.addToSet(marks));
+          // A link to a refused address (`javascript:`…) is read as its text alone.
+          const link = isSafeUrl(child.url) ? schema.marks.link!.create({ href: child.url, title: child.title ?? null }) : null;
+          const inner = this.inline(child.children, link ? link.addToSet(marks) : marks);
           if (!inner) return null;
           out.push(...inner);
           break;
@@ -210,8 +212,8 @@ class Context {
             out.push(this.rawInline(child, marks));
             break;
           }
-          const link = schema.marks.link!.create({ href: definition.url, title: definition.title ?? null });
-          const inner = this.inline(child.children, link.addToSet(marks));
+          const link = isSafeUrl(definition.url) ? schema.marks.link!.create({ href: definition.url, title: definition.title ?? null }) : null;
+          const inner = this.inline(child.children, link ? link.addToSet(marks) : marks);
           if (!inner) return null;
           out.push(...inner);
           break;
@@ -230,7 +232,7 @@ class Context {
             out.push(this.rawInline(child, marks));
             break;
           }
-          const inner = this.inline(children.slice(i + 1, close), opening.mark.addToSet(marks));
+          const inner = this.inline(children.slice(i + 1, close), opening.mark ? opening.mark.addToSet(marks) : marks);
           if (!inner) return null;
           out.push(...inner);
           i = close;

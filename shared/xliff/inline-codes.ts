@@ -19,6 +19,7 @@ import { CTYPE, DUET_NS, DUET_PREFIX, XLIFF_NS } from './vocabulary';
 import { UnitProblem } from './unit-problem';
 import { escapeXmlText, xmlAttributes } from './xml-text';
 import { attr, isElement, textContent, type XmlElement, type XmlNode } from './xml-tree';
+import { isSafeUrl } from '../schema/safe-url';
 
 /** Hands out inline-code ids for one trans-unit. */
 export class CodeIds {
@@ -181,6 +182,7 @@ function markOf(node: XmlElement, ctype: string | undefined, fallback: XmlElemen
     case 'x-link': {
       const href = attr(node, 'href', DUET_NS) ?? (fallback ? attr(fallback, 'href', DUET_NS) : undefined);
       if (href === undefined) throw new UnitProblem(`a link <g id="${attr(node, 'id') ?? ''}"> has no duet:href`);
+      if (!isSafeUrl(href)) throw new UnitProblem(`a link <g id="${attr(node, 'id') ?? ''}"> points to a refused address (${JSON.stringify(href.slice(0, 80))}): only http, https, mailto and addresses on the site`);
       const title = attr(node, 'title', DUET_NS) ?? (fallback && attr(node, 'href', DUET_NS) === undefined ? attr(fallback, 'title', DUET_NS) : undefined);
       return schema.marks.link!.create({ href, title: title ?? null });
     }

@@ -149,13 +149,13 @@ describe('round trip of each construct', () => {
 describe('escaping on export', () => {
   test('user text can neither close nor open an element: the file parses to one unit with the text intact', () => {
     const hostile = '</source></trans-unit><trans-unit id="x"><source>';
-    const original = articleDoc({ segments: [{ id: 'seg"<&>', source: side(p(hostile)), target: side(p(a('javascript:"><script>', hostile))) }] });
+    const original = articleDoc({ segments: [{ id: 'seg"<&>', source: side(p(hostile)), target: side(p(a('https://x.test/"><script>', hostile))) }] });
     const xliff = articleToXliff(original, { articleId: '"><&' });
     expect(() => parseXml(xliff)).not.toThrow();
     const { segments } = segmentsFromXliff(xliff);
     expect(segments.map((segment) => segment.id)).toEqual(['seg"<&>']);
     expect(segments[0]!.source!.textContent).toBe(hostile);
-    expect(segments[0]!.target!.firstChild!.firstChild!.marks[0]!.attrs.href).toBe('javascript:"><script>');
+    expect(segments[0]!.target!.firstChild!.firstChild!.marks[0]!.attrs.href).toBe('https://x.test/"><script>');
   });
 
   test('characters XML 1.0 cannot hold are dropped, and the rest of the text kept', () => {
