@@ -10,7 +10,8 @@
  * `--`, `5000 * 300` and a double space stay as they are, while `1986. ` at the
  * start of a paragraph becomes `1986\. `.
  */
-import type { Node as PMNode } from 'prosemirror-model';
+import type { Mark, Node as PMNode } from 'prosemirror-model';
+import { isSafeUrl } from '../schema/safe-url';
 import { schema } from '../schema/schema';
 import { parseMarkdownBlocks } from './parse-markdown';
 import { expelEmphasisWhitespace, serializeInline, type InlineOptions, type Piece } from './serialize-inline';
@@ -18,11 +19,16 @@ import { escapeAttribute } from './html-elements';
 
 /** Escapes that only matter at the start of a line: list markers, quotes, rules, ordered-list numbers. */
 function escapeLineStart(pieces: Piece[]): Piece[] {
+  // `*[` opens kramdown's abbreviation definitions; CommonMark reads it as text, so the parse-back would drop the escape.
+  const [star, afterStar] = pieces;
+  if (star !== undefined && typeof star !== 'string' && afterStar === '*' && pieces.slice(2).find((piece) => typeof piece === 'string')?.startsWith('[')) {
+    return [{ escape: star.escape, optional: false }, ...pieces.slice(1)];
+  }
   const [first, ...rest] = pieces;
   if (typeof first !== 'string' || first === '') return pieces;
   const out: Piece[] = [];
-  if (first.startsWith('{:')) {
-    out.push({ escape: '\\', optional: false }, first); // kramdown attribute syntax
+  if (first.startsWith(':')) {
+    out.push({ escape: '\\', optional: false }, first); // kramdown: a line opening with `:` defines the paragraph before it
   } else if (/^[-+>=]/.test(first)) {
     out.push({ escape: '\\', optional: true }, first);
   } else {
@@ -76,10 +82,15 @@ export function normalizeBlock(node: PMNode): PMNode {
   if (node.type === schema.nodes.blockquote) return node.copy(mapChildren(node, normalizeBlock));
   if (!node.isTextblock || node.type === schema.nodes.figure) return node;
   const children: PMNode[] = [];
-  node.forEach((child) => children.push(child.isText ? schema.text(child.text!.replace(/\n/g, ' '), child.marks) : child));
+  node.forEach((child) => children.push(child.isText ? schema.text(child.text!.replace(/\n/g, ' '), withoutUnsafeLinks(child.marks)) : child));
   trimEdge(children, 'start');
   trimEdge(children, 'end');
   return node.copy(schema.nodes.paragraph!.create(null, expelEmphasisWhitespace(children)).content);
+}
+
+/** A link to a `javascript:` (or any other refused) address is written as its text alone (shared/schema/safe-url.ts). */
+function withoutUnsafeLinks(marks: readonly Mark[]): readonly Mark[] {
+  return marks.filter((mark) => mark.type !== schema.marks.link || isSafeUrl(String(mark.attrs.href ?? '')));
 }
 
 function mapChildren(node: PMNode, fn: (child: PMNode) => PMNode) {

@@ -8,6 +8,7 @@
  */
 import type { Mark, Node as PMNode } from 'prosemirror-model';
 import { escapeAttribute, escapeHtmlText } from './html-elements';
+import { hasLiquid, LIQUID_BRACE } from './liquid';
 
 export type Piece = string | { escape: string; optional: boolean };
 
@@ -157,26 +158,46 @@ function nodePieces(run: Run, inCode: boolean, options: InlineOptions): Piece[] 
   }
 }
 
-/** Characters that can start Markdown inline syntax; each gets an optional escape. */
-const INLINE_SPECIAL = /[\\*_`[\]<&#!~]/;
+/** Characters that can start CommonMark inline syntax; each gets an optional escape (dropped where the parse shows it is not needed). */
+const INLINE_SPECIAL = /[\\*_`[\]<#!~]/;
 
+/**
+ * Text → Markdown pieces. Besides CommonMark's syntax, what the site's own
+ * engines would read that our parser (CommonMark) does not, escaped always,
+ * since the parse-back cannot tell: Liquid's openers (see liquid.ts), `&`
+ * before what reads as a character reference (kramdown does not take `\&`,
+ * so `&amp;`), `|` (kramdown reads a line holding one as a table row), `{:`
+ * (kramdown's attribute lists and extensions), `[^` (footnotes) and `$$`
+ * (maths).
+ */
 function escapeMarkdownText(text: string): Piece[] {
   const pieces: Piece[] = [];
   let plain = '';
+  const always = (escape: string, char: string) => {
+    pieces.push(plain, { escape, optional: false });
+    plain = char;
+  };
   for (let i = 0; i < text.length; i++) {
     const char = text[i]!;
-    // kramdown reads `$$` as maths: always escape it.
-    if (char === '$' && (text[i + 1] === '$' || text[i - 1] === '$')) {
-      pieces.push(plain, { escape: '\\', optional: false });
-      plain = char;
+    const next = text[i + 1];
+    if (char === '{' && (next === '{' || next === '%')) {
+      pieces.push(plain, { escape: LIQUID_BRACE, optional: false });
+      plain = '';
       continue;
     }
-    if (INLINE_SPECIAL.test(char)) {
+    if (char === '&') {
+      if (/^&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});/.test(text.slice(i, i + 40))) {
+        pieces.push(plain, { escape: '&amp;', optional: false });
+        plain = '';
+      } else plain += char;
+      continue;
+    }
+    if (char === '$' && (next === '$' || text[i - 1] === '$')) always('\\', char);
+    else if (char === '|' || (char === '{' && next === ':') || (char === '[' && next === '^')) always('\\', char);
+    else if (INLINE_SPECIAL.test(char)) {
       pieces.push(plain, { escape: '\\', optional: true });
       plain = char;
-      continue;
-    }
-    plain += char;
+    } else plain += char;
   }
   pieces.push(plain);
   return pieces.filter((piece) => piece !== '');
@@ -195,6 +216,13 @@ function mergeCodeSpans(pieces: Piece[]): Piece[] {
     for (; j < pieces.length && pieces[j] !== CODE_CLOSE; j++) {
       const piece = pieces[j]!;
       content += typeof piece === 'string' ? piece : '';
+    }
+    if (hasLiquid(content)) {
+      // Liquid runs inside code spans too, and a code span shows a character reference as typed:
+      // written as HTML instead, every character that could mean something as a reference.
+      out.push(`<code>${content.replace(/[^\p{L}\p{N} ]/gu, (char) => `&#${char.codePointAt(0)};`)}</code>`);
+      i = j;
+      continue;
     }
     const longest = Math.max(0, ...(content.match(/`+/g) ?? []).map((run) => run.length));
     const fence = '`'.repeat(longest + 1);

@@ -1,11 +1,14 @@
 /**
  * Liquid template code (`{{ … }}`, `{% … %}`). Jekyll runs a post's body
- * through Liquid before Markdown, so such text in a translation would be
- * executed: it vanishes, shows something else, or stops the site's build.
- * That is an error. Text wrapped in `{% raw %}…{% endraw %}` is left alone by
- * Liquid and is fine. In the front matter Jekyll does not run Liquid, but
- * themes print these values into pages and feeds where they would show as
- * code, so there it is a warning.
+ * through Liquid before Markdown. What a person typed (text, code, captions,
+ * image descriptions) is exported with Liquid's openers escaped
+ * (shared/markdown/liquid.ts), so it reaches the reader as typed: a warning
+ * says so, in case the translator meant the site to run it. What is written
+ * into the post as it stands (raw markup kept from an import, link
+ * addresses) would run: that is an error. Markup wrapped in
+ * `{% raw %}…{% endraw %}` is left alone by Liquid and is fine. In the front
+ * matter Jekyll does not run Liquid, but themes print these values into
+ * pages and feeds where they would show as code, so there it is a warning.
  */
 import type { Node as PMNode } from 'prosemirror-model';
 import type { FrontMatterEntry } from '../article/article';
@@ -21,24 +24,34 @@ export function findLiquid(text: string): string[] {
   return [...text.replace(RAW_SPAN, ' ').matchAll(LIQUID)].map((match) => match[0]);
 }
 
-/** What a side writes into the published file besides its text: raw markup, addresses, image descriptions. */
-function attributeStrings(side: PMNode): string[] {
+/** What a side writes into the published file as it stands: raw markup, link addresses. */
+function markupStrings(side: PMNode): string[] {
   const out: string[] = [];
   side.descendants((node) => {
     if (node.type === schema.nodes.raw_block || node.type === schema.nodes.raw_inline) out.push(node.attrs.text as string);
-    if (node.type === schema.nodes.figure) out.push(node.attrs.src as string, node.attrs.alt as string, (node.attrs.title as string | null) ?? '');
-    for (const mark of node.marks) if (mark.type === schema.marks.link) out.push(mark.attrs.href as string, (mark.attrs.title as string | null) ?? '');
+    for (const mark of node.marks) if (mark.type === schema.marks.link) out.push(mark.attrs.href as string);
     return true;
   });
   return out;
 }
 
-/** Text nodes split by marks are joined per block, so `{{` typed across a bold boundary is still found. */
-function blockTexts(side: PMNode): string[] {
+/**
+ * What a person typed, escaped for Liquid on export: text (joined per block,
+ * so `{{` typed across a bold boundary is still found), image descriptions
+ * and titles, link titles.
+ */
+function typedStrings(side: PMNode): string[] {
   const texts: string[] = [];
   side.descendants((node) => {
+    if (node.type === schema.nodes.figure) texts.push(node.attrs.alt as string, (node.attrs.title as string | null) ?? '');
+    for (const mark of node.marks) if (mark.type === schema.marks.link) texts.push((mark.attrs.title as string | null) ?? '');
     if (node.isTextblock) {
-      texts.push(node.textContent);
+      let text = '';
+      node.forEach((child) => {
+        if (child.isText) text += child.text;
+        for (const mark of child.marks) if (mark.type === schema.marks.link) texts.push((mark.attrs.title as string | null) ?? '');
+      });
+      texts.push(text);
       return false;
     }
     return true;
@@ -46,17 +59,32 @@ function blockTexts(side: PMNode): string[] {
   return texts;
 }
 
+/** Liquid-looking text, raw spans and all: typed, it is all shown as typed. */
+const typedLiquid = (text: string): string[] => [...text.matchAll(LIQUID)].map((match) => match[0]);
+
 export function checkLiquid(segment: QaSegment): QaIssue[] {
-  const found = [...new Set([...blockTexts(segment.target), ...attributeStrings(segment.target)].flatMap(findLiquid))];
-  if (found.length === 0) return [];
-  const named = listed(found.slice(0, 2).map((code) => quote(code, 30)));
-  return [
-    issue(
-      'liquid-in-text',
-      `The translation contains ${named}, which the site would run as Liquid template code; reword it or wrap it in {% raw %}…{% endraw %}.`,
-      { segmentId: segment.id },
-    ),
-  ];
+  const issues: QaIssue[] = [];
+  const running = [...new Set(markupStrings(segment.target).flatMap(findLiquid))];
+  if (running.length > 0) {
+    issues.push(
+      issue(
+        'liquid-in-markup',
+        `The translation's markup contains ${listed(running.slice(0, 2).map((code) => quote(code, 30)))}, which the site would run as Liquid template code; change it or wrap it in {% raw %}…{% endraw %}.`,
+        { segmentId: segment.id },
+      ),
+    );
+  }
+  const shown = [...new Set(typedStrings(segment.target).flatMap(typedLiquid))];
+  if (shown.length > 0) {
+    issues.push(
+      issue(
+        'liquid-in-text',
+        `The translation contains ${listed(shown.slice(0, 2).map((code) => quote(code, 30)))}, which looks like Liquid template code; it is published as typed, not run.`,
+        { segmentId: segment.id },
+      ),
+    );
+  }
+  return issues;
 }
 
 function strings(value: JsonValue): string[] {
