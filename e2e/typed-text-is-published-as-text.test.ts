@@ -32,7 +32,7 @@ const TYPED = [
   '*[HTML]: not an abbreviation',
 ];
 /** Stored with the article, as if typed before: the front matter, a code span and a figure (its description and caption). */
-const TITLE = 'Typed {{ site.title }} stays {% raw %} text';
+const TITLE = 'Typed: "{{ site.title }}" stays {% raw %} text';
 const BLURB = '{% include secrets.txt %} is not included';
 const CODE = '{{ site.secret_api_key }} | x';
 const ALT = 'alt {{ site.title }}';
