@@ -6,6 +6,7 @@
  * translator typed can become markup.
  */
 import type { Mark, Node as PMNode } from 'prosemirror-model';
+import { withAttributesInRange } from '../schema/attribute-ranges';
 import { escapeHtml, isSafeUrl } from './html-safety';
 
 export interface SideHtmlOptions {
@@ -58,12 +59,13 @@ function imageSrc(src: string, options: SideHtmlOptions): string | null {
   return resolved != null && resolved !== '' && isSafeUrl(resolved) ? resolved : null;
 }
 
-export function blockHtml(block: PMNode, options: SideHtmlOptions = {}): string {
+export function blockHtml(stored: PMNode, options: SideHtmlOptions = {}): string {
+  const block = withAttributesInRange(stored);
   switch (block.type.name) {
     case 'paragraph':
       return `<p>${inlineHtml(block)}</p>`;
     case 'heading': {
-      const level = Math.min(6, Math.max(1, Number(block.attrs.level) || 1));
+      const level = block.attrs.level as number;
       return `<h${level}>${inlineHtml(block)}</h${level}>`;
     }
     case 'list_item': {

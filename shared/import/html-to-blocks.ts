@@ -11,6 +11,7 @@
 import type { Element, ElementContent, Root, RootContent } from 'hast';
 import type { Mark, Node as PMNode } from 'prosemirror-model';
 import { schema } from '../schema/schema';
+import { LIST_NUMBERS } from '../schema/attribute-ranges';
 import { ZERO_WIDTH } from './clean-html';
 
 const HEADING = /^h([1-6])$/;
@@ -102,7 +103,9 @@ function list(el: Element, out: PMNode[]): void {
     if (ordered && Number.isInteger(value)) number = value;
     const content = inline(item.children);
     if (content.length > 0) {
-      out.push(schema.nodes.list_item!.create({ ordered, number: ordered ? number : null, marker: ordered ? '.' : '-' }, content));
+      // A page may number from anywhere; Markdown reads at most nine digits.
+      const written = Math.min(LIST_NUMBERS.max, Math.max(LIST_NUMBERS.min, number));
+      out.push(schema.nodes.list_item!.create({ ordered, number: ordered ? written : null, marker: ordered ? '.' : '-' }, content));
     }
     number++;
   }

@@ -11,6 +11,7 @@
  * start of a paragraph becomes `1986\. `.
  */
 import type { Mark, Node as PMNode } from 'prosemirror-model';
+import { withAttributesInRange } from '../schema/attribute-ranges';
 import { isSafeUrl } from '../schema/safe-url';
 import { schema } from '../schema/schema';
 import { parseMarkdownBlocks } from './parse-markdown';
@@ -146,7 +147,9 @@ function minimalEscapes(pieces: Piece[], expected: PMNode): string | null {
 }
 
 /** A block in house style; '' for a block with nothing in it. */
-export function serializeBlock(node: PMNode): string {
+export function serializeBlock(stored: PMNode): string {
+  // An article stored before the server judged attribute ranges may hold a level-7 heading: write the nearest valid block.
+  const node = withAttributesInRange(stored);
   if (node.type === schema.nodes.raw_block) return node.attrs.text as string;
   if (node.type === schema.nodes.horizontal_rule) return '---';
   const expected = normalizeBlock(node);

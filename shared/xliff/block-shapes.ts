@@ -13,6 +13,7 @@
  */
 import type { Fragment, Node as PMNode } from 'prosemirror-model';
 import { schema, LIST_BULLETS, LIST_DELIMITERS } from '../schema/schema';
+import { HEADING_LEVELS, LIST_NUMBERS } from '../schema/attribute-ranges';
 import { DUET_NS, DUET_PREFIX } from './vocabulary';
 import { escapeXmlText, xmlAttributes } from './xml-text';
 import { attr, childElements, textContent, type XmlElement } from './xml-tree';
@@ -131,13 +132,13 @@ function readShape(element: XmlElement): BlockShape {
     case 'paragraph':
       return { type: 'paragraph', attrs: {}, runs: 1 };
     case 'heading':
-      return { type: 'heading', attrs: { level: integer('level', 1, 6) }, runs: 1 };
+      return { type: 'heading', attrs: { level: integer('level', HEADING_LEVELS.min, HEADING_LEVELS.max) }, runs: 1 };
     case 'list_item': {
       const ordered = value('ordered') === 'yes';
       const marker = value('marker') ?? (ordered ? '.' : '-');
       const markers: readonly string[] = ordered ? LIST_DELIMITERS : LIST_BULLETS;
       if (!markers.includes(marker)) throw new UnitProblem(`<duet:list_item> has the marker "${marker}", not one of ${markers.join(' ')}`);
-      const number = value('number') === undefined ? null : integer('number', 0, 999_999_999);
+      const number = value('number') === undefined ? null : integer('number', LIST_NUMBERS.min, LIST_NUMBERS.max);
       return { type: 'list_item', attrs: { ordered, number, marker }, runs: 1 };
     }
     case 'blockquote':
