@@ -1,6 +1,7 @@
 /**
  * Two translators reshape the article while both have it open: a split, a
- * merge, a translator's note and a move, each seen by the other at once.
+ * merge, a translator's note and a move, each seen by the other at once. The
+ * Chinese source reads as it did throughout: a translator may not reorder it.
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -60,9 +61,14 @@ describe('segment structure', () => {
     await eventually(() => targets(bob)).toEqual(afterInsert);
     expect(await bob.source(1).textContent()).toBe('');
 
-    // Bob moves the last segment up one place.
+    // Bob would move the last segment up, past another source: the Chinese source is not his to reorder.
     await rowAction(bob, 4, 'move-up');
-    const afterMove = ['Paragraph 1:', "Translator's note.", ' AI is changing translation.', p(4), `${p(2)}${p(3)}`];
+    await eventually(() => bob.page.getByTestId('editor-notice').textContent()).toContain('would reorder the Chinese source');
+    expect(await targets(bob)).toEqual(afterInsert);
+
+    // He moves Alice's note down one place instead: a note has no source, so the source reads as before.
+    await rowAction(bob, 1, 'move-down');
+    const afterMove = ['Paragraph 1:', ' AI is changing translation.', "Translator's note.", `${p(2)}${p(3)}`, p(4)];
     await eventually(() => targets(alice)).toEqual(afterMove);
     await eventually(() => targets(bob)).toEqual(afterMove);
     await eventually(() => alice.isSaved()).toBe(true);

@@ -7,7 +7,7 @@ import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, use
 import type * as Y from 'yjs';
 import type { EditorView } from 'prosemirror-view';
 import { readSegment, setSide, setStatus, touchSegment } from '../../shared/article/article';
-import { insertTranslatorSegment, mergeWithNext, moveSegment, setOmitted, splitSegment, structureFromSource } from '../../shared/article/structure';
+import { insertTranslatorSegment, mergeWithNext, moveReordersSource, moveSegment, setOmitted, splitSegment, structureFromSource } from '../../shared/article/structure';
 import { isSideEmpty } from '../../shared/article/article';
 import { PERMISSIONS } from '../../shared/protocol/roles';
 import type { SegmentStatus } from '../../shared/article/status';
@@ -43,6 +43,7 @@ const TOUCH_INTERVAL_MS = 60_000;
 
 /** Said when an article command is asked for in the opening rows (use-opening.ts). */
 const STILL_LOADING = 'The article is still loading: try that again in a moment. What you type is kept.';
+const MOVE_REORDERS_SOURCE = 'That would reorder the Chinese source, which only an admin may change. Notes you inserted move freely.';
 
 interface EditorParts {
   session: ArticleSession;
@@ -282,12 +283,16 @@ function EditorSurface({ session, doc, presence, undo, review, user, opening, ca
       if (action === 'history') return workflow.openHistory(id);
       if (action === 'copy-structure') return commands.copySourceStructure(id);
       if (action === 'merge-next') return void mergeWithNext(doc, id, user.name, EDITOR_ORIGIN);
-      if (action === 'move-up' || action === 'move-down') return void moveSegment(doc, id, action === 'move-up' ? -1 : 1, EDITOR_ORIGIN);
+      if (action === 'move-up' || action === 'move-down') {
+        const direction = action === 'move-up' ? -1 : 1;
+        if (!canEditSource && moveReordersSource(doc, id, direction)) return setNotice(MOVE_REORDERS_SOURCE);
+        return void moveSegment(doc, id, direction, EDITOR_ORIGIN);
+      }
       if (action === 'toggle-omit') return setOmitted(doc, id, !rowsByIdRef.current.get(id)?.omitted, EDITOR_ORIGIN);
       const newId = insertTranslatorSegment(doc, id, action === 'insert-before' ? 'before' : 'after', EDITOR_ORIGIN);
       focusSegment(newId);
     },
-    [commands, doc, loading, user.name, focusSegment, workflow.openHistory],
+    [commands, doc, loading, user.name, focusSegment, workflow.openHistory, canEditSource],
   );
 
   // Page-wide keys: search and help work wherever the focus is.

@@ -5,11 +5,12 @@
 import { describe, expect, test } from 'vitest';
 import * as Y from 'yjs';
 import { createArticle, insertSegmentsAt, removeSegment, setFrontMatterValue, setSide, setStatus, sideFragment } from '../../shared/article/article';
-import { classifyTransaction, collectUnlessStatus, sourceFingerprint, type ArticleChanges } from '../../shared/article/changes';
+import { classifyTransaction, collectUnlessStatus, type ArticleChanges } from '../../shared/article/changes';
+import { sourceFingerprint } from '../../shared/article/source-fingerprint';
 import { articleTypes, SEGMENT } from '../../shared/article/layout';
 import type { Role } from '../../shared/protocol/roles';
-import { doc, p } from '../../shared/testing/builders';
-import { setOmitted, splitSegment } from '../../shared/article/structure';
+import { a, doc, fig, p } from '../../shared/testing/builders';
+import { insertTranslatorSegment, moveSegment, setOmitted, splitSegment } from '../../shared/article/structure';
 import { judgeArticleChanges } from './permissions';
 
 function article(): Y.Doc {
@@ -25,8 +26,9 @@ function article(): Y.Doc {
 }
 
 /** Run `change` on a copy of the article and classify the transaction it made. */
-function changesOf(change: (doc: Y.Doc) => void): { changes: ArticleChanges; sourceUnchanged: boolean } {
+function changesOf(change: (doc: Y.Doc) => void, prepare?: (doc: Y.Doc) => void): { changes: ArticleChanges; sourceUnchanged: boolean } {
   const base = article();
+  prepare?.(base);
   const copy = new Y.Doc();
   Y.applyUpdate(copy, Y.encodeStateAsUpdate(base));
   const before = sourceFingerprint(copy);
@@ -57,6 +59,10 @@ const merge = (d: Y.Doc) => {
 
 const split = (d: Y.Doc) => splitSegment(d, 's1', 'source', 3, 'alice');
 const omit = (d: Y.Doc) => setOmitted(d, 's2', true);
+const moveSourcePastSource = (d: Y.Doc) => moveSegment(d, 's2', -1);
+const moveNotePastSource = (d: Y.Doc) => moveSegment(d, insertTranslatorSegment(d, 's1', 'after'), 1);
+const removeSource = (d: Y.Doc) => removeSegment(d, 's2');
+const removeNote = (d: Y.Doc) => removeSegment(d, insertTranslatorSegment(d, 's1', 'after'));
 
 const table: [string, (d: Y.Doc) => void, Record<Role, boolean>][] = [
   ['splitting a segment at a source caret (source moved, not changed)', split, { admin: true, translator: true, reviewer: false, viewer: false }],
@@ -71,6 +77,10 @@ const table: [string, (d: Y.Doc) => void, Record<Role, boolean>][] = [
   ["inserting a translator's segment", insertNote, { admin: true, translator: true, reviewer: false, viewer: false }],
   ['merging two segments (source moved, not changed)', merge, { admin: true, translator: true, reviewer: false, viewer: false }],
   ['editing the front matter', editTitle, { admin: true, translator: true, reviewer: false, viewer: false }],
+  ['moving a source past another (the source reads in another order)', moveSourcePastSource, { admin: true, translator: false, reviewer: false, viewer: false }],
+  ["moving a translator's note past a source", moveNotePastSource, { admin: true, translator: true, reviewer: false, viewer: false }],
+  ['removing a segment with a source', removeSource, { admin: true, translator: false, reviewer: false, viewer: false }],
+  ["removing a translator's note", removeNote, { admin: true, translator: true, reviewer: false, viewer: false }],
 ];
 
 describe('who may make which change', () => {
@@ -98,6 +108,41 @@ describe('forged changes', () => {
       insertSegmentsAt(d, 1, [{ target: doc(p('x')) }]);
     });
     expect(result.ok).toBe(false);
+  });
+
+  test('a source added outside the reading order, then moved in, is refused at the first step', () => {
+    const orphan = (d: Y.Doc) => {
+      const [id] = insertSegmentsAt(d, 0, [{ id: 'forged', source: doc(p('伪造的句子。')), target: doc(p('x')) }]);
+      articleTypes(d).order.delete(0, 1); // stored, but in no reading position yet
+      return id;
+    };
+    expect(verdict('translator', (d) => void orphan(d)).ok).toBe(false);
+    // Had an earlier server stored it, moving it in is refused too: the article would then show it.
+    const { changes, sourceUnchanged } = changesOf((d) => articleTypes(d).order.insert(0, ['s-orphan']), (d) => {
+      insertSegmentsAt(d, 0, [{ id: 's-orphan', source: doc(p('伪造的句子。')), target: doc(p('x')) }]);
+      articleTypes(d).order.delete(0, 1);
+    });
+    expect(judgeArticleChanges({ name: 'alice', role: 'translator' }, changes, () => sourceUnchanged)).toEqual({
+      ok: false,
+      reason: 'a translator may not make a source text appear, change, move or vanish (split, merge and notes keep it as it reads)',
+    });
+  });
+
+  test("a split that also changes a source link's address is refused to a translator", () => {
+    const result = verdict('translator', (d) => {
+      splitSegment(d, 's1', 'source', 3, 'alice');
+      setSide(d, 's2', 'source', doc(p(a('https://evil.example/', '第二段。'))), 'alice');
+    });
+    expect(result.ok).toBe(false);
+  });
+
+  test("a translator's note inserted with a source image swapped in the same step is refused", () => {
+    const base = (d: Y.Doc) => insertSegmentsAt(d, 2, [{ id: 's3', source: doc(fig('/media/a.png', '图')) }]);
+    const { changes, sourceUnchanged } = changesOf((d) => {
+      insertTranslatorSegment(d, 's1', 'after');
+      (sideFragment(d, 's3', 'source').get(0) as Y.XmlElement).setAttribute('src', '/media/forged.png');
+    }, base);
+    expect(judgeArticleChanges({ name: 'alice', role: 'translator' }, changes, () => sourceUnchanged).ok).toBe(false);
   });
 
   test('changedBy must be the sender', () => {

@@ -23,19 +23,27 @@ const DELETION_FIELDS = new Set<string>([COMMENT.deleted, COMMENT.text, COMMENT.
 const refuse = (reason: string): Verdict => ({ ok: false, reason });
 
 /**
- * @param sourceTextUnchanged called only when the changes touch source text and
- *   the role may not edit it: structure changes (split, merge) may still move it.
+ * @param sourceUnchanged whether the article's source reads as it did before
+ *   (shared/article/source-fingerprint.ts); asked only of a role that may
+ *   restructure but not edit sources, and only when the changes could move one.
  */
-export function judgeArticleChanges(actor: Actor, changes: ArticleChanges, sourceTextUnchanged: () => boolean): Verdict {
+export function judgeArticleChanges(actor: Actor, changes: ArticleChanges, sourceUnchanged: () => boolean): Verdict {
   if (changes.unknown.length > 0) return refuse(`not part of an article: ${changes.unknown.join(', ')}`);
   const allowed = PERMISSIONS[actor.role];
+  const restructures = allowed.articleChanges.includes('structure') && changes.kinds.has('structure');
   const refused: ArticleChange[] = [];
   for (const kind of changes.kinds) {
     if (allowed.articleChanges.includes(kind)) continue;
-    if (kind === 'sourceText' && allowed.articleChanges.includes('structure') && changes.kinds.has('structure') && sourceTextUnchanged()) continue;
+    // Split and merge write source text into other segments; judged below by what the article then reads.
+    if (kind === 'sourceText' && restructures) continue;
     refused.push(kind);
   }
   if (refused.length > 0) return refuse(`a ${actor.role} may not change ${refused.join(', ')}`);
+  // The resulting article, not the single step: a segment added outside the order and moved in later, a move
+  // of one source past another, a deleted source, all change what the source reads.
+  if (!allowed.articleChanges.includes('sourceText') && (restructures || changes.kinds.has('sourceText')) && !sourceUnchanged()) {
+    return refuse(`a ${actor.role} may not make a source text appear, change, move or vanish (split, merge and notes keep it as it reads)`);
+  }
   const impersonated = changes.changedBy.find((value) => value !== actor.name);
   if (impersonated !== undefined) return refuse(`changedBy must be your own name, not ${JSON.stringify(impersonated)}`);
   return judgeStatuses(actor, changes) ?? judgeThreads(actor, changes) ?? { ok: true };

@@ -214,29 +214,3 @@ export function mergeChanges(a: ArticleChanges | null, b: ArticleChanges): Artic
     commentRemovals: [...a.commentRemovals, ...b.commentRemovals],
   };
 }
-
-/**
- * The article's source text, all segments in order, block boundaries ignored.
- * Split and merge move source text between segments without changing this, so
- * a role that may restructure but not edit sources is checked against it.
- */
-export function sourceFingerprint(doc: Y.Doc): string {
-  const segments = doc.getMap<Y.Map<unknown>>(ROOT.segments);
-  let text = '';
-  for (const id of orderedIds(doc.getArray<string>(ROOT.order), (candidate) => segments.has(candidate))) {
-    const source = segments.get(id)?.get(SEGMENT.source);
-    if (source instanceof Y.XmlFragment) text += fragmentText(source);
-  }
-  return text;
-}
-
-function fragmentText(node: Y.XmlFragment | Y.XmlElement): string {
-  let text = '';
-  for (const child of node.toArray()) {
-    if (child instanceof Y.XmlText) {
-      for (const op of child.toDelta() as { insert: unknown }[]) if (typeof op.insert === 'string') text += op.insert;
-    }
-    else if (child instanceof Y.XmlElement) text += fragmentText(child);
-  }
-  return text;
-}

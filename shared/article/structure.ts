@@ -89,6 +89,19 @@ export function moveSegment(doc: Y.Doc, id: string, direction: -1 | 1, origin: u
   return true;
 }
 
+/**
+ * Whether moving segment `id` one place would change the order the source
+ * reads in: it would when both it and the neighbour it passes have a source.
+ * Only a role that may edit sources may do that (shared/article/source-fingerprint.ts
+ * is what the server judges); a translator's note moves freely.
+ */
+export function moveReordersSource(doc: Y.Doc, id: string, direction: -1 | 1): boolean {
+  const ids = segmentIds(doc);
+  const neighbour = ids[ids.indexOf(id) + direction];
+  if (!ids.includes(id) || neighbour === undefined) return false;
+  return !isSideEmpty(readSegment(doc, id).source) && !isSideEmpty(readSegment(doc, neighbour).source);
+}
+
 /** Mark a source block as deliberately not translated (or undo that). */
 export function setOmitted(doc: Y.Doc, id: string, omitted: boolean, origin: unknown = null): void {
   const map = articleTypes(doc).segments.get(id);
