@@ -21,6 +21,8 @@ import { REPO_ROOT } from './paths';
 
 export const DEFAULT_PORT = 8787;
 const CLIENT_DIR = join(REPO_ROOT, 'dist', 'client');
+/** How often open websockets are checked against their sessions, for those that expire while open. */
+const SESSION_SWEEP_MS = 60_000;
 
 export interface ServerOptions {
   dataDir: string;
@@ -59,10 +61,14 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     return user ? { id: user.id, name: user.name, role: user.role } : null;
   };
   // The CLI may write to this data folder while the server runs: the rooms apply its rows, and accounts it removed lose their connections.
+  const credentialLive = (key: string) => accounts.credentialLive(key);
   const stopWatching = watchOtherWriters(folder.db, () => {
     collab.pullStoredChanges();
-    collab.refreshUsers(accountOf);
+    collab.refreshUsers(accountOf, credentialLive);
   });
+  // A session that expires while its websocket is open ends it too, within a minute.
+  const sessionSweep = setInterval(() => collab.refreshUsers(accountOf, credentialLive), SESSION_SWEEP_MS);
+  sessionSweep.unref();
   const handleApi = api({ store: folder.articles, accounts, dataDir: folder.dir, db: folder.db, collab, log });
   const handleStatic = staticFiles(options.clientDir ?? CLIENT_DIR);
   const server = createServer((req, res) => {
@@ -76,7 +82,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       const auth = authenticate(req, accounts);
       if (!auth) return { ok: false, status: 401, message: 'sign in, or send an API token' };
       if (!checkWebsocketOrigin(req, auth.via)) return { ok: false, status: 403, message: 'cross-site websocket refused' };
-      return { ok: true, user: { id: auth.user.id, name: auth.user.name, role: auth.user.role } };
+      return { ok: true, user: { id: auth.user.id, name: auth.user.name, role: auth.user.role }, credential: auth.credential };
     },
     log,
   );
@@ -96,6 +102,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       // Stop accepting, close every websocket (each accepted update is already committed), then the database.
       closing ??= new Promise<void>((resolve) => {
         stopWatching();
+        clearInterval(sessionSweep);
         server.close(() => resolve());
         websockets.close();
         server.closeAllConnections();

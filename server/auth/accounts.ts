@@ -106,6 +106,8 @@ export class Accounts {
         `SELECT ${USER_COLUMNS} FROM sessions JOIN users ON users.id = sessions.user_id WHERE sessions.token_hash = ? AND sessions.expires_at > ?`,
       ),
       deleteSession: db.prepare<[string]>('DELETE FROM sessions WHERE token_hash = ?'),
+      liveSession: db.prepare<[string, string], { one: number }>('SELECT 1 AS one FROM sessions WHERE token_hash = ? AND expires_at > ?'),
+      liveApiToken: db.prepare<[string], { one: number }>('SELECT 1 AS one FROM api_tokens WHERE token_hash = ?'),
       deleteExpiredSessions: db.prepare<[string]>('DELETE FROM sessions WHERE expires_at <= ?'),
       insertApiToken: db.prepare<[string, string, string]>('INSERT INTO api_tokens (token_hash, user_id, created_at) VALUES (?, ?, ?)'),
       userForApiToken: db.prepare<[string], UserRow & { last_used_at: string | null }>(
@@ -248,6 +250,24 @@ export class Accounts {
   deleteSession(token: string): void {
     if (typeof token !== 'string' || token === '') return;
     this.statements.deleteSession.run(hashToken(token));
+  }
+
+  /**
+   * What a connection authenticated with, as the server may keep it for as
+   * long as the connection lasts: the kind and the token's hash, never the
+   * token. `credentialLive` says whether it still works.
+   */
+  credentialKey(via: 'session' | 'token', token: string): string {
+    return `${via}:${hashToken(token)}`;
+  }
+
+  /** Whether a credential (credentialKey) still authenticates: a session not logged out or expired, an API token not revoked. */
+  credentialLive(key: string): boolean {
+    const [via, hash] = key.split(':');
+    if (!hash) return false;
+    if (via === 'session') return this.statements.liveSession.get(hash, this.now().toISOString()) !== undefined;
+    if (via === 'token') return this.statements.liveApiToken.get(hash) !== undefined;
+    return false;
   }
 
   /** A new API token for scripts and the CLI (`Authorization: Bearer duet_…`), valid until the user is removed. */

@@ -22,6 +22,8 @@ export type AuthVia = 'session' | 'token';
 export interface Authenticated {
   user: User;
   via: AuthVia;
+  /** The session or token it came with, as Accounts.credentialKey names it: a websocket ends with it. */
+  credential: string;
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -38,12 +40,12 @@ export function authenticate(req: IncomingMessage, accounts: Accounts): Authenti
   const bearer = bearerToken(req.headers.authorization);
   if (bearer !== undefined) {
     const user = bearer ? accounts.userForApiToken(bearer) : null;
-    return user ? { user, via: 'token' } : null;
+    return user ? { user, via: 'token', credential: accounts.credentialKey('token', bearer!) } : null;
   }
   const session = readCookie(req.headers.cookie, SESSION_COOKIE);
   if (session === undefined) return null;
   const user = accounts.userForSession(session);
-  return user ? { user, via: 'session' } : null;
+  return user ? { user, via: 'session', credential: accounts.credentialKey('session', session) } : null;
 }
 
 /** The token of an `Authorization: Bearer` header; '' for a Bearer header without one; undefined for no or another scheme. */

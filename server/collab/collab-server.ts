@@ -50,8 +50,8 @@ export class CollabServer {
   }
 
   /** Attach an authenticated socket to a room; the transport feeds it messages and its close. */
-  connect(socket: Socket, roomName: string, user: ConnectionUser): ConnectionHandlers {
-    const connection = new Connection(socket, user, this.limits, this.log, `${user.name}@${roomName}`);
+  connect(socket: Socket, roomName: string, user: ConnectionUser, credential: string | null = null): ConnectionHandlers {
+    const connection = new Connection(socket, user, this.limits, this.log, `${user.name}@${roomName}`, credential);
     const room = this.room(roomName);
     if (!room) {
       connection.close(CLOSE.ROOM_NOT_FOUND, `no such room: ${roomName}`);
@@ -144,13 +144,16 @@ export class CollabServer {
   /**
    * Hold every connection to what its account is now (`lookup` reads the
    * accounts: null for one removed). A removed account's websockets close
-   * with 4403; a changed role takes effect for the next update, and a role
-   * that may no longer write is told so at once. Run it whenever accounts may
-   * have changed: after a change in this process, and when the database
-   * changes from outside it (`duet user remove` against a running server).
+   * with 4403, and one whose session ended (logged out elsewhere, expired:
+   * `credentialLive` says) with 4401; a changed role takes effect for the
+   * next update, and a role that may no longer write is told so at once. Run
+   * it whenever accounts may have changed: after a change in this process,
+   * when the database changes from outside it (`duet user remove` against a
+   * running server), and now and then for sessions that expire.
    */
-  refreshUsers(lookup: (userId: string) => ConnectionUser | null): void {
+  refreshUsers(lookup: (userId: string) => ConnectionUser | null, credentialLive: (credential: string) => boolean = () => true): void {
     const accounts = new Map<string, ConnectionUser | null>();
+    const credentials = new Map<string, boolean>();
     for (const room of this.rooms.values()) {
       for (const connection of room.connections) {
         if (connection.closed) continue;
@@ -160,6 +163,14 @@ export class CollabServer {
         if (!account) {
           connection.close(CLOSE.FORBIDDEN, 'your account was removed');
           continue;
+        }
+        const credential = connection.credential;
+        if (credential !== null) {
+          if (!credentials.has(credential)) credentials.set(credential, credentialLive(credential));
+          if (!credentials.get(credential)) {
+            connection.close(CLOSE.UNAUTHENTICATED, 'your session ended: sign in again');
+            continue;
+          }
         }
         if (account.role === connection.user.role && account.name === connection.user.name) continue;
         const couldWrite = canWriteArticle(connection.user.role);
@@ -207,10 +218,10 @@ export class CollabServer {
     }
   }
 
-  /** Close every connection of a user (their account was removed). */
-  disconnectUser(userId: string, code: (typeof CLOSE)[keyof typeof CLOSE], reason: string): void {
+  /** Close every connection opened with this session or token, at once (it was logged out). */
+  endCredential(credential: string, reason: string): void {
     for (const room of this.rooms.values()) {
-      for (const connection of room.connections) if (connection.user.id === userId) connection.close(code, reason);
+      for (const connection of room.connections) if (connection.credential === credential) connection.close(CLOSE.UNAUTHENTICATED, reason);
     }
   }
 

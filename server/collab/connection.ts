@@ -56,6 +56,8 @@ export class Connection {
     private readonly limits: CollabLimits,
     private readonly log: (line: string) => void,
     readonly label: string,
+    /** The session or API token the connection opened with (opaque; null when the transport has none): when it ends, so does the connection. */
+    readonly credential: string | null = null,
   ) {
     this.limiter = new RateLimiter(limits.messagesPerSecond, limits.messageBurst);
   }

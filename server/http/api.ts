@@ -112,7 +112,11 @@ export function api(deps: ApiDeps) {
         if (auth?.via === 'session') {
           checkCsrf(req, 'session');
           const token = readCookie(req.headers.cookie, SESSION_COOKIE);
-          if (token) accounts.deleteSession(token);
+          if (token) {
+            accounts.deleteSession(token);
+            // The session's open websockets end with it: they would otherwise go on writing as this user.
+            deps.collab.endCredential(accounts.credentialKey('session', token), 'you signed out');
+          }
         }
         res.setHeader('set-cookie', clearedSessionCookie());
         return { ok: true };

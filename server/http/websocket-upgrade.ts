@@ -10,7 +10,7 @@ import { COLLAB_PATH } from '../../shared/protocol/collab';
 import type { CollabServer } from '../collab/collab-server';
 import type { ConnectionUser } from '../collab/connection';
 
-export type UpgradeAuth = { ok: true; user: ConnectionUser } | { ok: false; status: 401 | 403; message: string };
+export type UpgradeAuth = { ok: true; user: ConnectionUser; credential: string } | { ok: false; status: 401 | 403; message: string };
 
 export function attachCollab(
   server: Server,
@@ -42,7 +42,7 @@ export function attachCollab(
     if (!auth.ok) return refuse(socket, auth.status, auth.message);
     wss.handleUpgrade(req, socket, head, (ws) => {
       alive.set(ws, true);
-      const handlers = collab.connect(ws, roomName, auth.user);
+      const handlers = collab.connect(ws, roomName, auth.user, auth.credential);
       ws.on('pong', () => alive.set(ws, true));
       ws.on('message', (data, isBinary) => {
         const bytes = Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data as ArrayBuffer);

@@ -9,11 +9,11 @@ import { WebsocketProvider } from 'y-websocket';
 import WebSocket from 'ws';
 import { articleRoom, COLLAB_PATH, MESSAGE } from '../../shared/protocol/collab';
 
-/** A ws WebSocket class that sends `Authorization: Bearer <token>` on the upgrade. */
-export function authenticatedWebSocket(token: string): typeof WebSocket {
+/** A ws WebSocket class that sends `Authorization: Bearer <token>` (or the given headers: a browser's session cookie) on the upgrade. */
+export function authenticatedWebSocket(token: string, headers: Record<string, string> = { authorization: `Bearer ${token}` }): typeof WebSocket {
   return class extends WebSocket {
     constructor(url: string | URL, protocols?: string | string[]) {
-      super(url, protocols, { headers: { authorization: `Bearer ${token}` } });
+      super(url, protocols, { headers });
     }
   } as typeof WebSocket;
 }
@@ -23,6 +23,8 @@ export interface ClientOptions {
   baseUrl: string;
   articleId: string;
   token: string;
+  /** Connect as a browser does, with this Cookie header instead of the token. */
+  cookie?: string;
   doc?: Y.Doc;
   connect?: boolean;
 }
@@ -41,7 +43,7 @@ export class ProtocolClient {
     this.doc = options.doc ?? new Y.Doc();
     const serverUrl = `${options.baseUrl.replace(/^http/, 'ws')}${COLLAB_PATH}`;
     this.provider = new WebsocketProvider(serverUrl, articleRoom(options.articleId), this.doc, {
-      WebSocketPolyfill: authenticatedWebSocket(options.token) as unknown as typeof globalThis.WebSocket,
+      WebSocketPolyfill: authenticatedWebSocket(options.token, options.cookie ? { cookie: options.cookie } : undefined) as unknown as typeof globalThis.WebSocket,
       disableBc: true,
       connect: options.connect ?? true,
       maxBackoffTime: 300,
