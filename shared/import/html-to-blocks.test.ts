@@ -49,6 +49,7 @@ describe('inline content', () => {
     ['nested marks', el('p', {}, el('strong', {}, '粗', el('em', {}, '又斜'))), p(strong('粗', em('又斜')))],
     ['a link with a title', el('p', {}, el('a', { href: 'https://a.cn/', title: '提示' }, '链接')), p(schema.text('链接', [schema.marks.link!.create({ href: 'https://a.cn/', title: '提示' })]))],
     ['a link without href is text', el('p', {}, el('a', {}, '文字')), p('文字')],
+    ['a link to a refused address is text', el('p', {}, el('a', { href: 'xmpp:team@example.org' }, '聊天'), el('a', { href: 'javascript:alert(1)' }, '点')), p('聊天点')],
     ['a link around emphasis', el('p', {}, el('a', { href: 'https://a.cn/' }, el('em', {}, '斜'))), p(a('https://a.cn/', em('斜')))],
     ['unknown inline elements are transparent', el('p', {}, el('sup', {}, '1'), el('u', {}, '下划线')), p('1下划线')],
     ['a line break', el('p', {}, '一', el('br'), '二'), p('一', br(), '二')],

@@ -12,6 +12,7 @@ import type { Element, ElementContent, Root, RootContent } from 'hast';
 import type { Mark, Node as PMNode } from 'prosemirror-model';
 import { schema } from '../schema/schema';
 import { LIST_NUMBERS } from '../schema/attribute-ranges';
+import { isSafeUrl } from '../schema/safe-url';
 import { ZERO_WIDTH } from './clean-html';
 
 const HEADING = /^h([1-6])$/;
@@ -152,7 +153,8 @@ function collect(nodes: ElementContent[], marks: readonly Mark[], items: Item[])
       continue;
     }
     const href = node.tagName === 'a' ? node.properties.href : undefined;
-    if (typeof href === 'string' && href !== '') {
+    // A link to a refused address (shared/schema/safe-url.ts) is read as its text.
+    if (typeof href === 'string' && href !== '' && isSafeUrl(href)) {
       const title = node.properties.title;
       const link = schema.marks.link!.create({ href, title: typeof title === 'string' && title !== '' ? title : null });
       collect(node.children, link.addToSet(marks), items);

@@ -12,6 +12,7 @@
  * migration. See docs/ARTICLE-FORMAT.md.
  */
 import { Schema, type MarkSpec, type NodeSpec } from 'prosemirror-model';
+import { isSafeUrl } from './safe-url';
 
 export const LIST_BULLETS = ['-', '*', '+'] as const;
 export const LIST_DELIMITERS = ['.', ')'] as const;
@@ -146,10 +147,11 @@ const marks: Record<string, MarkSpec> = {
     parseDOM: [
       {
         tag: 'a[href]',
-        getAttrs: (dom) => ({
-          href: (dom as HTMLElement).getAttribute('href'),
-          title: (dom as HTMLElement).getAttribute('title'),
-        }),
+        // Pasted into an editor, a link to a refused address (javascript:, data:) is its text alone: the server would refuse it.
+        getAttrs: (dom) => {
+          const href = (dom as HTMLElement).getAttribute('href') ?? '';
+          return isSafeUrl(href) ? { href, title: (dom as HTMLElement).getAttribute('title') } : false;
+        },
       },
     ],
     toDOM: (mark) => ['a', { href: mark.attrs.href as string, title: mark.attrs.title as string | null }, 0],
