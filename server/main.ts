@@ -13,6 +13,7 @@ import type { CollabLimits } from './collab/limits';
 import type { ArticleStore } from './store/article-store';
 import { api } from './http/api';
 import { staticFiles } from './http/static-files';
+import { SignInThrottle } from './auth/sign-in-throttle';
 import { attachCollab } from './http/websocket-upgrade';
 import { reviewRecorder } from './review/review-recorder';
 import { watchOtherWriters } from './store/database-watch';
@@ -28,6 +29,10 @@ export interface ServerOptions {
   host?: string;
   clientDir?: string;
   limits?: Partial<CollabLimits>;
+  /** Behind a reverse proxy that sets X-Forwarded-For: take the client's address from it (server/http/client-address.ts). */
+  trustProxy?: boolean;
+  /** The clock sign-in limits read, in ms (tests move it instead of waiting). */
+  now?: () => number;
   log?: (line: string) => void;
 }
 
@@ -63,7 +68,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     collab.pullStoredChanges();
     collab.refreshUsers(accountOf);
   });
-  const handleApi = api({ store: folder.articles, accounts, dataDir: folder.dir, db: folder.db, collab, log });
+  const signIns = new SignInThrottle(undefined, options.now);
+  const handleApi = api({ store: folder.articles, accounts, dataDir: folder.dir, db: folder.db, collab, signIns, trustProxy: options.trustProxy ?? false, log });
   const handleStatic = staticFiles(options.clientDir ?? CLIENT_DIR);
   const server = createServer((req, res) => {
     if ((req.url ?? '/').startsWith('/api/')) void handleApi(req, res);
