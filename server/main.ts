@@ -13,6 +13,7 @@ import type { CollabLimits } from './collab/limits';
 import type { ArticleStore } from './store/article-store';
 import { api } from './http/api';
 import { staticFiles } from './http/static-files';
+import { setSecurityHeaders } from './http/security-headers';
 import { SignInThrottle } from './auth/sign-in-throttle';
 import { attachCollab } from './http/websocket-upgrade';
 import { reviewRecorder } from './review/review-recorder';
@@ -72,6 +73,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const handleApi = api({ store: folder.articles, accounts, dataDir: folder.dir, db: folder.db, collab, signIns, trustProxy: options.trustProxy ?? false, log });
   const handleStatic = staticFiles(options.clientDir ?? CLIENT_DIR);
   const server = createServer((req, res) => {
+    setSecurityHeaders(res);
     if ((req.url ?? '/').startsWith('/api/')) void handleApi(req, res);
     else handleStatic(req, res);
   });

@@ -57,6 +57,8 @@ export interface TestServerOptions {
   /** The clock sign-in limits read (ServerOptions.now). */
   now?: () => number;
   trustProxy?: boolean;
+  /** The built client to serve (default: dist/client). */
+  clientDir?: string;
 }
 
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
@@ -70,6 +72,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     limits: options.limits,
     ...(options.now ? { now: options.now } : {}),
     ...(options.trustProxy !== undefined ? { trustProxy: options.trustProxy } : {}),
+    ...(options.clientDir ? { clientDir: options.clientDir } : {}),
     log: (line) => logs.push(line),
   });
   const baseUrl = `http://127.0.0.1:${running.port}`;
