@@ -13,7 +13,7 @@
  *   read the policy's directive.
  * - Referrer-Policy same-origin: other sites (remote images, links out of an
  *   article) are told nothing of which page of Duet, or which Duet, asked;
- *   the image hosts of Chinese sites also refuse images to foreign referrers.
+ *   some image hosts (WeChat's, for one) refuse images to other sites' pages.
  *   Duet's own requests keep theirs (`no-referrer` would also send
  *   `Origin: null` on a plain form post, which the CSRF check refuses).
  * - Cross-Origin-Opener-Policy same-origin: a page Duet opens or is opened
