@@ -32,7 +32,9 @@ const USAGE = `usage: duet <command> [options]
   xliff export ID [--out FILE]   write the article as XLIFF 1.2 for another CAT tool
   xliff import ID FILE           apply an XLIFF file's targets and statuses, whole or not at all
         [--overwrite] [--by NAME]  the file wins where Duet changed too; NAME is recorded as the editor
-  serve [--port N]               run the Duet server
+  serve [--port N] [--host H]    run the Duet server; behind a reverse proxy that sets
+                                 X-Forwarded-For, DUET_TRUST_PROXY=1 counts sign-in attempts
+                                 by the address in it (docs/SECURITY.md)
   user add NAME --role ROLE      add an account (ROLE: admin, translator, reviewer or viewer);
          [--email E]             prints its password and API token, shown only this once; E is
                                  the email of commits it publishes (else NAME@users.noreply.duet)
@@ -237,6 +239,8 @@ const commands: Record<string, (args: string[], io: Io) => number | Promise<numb
       dataDir: resolveDataDir(typeof values.data === 'string' ? values.data : undefined),
       ...(port !== undefined ? { port } : {}),
       ...(typeof values.host === 'string' ? { host: values.host } : {}),
+      // Only behind a reverse proxy that sets X-Forwarded-For; anyone can send the header to Duet directly.
+      trustProxy: process.env.DUET_TRUST_PROXY === '1',
       log: (line) => io.stderr(`${line}\n`),
     });
     return 0;

@@ -13,6 +13,8 @@ import type { CollabLimits } from './collab/limits';
 import type { ArticleStore } from './store/article-store';
 import { api } from './http/api';
 import { staticFiles } from './http/static-files';
+import { setSecurityHeaders } from './http/security-headers';
+import { SignInThrottle } from './auth/sign-in-throttle';
 import { attachCollab } from './http/websocket-upgrade';
 import { reviewRecorder } from './review/review-recorder';
 import { watchOtherWriters } from './store/database-watch';
@@ -30,6 +32,10 @@ export interface ServerOptions {
   host?: string;
   clientDir?: string;
   limits?: Partial<CollabLimits>;
+  /** Behind a reverse proxy that sets X-Forwarded-For: take the client's address from it (server/http/client-address.ts). */
+  trustProxy?: boolean;
+  /** The clock sign-in limits read, in ms (tests move it instead of waiting). */
+  now?: () => number;
   log?: (line: string) => void;
 }
 
@@ -69,9 +75,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   // A session that expires while its websocket is open ends it too, within a minute.
   const sessionSweep = setInterval(() => collab.refreshUsers(accountOf, credentialLive), SESSION_SWEEP_MS);
   sessionSweep.unref();
-  const handleApi = api({ store: folder.articles, accounts, dataDir: folder.dir, db: folder.db, collab, log });
+  const signIns = new SignInThrottle(undefined, options.now);
+  const handleApi = api({ store: folder.articles, accounts, dataDir: folder.dir, db: folder.db, collab, signIns, trustProxy: options.trustProxy ?? false, log });
   const handleStatic = staticFiles(options.clientDir ?? CLIENT_DIR);
   const server = createServer((req, res) => {
+    setSecurityHeaders(res);
     if ((req.url ?? '/').startsWith('/api/')) void handleApi(req, res);
     else handleStatic(req, res);
   });

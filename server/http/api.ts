@@ -14,6 +14,8 @@ import { createEmptyArticle, exportArticle, importPublished, importSourceArticle
 import { keepOpening, keptOpening } from '../articles/opening-cache';
 import type { User } from '../auth/accounts';
 import { authenticate, checkCsrf, clearedSessionCookie, readCookie, SESSION_COOKIE, sessionCookie } from '../auth/http-auth';
+import { SignInThrottle } from '../auth/sign-in-throttle';
+import { clientAddress } from './client-address';
 import type { ApiDeps, Route, RouteModule } from './route';
 import { readJson, stringField } from './request-body';
 import { sendError, sendJson, sendJsonText } from './json';
@@ -67,7 +69,8 @@ function decodeBase64(text: string): Uint8Array {
 const ROUTE_MODULES: RouteModule[] = [exportRoutes, xliffRoutes, mediaRoutes, publishRoutes, reviewRoutes, userRoutes];
 
 export function api(deps: ApiDeps) {
-  const { store, accounts, secureCookies = false, log } = deps;
+  const { store, accounts, secureCookies = false, trustProxy = false, log } = deps;
+  const signIns = deps.signIns ?? new SignInThrottle();
   const activeUsers = deps.activeUsers ?? ((id: string) => deps.collab.activeUsers(id));
   const startSession = (res: ServerResponse, user: User) => {
     const session = accounts.createSession(user.id);
@@ -98,8 +101,24 @@ export function api(deps: ApiDeps) {
       async handle({ req, res }) {
         checkCsrf(req, 'session');
         const body = await readJson(req);
-        const user = await accounts.verifyPassword(stringField(body, 'name', true), stringField(body, 'password', true));
-        if (!user) throw new DuetError('unauthenticated', 'wrong name or password');
+        const name = stringField(body, 'name', true);
+        const password = stringField(body, 'password', true);
+        const from = clientAddress(req, trustProxy);
+        // Quoted and cut short: the name is whatever was sent, and goes into the log.
+        const who = `${JSON.stringify(name.slice(0, 60))} from ${from}`;
+        const attempt = signIns.attempt(name, from);
+        if (!attempt.allowed) {
+          // Once per wait: refusals are cheap to send, and each would otherwise be a log line.
+          if (attempt.firstRefusal) log(`sign-in: ${who} refused for ${attempt.retryAfterSeconds} s after too many failed attempts`);
+          res.setHeader('retry-after', String(attempt.retryAfterSeconds));
+          throw new DuetError('too_many_requests', `too many sign-in attempts: try again in ${attempt.retryAfterSeconds} s`);
+        }
+        const user = await accounts.verifyPassword(name, password);
+        if (!user) {
+          log(`sign-in: wrong name or password for ${who}`);
+          throw new DuetError('unauthenticated', 'wrong name or password');
+        }
+        signIns.succeeded(name, from);
         startSession(res, user);
         return { user: publicUser(user) };
       },

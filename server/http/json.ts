@@ -10,6 +10,7 @@ export const STATUS_OF: Record<ErrorCode, number> = {
   conflict: 409,
   unauthenticated: 401,
   forbidden: 403,
+  too_many_requests: 429,
   internal: 500,
 };
 

@@ -10,6 +10,7 @@ import type { ActiveUsers } from '../articles/article-service';
 import type { CollabServer } from '../collab/collab-server';
 import type { Db } from '../store/database';
 import type { ArticleStore } from '../store/article-store';
+import type { SignInThrottle } from '../auth/sign-in-throttle';
 
 export interface Context {
   req: IncomingMessage;
@@ -40,6 +41,10 @@ export interface ApiDeps {
   activeUsers?: ActiveUsers;
   /** Mark session cookies Secure (when served over HTTPS). */
   secureCookies?: boolean;
+  /** Believe X-Forwarded-For for the client's address: only behind a reverse proxy that sets it (see client-address.ts). */
+  trustProxy?: boolean;
+  /** How fast passwords may be tried (defaults to DEFAULT_SIGN_IN_LIMITS on the real clock). */
+  signIns?: SignInThrottle;
   log: (line: string) => void;
 }
 

@@ -2,12 +2,14 @@
  * The built client (dist/client), served with the right types. Unknown paths
  * that are not files get index.html, so the client's routes survive a reload.
  * A file's compressed copy (made by the build: scripts/precompress.ts) is sent
- * instead when the browser accepts it.
+ * instead when the browser accepts it. Each file carries the page's
+ * Content-Security-Policy, which allows index.html's inline script by its hash.
  */
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import negotiate from '@fastify/accept-negotiator';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { inlineScriptHashes, pagePolicy } from './security-headers';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -41,10 +43,27 @@ function chooseCopy(req: IncomingMessage, file: string): { path: string; encodin
   return { path: copy ? file + copy.suffix : file, encoding: copy?.encoding ?? null, varies: true };
 }
 
+/**
+ * The page policy for the index.html in `index`, read again only when the
+ * file changes: a rebuild while the server runs gets a policy that fits it.
+ */
+function pagePolicyOf(index: string): () => string {
+  let kept: { version: string; policy: string } | null = null;
+  return () => {
+    // Gone between the check and here (a rebuild emptying the folder): the last policy, or one with no inline script.
+    const stat = statSync(index, { throwIfNoEntry: false });
+    if (!stat) return kept?.policy ?? pagePolicy([]);
+    const version = `${stat.mtimeMs} ${stat.size}`;
+    if (kept?.version !== version) kept = { version, policy: pagePolicy(inlineScriptHashes(readFileSync(index, 'utf8'))) };
+    return kept.policy;
+  };
+}
+
 export function staticFiles(root: string) {
   const base = resolve(root);
+  const index = join(base, 'index.html');
+  const policy = pagePolicyOf(index);
   return (req: IncomingMessage, res: ServerResponse): void => {
-    const index = join(base, 'index.html');
     if (!existsSync(index)) {
       res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8' });
       res.end('The Duet client is not built yet: run `npm run build` (or `npm start`, which builds first).\n');
@@ -67,6 +86,8 @@ export function staticFiles(root: string) {
     res.writeHead(200, {
       'content-type': TYPES[extname(target)] ?? 'application/octet-stream',
       'cache-control': hashed ? 'public, max-age=31536000, immutable' : 'no-cache',
+      // On every file, not only the page: the service worker (sw.js) runs under the policy it was served with.
+      'content-security-policy': policy(),
       // Caches must keep the copies apart: the same URL answers differently by Accept-Encoding.
       ...(copy.varies ? { vary: 'accept-encoding' } : {}),
       ...(copy.encoding ? { 'content-encoding': copy.encoding } : {}),

@@ -50,12 +50,31 @@ export async function prepareDataDir(dataDir: string): Promise<Record<Role, Test
   }
 }
 
-export async function startTestServer(options: { limits?: Partial<CollabLimits>; dataDir?: string; accounts?: Record<Role, TestAccount> } = {}): Promise<TestServer> {
+export interface TestServerOptions {
+  limits?: Partial<CollabLimits>;
+  dataDir?: string;
+  accounts?: Record<Role, TestAccount>;
+  /** The clock sign-in limits read (ServerOptions.now). */
+  now?: () => number;
+  trustProxy?: boolean;
+  /** The built client to serve (default: dist/client). */
+  clientDir?: string;
+}
+
+export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
   const root = options.dataDir ? null : mkdtempSync(join(tmpdir(), 'duet-test-'));
   const dataDir = options.dataDir ?? join(root!, 'data');
   const accounts = options.accounts ?? (await prepareDataDir(dataDir));
   const logs: string[] = [];
-  const running = await startServer({ dataDir, port: 0, limits: options.limits, log: (line) => logs.push(line) });
+  const running = await startServer({
+    dataDir,
+    port: 0,
+    limits: options.limits,
+    ...(options.now ? { now: options.now } : {}),
+    ...(options.trustProxy !== undefined ? { trustProxy: options.trustProxy } : {}),
+    ...(options.clientDir ? { clientDir: options.clientDir } : {}),
+    log: (line) => logs.push(line),
+  });
   const baseUrl = `http://127.0.0.1:${running.port}`;
   return {
     running,

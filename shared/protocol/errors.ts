@@ -14,6 +14,8 @@ export const ERROR_CODES = [
   'conflict',
   'unauthenticated',
   'forbidden',
+  /** Too many attempts in a short time (signing in): the answer says when to try again, and so does its Retry-After header. */
+  'too_many_requests',
   'internal',
 ] as const;
 

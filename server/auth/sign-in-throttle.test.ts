@@ -1,0 +1,40 @@
+/**
+ * The sign-in throttle's memory, which the server tests cannot reach without
+ * thousands of password hashes: whatever is sent, each count keeps a bounded
+ * number of keys, and the attack in progress is what stays.
+ */
+import { describe, expect, test } from 'vitest';
+import { DEFAULT_SIGN_IN_LIMITS, SignInThrottle } from './sign-in-throttle';
+
+const limits = { ...DEFAULT_SIGN_IN_LIMITS, maxEntries: 100 };
+
+describe('memory', () => {
+  test('a flood of names and addresses keeps at most maxEntries keys per count, and the latest attacker stays counted', () => {
+    let now = 0;
+    const throttle = new SignInThrottle(limits, () => now);
+    for (let i = 0; i < 5_000; i++) {
+      now += 10;
+      throttle.attempt(`name${i}`, `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`);
+    }
+    const sizes = throttle.sizes();
+    for (const size of Object.values(sizes)) expect(size).toBeLessThanOrEqual(limits.maxEntries);
+
+    for (let i = 0; i <= limits.accountFromAddress.free; i++) expect(throttle.attempt('ada', '192.0.2.1').allowed).toBe(true);
+    expect(throttle.attempt('ada', '192.0.2.1')).toMatchObject({ allowed: false, retryAfterSeconds: 1 });
+  });
+
+  test('names no account can have share one key, however long or many', () => {
+    const throttle = new SignInThrottle(limits, () => 0);
+    for (let i = 0; i < 50; i++) throttle.attempt(`${'x'.repeat(1000)}${i}`, `192.0.2.${i}`);
+    expect(throttle.sizes().account).toBe(1);
+  });
+
+  test('counts quiet for longer than forgetAfterMs are dropped as new ones come in', () => {
+    let now = 0;
+    const throttle = new SignInThrottle(limits, () => now);
+    for (let i = 0; i < 50; i++) throttle.attempt(`name${i}`, `192.0.2.${i}`);
+    now += limits.forgetAfterMs;
+    throttle.attempt('ada', '198.51.100.1');
+    expect(throttle.sizes()).toEqual({ accountFromAddress: 1, address: 1, account: 1 });
+  });
+});
