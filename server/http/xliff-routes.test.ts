@@ -123,7 +123,8 @@ describe('POST /api/articles/:id/xliff', () => {
 
   const refusals: [string, (xliff: string, id: string) => unknown, number, string, RegExp][] = [
     ['malformed XML', (x) => x.replace('</body>', ''), 422, 'invalid_input', /not well-formed XML/],
-    ['XLIFF 2.0', (x) => x.replace('version="1.2"', 'version="2.0"'), 422, 'invalid_input', /XLIFF 2\.0; Duet reads XLIFF 1\.2/],
+    ['XLIFF 2.0', (x) => x.replace('version="1.2"', 'version="2.0"'), 422, 'invalid_input', /XLIFF 2\.0; Duet reads XLIFF 1\.1 and 1\.2 \(export XLIFF 1\.2 from your tool\)/],
+    ['XLIFF 1.0', (x) => x.replace('version="1.2"', 'version="1.0"'), 422, 'invalid_input', /the file is XLIFF 1\.0; Duet reads XLIFF 1\.1 and 1\.2$/],
     ['an unknown trans-unit id', (x) => fillUnit(x, '[a-z0-9]+', 'text').replace(/<trans-unit id="[a-z0-9]+"/, '<trans-unit id="ghost"'), 422, 'invalid_input', /trans-unit "ghost".*no segment with this id/],
     ["another article's file", (x) => x.replace(/duet:article="[^"]*"/, 'duet:article="elsewhere"'), 422, 'invalid_input', /exported from article "elsewhere"/],
     ['a file over the limit', (x) => x.replace('</xliff>', `<!--${'x'.repeat(MAX_XLIFF_BYTES)}--></xliff>`), 413, 'too_large', /over the limit/],

@@ -1,15 +1,15 @@
 /**
- * XLIFF 1.2 text → its trans-units, read into ProseMirror content. Whatever
- * makes the whole file unusable (not XML, not XLIFF 1.2, the wrong languages,
- * too large) is an XliffFileError; a problem inside one unit is kept on that
- * unit, so an import can report every problem at once.
+ * XLIFF 1.2 (or 1.1) text → its trans-units, read into ProseMirror content.
+ * Whatever makes the whole file unusable (not XML, not XLIFF 1.1 or 1.2, the
+ * wrong languages, too large) is an XliffFileError; a problem inside one unit
+ * is kept on that unit, so an import can report every problem at once.
  */
 import type { Node as PMNode } from 'prosemirror-model';
 import { isSegmentStatus, type SegmentStatus } from '../article/status';
 import { readShapes, type BlockShape } from './block-shapes';
 import { readInline } from './inline-codes';
 import { UnitProblem } from './unit-problem';
-import { DUET_NS, XLIFF_NS, XLIFF_VERSION } from './vocabulary';
+import { DUET_NS, isXliffElement, XLIFF_READ_NAMESPACES } from './vocabulary';
 import { attr, childElements, parseXml, XML_NS, XmlSyntaxError, type XmlElement } from './xml-tree';
 
 /** The largest XLIFF file Duet reads: an article's XLIFF is a few times its Markdown, and the seed's is under 100 KB. */
@@ -53,8 +53,10 @@ export interface XliffDocument {
   units: XliffUnit[];
 }
 
-const XLIFF_2_NS = /^urn:oasis:names:tc:xliff:document:2/;
-const isXliff = (element: XmlElement) => element.uri === XLIFF_NS || element.uri === '';
+/** Every XLIFF namespace OASIS has published starts so (1.1, 1.2, 2.0, 2.1…). */
+const OASIS_XLIFF_NS = /^urn:oasis:names:tc:xliff:document:(.+)$/;
+const isXliff = isXliffElement;
+const READ_VERSIONS = Object.keys(XLIFF_READ_NAMESPACES);
 const utf8Length = (text: string) => new TextEncoder().encode(text).byteLength;
 
 export function readXliff(text: string): XliffDocument {
@@ -68,10 +70,7 @@ export function readXliff(text: string): XliffDocument {
     if (error instanceof XmlSyntaxError) throw new XliffFileError(`the file is not well-formed XML (${error.message})`);
     throw error;
   }
-  const version = attr(root, 'version');
-  if (root.local !== 'xliff' || !(isXliff(root) || XLIFF_2_NS.test(root.uri))) throw new XliffFileError(`the file is not XLIFF: its root element is <${root.local}>`);
-  if (XLIFF_2_NS.test(root.uri) || version?.startsWith('2')) throw new XliffFileError(`the file is XLIFF ${version ?? '2'}; Duet reads XLIFF ${XLIFF_VERSION} (export XLIFF 1.2 from your tool)`);
-  if (version !== XLIFF_VERSION) throw new XliffFileError(version === undefined ? 'the <xliff> element has no version' : `the file is XLIFF ${version}; Duet reads XLIFF ${XLIFF_VERSION}`);
+  checkVersion(root);
 
   const files = childElements(root, 'file').filter(isXliff);
   if (files.length !== 1) throw new XliffFileError(`the file has ${files.length} <file> elements; Duet reads one article per XLIFF file`);
@@ -94,6 +93,25 @@ export function readXliff(text: string): XliffDocument {
   };
   collect(body, spaceOf(file, spaceOf(root, false)));
   return { original: attr(file, 'original') ?? null, sourceLanguage, targetLanguage, articleId: attr(file, 'article', DUET_NS) ?? null, units };
+}
+
+/**
+ * Is this XLIFF that Duet reads? The version comes from the `version`
+ * attribute, else from the namespace; either naming a version Duet does not
+ * read (2.0, 1.0, anything else) refuses the file with that version's name.
+ */
+function checkVersion(root: XmlElement): void {
+  const oasis = OASIS_XLIFF_NS.exec(root.uri);
+  if (root.local !== 'xliff' || !(root.uri === '' || oasis)) throw new XliffFileError(`the file is not XLIFF: its root element is <${root.local}>${root.uri === '' ? '' : ` in the namespace "${root.uri}"`}`);
+  const version = attr(root, 'version');
+  const namespaceVersion = oasis?.[1];
+  const reads = `Duet reads XLIFF ${READ_VERSIONS.join(' and ')}`;
+  for (const named of [version, namespaceVersion]) {
+    if (named === undefined || READ_VERSIONS.includes(named)) continue;
+    const advice = named.startsWith('2') ? ' (export XLIFF 1.2 from your tool)' : '';
+    throw new XliffFileError(`the file is XLIFF ${named}; ${reads}${advice}`);
+  }
+  if (version === undefined) throw new XliffFileError('the <xliff> element has no version');
 }
 
 function spaceOf(element: XmlElement, inherited: boolean): boolean {
