@@ -28,6 +28,8 @@ export interface XliffUnit {
   id: string;
   line: number;
   translate: boolean;
+  /** `approved="yes"` on the trans-unit. */
+  approved: boolean;
   /** `duet:status`: the segment's status when Duet exported it (null in files Duet did not write). */
   exportedStatus: SegmentStatus | null;
   /** `duet:target-hash`: the fingerprint of the target Duet exported (null: exported empty, or not from Duet). */
@@ -125,6 +127,7 @@ function readUnit(element: XmlElement, preserve: boolean): XliffUnit {
     id: attr(element, 'id') ?? '',
     line: element.line,
     translate: attr(element, 'translate') !== 'no',
+    approved: attr(element, 'approved') === 'yes',
     exportedStatus: isSegmentStatus(status) ? status : null,
     exportedTargetHash: attr(element, 'target-hash', DUET_NS) ?? null,
     omitted: attr(element, 'omitted', DUET_NS) === 'yes',

@@ -8,6 +8,7 @@ import { emptyTarget, type SegmentInit } from '../article/article';
 import { schema } from '../schema/schema';
 import { DuetError } from '../protocol/errors';
 import { buildSide, runCount, runsFit, type BlockShape } from './block-shapes';
+import { isBlankTarget } from './empty-target';
 import { readXliff, XliffFileError, type XliffUnit } from './read-xliff';
 import { UnitProblem } from './unit-problem';
 import { statusOfState } from './vocabulary';
@@ -59,6 +60,8 @@ function segmentOf(unit: XliffUnit): SegmentInit {
     const shapes = [unit.targetShape, sourceShape, paragraphs(unit.targetRuns.length)].find((candidate): candidate is BlockShape[] => candidate != null && runsFit(candidate, unit.targetRuns!));
     target = buildSide(shapes!, unit.targetRuns, 'target');
   }
-  const stated = unit.state === null ? null : statusOfState(unit.state, target.childCount === 0);
+  // An empty target is not a translation, whatever its state says (empty-target.ts).
+  const blank = !unit.targetRuns || isBlankTarget(unit.targetRuns);
+  const stated = blank ? 'untranslated' : unit.state === null ? null : statusOfState(unit.state);
   return { id: unit.id, source, target, status: unit.exportedStatus ?? stated ?? 'untranslated' };
 }

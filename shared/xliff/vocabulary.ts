@@ -73,16 +73,17 @@ export const STATE_OF_STATUS: Record<SegmentStatus, XliffState> = {
 };
 
 /**
- * The status an XLIFF state stands for. Every "needs-…" state means work is
- * left to do: a draft, or untranslated when the target is empty. Custom
- * `x-…` states say nothing Duet understands: null.
+ * The status an XLIFF state stands for, on a target with text (an empty
+ * target is "not translated" whatever its state: empty-target.ts). Every
+ * "needs-…" state means work is left to do: a draft. Custom `x-…` states say
+ * nothing Duet understands: null.
  */
-export function statusOfState(state: string, targetEmpty: boolean): SegmentStatus | null | undefined {
+export function statusOfState(state: string): SegmentStatus | null | undefined {
   switch (state) {
     case 'new':
       return 'untranslated';
     case 'translated':
-      return targetEmpty ? 'untranslated' : 'translated';
+      return 'translated';
     case 'signed-off':
       return 'reviewed';
     case 'final':
@@ -93,7 +94,7 @@ export function statusOfState(state: string, targetEmpty: boolean): SegmentStatu
     case 'needs-review-l10n':
     case 'needs-review-translation':
     case 'needs-translation':
-      return targetEmpty ? 'untranslated' : 'draft';
+      return 'draft';
     default:
       // null: a custom state, ignored; undefined: not an XLIFF state at all.
       return state.startsWith('x-') ? null : undefined;
