@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ArticleJson } from '../shared/protocol/api';
 import { duet } from './testing/cli-runner';
-import { pomerge, translatePoEntry, xliffToPo } from './testing/translate-toolkit';
+import { pomerge, poToXliff, translatePoEntry, xliffToPo } from './testing/translate-toolkit';
 
 const root = mkdtempSync(join(tmpdir(), 'duet-cli-xliff-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -96,6 +96,26 @@ describe('duet xliff', () => {
     const again = await duet('xliff', 'import', id, file, '--overwrite', '--data', data);
     expect(again.stdout).toContain(`  ${first}  "The first paragraph."`);
     expect((await show()).segments[0]!.target.text).toBe('The first paragraph.');
+  });
+
+  test("po2xliff's XLIFF 1.1 is read: units find their segments by the PO entry's location", async () => {
+    const { data, id, show } = await setUp('第一段。\n\n第二段。\n\n第三段。\n');
+    const [first, second, third] = (await show()).segments.map((segment) => segment.id);
+    let po = xliffToPo((await duet('xliff', 'export', id, '--data', data)).stdout);
+    po = translatePoEntry(po, first!, 'One.');
+    po = translatePoEntry(po, third!, 'Three.');
+    const xliff11 = poToXliff(po);
+    expect(xliff11).toContain('<xliff xmlns="urn:oasis:names:tc:xliff:document:1.1" version="1.1">');
+    const file = join(data, 'from-po.xlf');
+    writeFileSync(file, xliff11);
+
+    const result = await duet('xliff', 'import', id, file, '--by', 'poedit', '--data', data);
+    expect(result).toEqual({ code: 0, stdout: `2 segments updated (2 targets, 2 statuses), 0 unchanged, 2 skipped\n1 empty target left as not translated: ${second}\n`, stderr: '' });
+    expect((await show()).segments.map((segment) => [segment.target.text, segment.status])).toEqual([
+      ['One.', 'translated'],
+      ['', 'untranslated'],
+      ['Three.', 'translated'],
+    ]);
   });
 
   test('--dry-run reports what the import would do and stores nothing', async () => {

@@ -26,6 +26,6 @@ export function importReport(summary: XliffImportSummary): string[] {
     );
   }
   const empty = skipped.filter((unit) => unit.reason === SKIPPED.emptyTarget);
-  if (empty.length > 0) lines.push(`${plural(empty.length, 'empty target')} left as not translated: ${empty.map((unit) => unit.unit).join(', ')}`);
+  if (empty.length > 0) lines.push(`${plural(empty.length, 'empty target')} left as not translated: ${empty.map((unit) => unit.segment ?? unit.unit).join(', ')}`);
   return lines;
 }

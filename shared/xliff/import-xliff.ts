@@ -41,6 +41,8 @@ export interface XliffUpdate {
 export interface XliffSkipped {
   /** The trans-unit's id. */
   unit: string;
+  /** The segment's id, where it is not the unit's (a file translate-toolkit made from PO). */
+  segment?: string;
   reason: string;
 }
 
@@ -51,13 +53,14 @@ export const SKIPPED = {
   keptText: 'empty target: not translated, and the text Duet has is kept',
   notForTranslation: 'not for translation',
   gone: 'not for translation, and no longer in the article',
+  poHeader: 'the PO header translate-toolkit carries, not a segment',
 } as const;
 
 /** A unit whose empty target would erase the text a segment has. */
 export interface XliffErasure {
   /** The trans-unit's id. */
   unit: string;
-  /** The segment's id. */
+  /** The segment's id (the same but in a file translate-toolkit made from PO). */
   segment: string;
   /** The start of the segment's text, which the empty target would erase. */
   text: string;
@@ -127,18 +130,22 @@ export function xliffToTargets(xml: string, article: ArticleSnapshot | Y.Doc, op
   const seen = new Set<string>();
   for (const unit of document.units) {
     const where = `trans-unit "${unit.id}" (line ${unit.line})`;
-    const skip = (reason: string) => result.skipped.push({ unit: unit.id, reason });
+    const skip = (reason: string) => result.skipped.push(unit.segmentId === unit.id ? { unit: unit.id, reason } : { unit: unit.id, segment: unit.segmentId, reason });
     const error = (message: string, code: XliffProblem['code'] = 'invalid_input') => result.errors.push({ unit: unit.id, message: `${where}: ${message}`, code });
     if (unit.id === '') {
       error('the trans-unit has no id');
       continue;
     }
-    if (seen.has(unit.id)) {
-      error('the id appears twice in the file');
+    if (unit.poHeader) {
+      skip(SKIPPED.poHeader);
       continue;
     }
-    seen.add(unit.id);
-    const segment = segments.get(unit.id);
+    if (seen.has(unit.segmentId)) {
+      error(unit.segmentId === unit.id ? 'the id appears twice in the file' : `a second unit for the segment "${unit.segmentId}" (its po-reference)`);
+      continue;
+    }
+    seen.add(unit.segmentId);
+    const segment = segments.get(unit.segmentId);
     if (!segment) {
       if (unit.translate) error('the article has no segment with this id (removed or merged since the export?)');
       else skip(SKIPPED.gone);

@@ -8,6 +8,7 @@ import type { Node as PMNode } from 'prosemirror-model';
 import { isSegmentStatus, type SegmentStatus } from '../article/status';
 import { readShapes, type BlockShape } from './block-shapes';
 import { readInline } from './inline-codes';
+import { isPoHeader, PO2XLIFF_SOURCE_LANGUAGE, poReference } from './po-conversion';
 import { UnitProblem } from './unit-problem';
 import { DUET_NS, isXliffElement, XLIFF_READ_NAMESPACES } from './vocabulary';
 import { attr, childElements, parseXml, XML_NS, XmlSyntaxError, type XmlElement } from './xml-tree';
@@ -25,9 +26,17 @@ export class XliffFileError extends Error {
 }
 
 export interface XliffUnit {
+  /** The trans-unit's id. */
   id: string;
+  /**
+   * The id of the segment the unit stands for: its id, or, in a file
+   * translate-toolkit made from PO, the PO entry's location (po-conversion.ts).
+   */
+  segmentId: string;
   line: number;
   translate: boolean;
+  /** The PO header translate-toolkit carries as a trans-unit: not a segment. */
+  poHeader: boolean;
   /** `approved="yes"` on the trans-unit. */
   approved: boolean;
   /** `duet:status`: the segment's status when Duet exported it (null in files Duet did not write). */
@@ -77,10 +86,6 @@ export function readXliff(text: string): XliffDocument {
   const files = childElements(root, 'file').filter(isXliff);
   if (files.length !== 1) throw new XliffFileError(`the file has ${files.length} <file> elements; Duet reads one article per XLIFF file`);
   const file = files[0]!;
-  const sourceLanguage = attr(file, 'source-language');
-  const targetLanguage = attr(file, 'target-language') ?? null;
-  if (!sourceLanguage || !/^zh\b/i.test(sourceLanguage)) throw new XliffFileError(`the source language is "${sourceLanguage ?? ''}", not Chinese (zh)`);
-  if (targetLanguage !== null && !/^en\b/i.test(targetLanguage)) throw new XliffFileError(`the target language is "${targetLanguage}", not English (en)`);
   const body = childElements(file, 'body').filter(isXliff)[0];
   if (!body) throw new XliffFileError('the <file> has no <body>');
 
@@ -94,6 +99,14 @@ export function readXliff(text: string): XliffDocument {
     }
   };
   collect(body, spaceOf(file, spaceOf(root, false)));
+
+  const sourceLanguage = attr(file, 'source-language');
+  const targetLanguage = attr(file, 'target-language') ?? null;
+  // po2xliff writes en-US whatever the PO held; each changed unit's source is still checked against its segment's.
+  const fromPo = units.some((unit) => unit.poHeader || unit.segmentId !== unit.id);
+  const poDefault = fromPo && sourceLanguage === PO2XLIFF_SOURCE_LANGUAGE;
+  if (!poDefault && (!sourceLanguage || !/^zh\b/i.test(sourceLanguage))) throw new XliffFileError(`the source language is "${sourceLanguage ?? ''}", not Chinese (zh)`);
+  if (targetLanguage !== null && !/^en\b/i.test(targetLanguage)) throw new XliffFileError(`the target language is "${targetLanguage}", not English (en)`);
   return { original: attr(file, 'original') ?? null, sourceLanguage, targetLanguage, articleId: attr(file, 'article', DUET_NS) ?? null, units };
 }
 
@@ -123,10 +136,13 @@ function spaceOf(element: XmlElement, inherited: boolean): boolean {
 
 function readUnit(element: XmlElement, preserve: boolean): XliffUnit {
   const status = attr(element, 'status', DUET_NS);
+  const id = attr(element, 'id') ?? '';
   const unit: XliffUnit = {
-    id: attr(element, 'id') ?? '',
+    id,
+    segmentId: poReference(element) ?? id,
     line: element.line,
     translate: attr(element, 'translate') !== 'no',
+    poHeader: isPoHeader(element),
     approved: attr(element, 'approved') === 'yes',
     exportedStatus: isSegmentStatus(status) ? status : null,
     exportedTargetHash: attr(element, 'target-hash', DUET_NS) ?? null,
