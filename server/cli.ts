@@ -11,6 +11,7 @@ import { translatedShare } from '../shared/article/progress';
 import { decodeTextFile } from '../shared/import/text-file';
 import { detectFormat, extensionOf, hasFrontMatter, SOURCE_FORMATS } from '../shared/import/source-format';
 import { DuetError } from '../shared/protocol/errors';
+import { importReport } from '../shared/xliff/import-report';
 import { isRole, PERMISSIONS, ROLES } from '../shared/protocol/roles';
 import { Accounts, checkEmail, type User } from './auth/accounts';
 import { exportArticle, importPublished, importSourceArticle, listArticles, showArticle } from './articles/article-service';
@@ -30,8 +31,12 @@ const USAGE = `usage: duet <command> [options]
   show ID --json                 print an article as JSON
   export ID [--out FILE]         write the article as house-style Markdown (stdout by default)
   xliff export ID [--out FILE]   write the article as XLIFF 1.2 for another CAT tool
-  xliff import ID FILE           apply an XLIFF file's targets and statuses, whole or not at all
-        [--overwrite] [--by NAME]  the file wins where Duet changed too; NAME is recorded as the editor
+  xliff import ID FILE           apply an XLIFF 1.2 or 1.1 file's targets and statuses, whole or
+                                 not at all; an empty target changes nothing, and every translation
+                                 it would erase is listed
+        [--overwrite]            the file wins where Duet changed too, and an empty target erases
+                                 where the file's state confirms it (docs/XLIFF.md)
+        [--dry-run] [--by NAME]  report what it would do, changing nothing; NAME is recorded as the editor
   serve [--port N] [--host H]    run the Duet server; behind a reverse proxy that sets
                                  X-Forwarded-For, DUET_TRUST_PROXY=1 counts sign-in attempts
                                  by the address in it (docs/SECURITY.md)
@@ -256,12 +261,12 @@ const commands: Record<string, (args: string[], io: Io) => number | Promise<numb
       return 0;
     }
     if (sub === 'import') {
-      const { values, positionals } = parse(rest, { overwrite: { type: 'boolean' }, by: { type: 'string' } }, 2);
+      const { values, positionals } = parse(rest, { overwrite: { type: 'boolean' }, 'dry-run': { type: 'boolean' }, by: { type: 'string' } }, 2);
       const xml = decodeTextFile(readInputBytes(positionals[1]!), positionals[1]);
       const by = typeof values.by === 'string' ? values.by : null;
-      const summary = withStore(values.data, (store) => importXliffToStore(store, positionals[0]!, xml, by, { overwrite: values.overwrite === true }));
-      const count = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : what.endsWith('s') ? 'es' : 's'}`;
-      io.stdout(`${count(summary.updated, 'segment')} updated (${count(summary.targets, 'target')}, ${count(summary.statuses, 'status')}), ${summary.unchanged} unchanged, ${summary.skipped.length} skipped\n`);
+      const options = { overwrite: values.overwrite === true, dryRun: values['dry-run'] === true };
+      const summary = withStore(values.data, (store) => importXliffToStore(store, positionals[0]!, xml, by, options));
+      io.stdout(importReport(summary).map((line) => `${line}\n`).join(''));
       return 0;
     }
     throw new UsageError(sub === undefined ? 'xliff needs export or import' : `unknown xliff command "${sub}" (export or import)`);

@@ -3,10 +3,12 @@
  * file Duet exported, translated there, is applied to the live article by the
  * server (docs/XLIFF.md), so everyone with it open sees the new targets at once.
  * A unit changed both here and there is a conflict: the import is refused
- * whole, and the user may choose to let the file win.
+ * whole, and the user may choose to let the file win. Every translation an
+ * empty target in the file erased or left alone is listed under the summary.
  */
 import { useRef, useState } from 'react';
 import type { XliffImportSummary } from '../../shared/xliff/import-xliff';
+import { importReport } from '../../shared/xliff/import-report';
 import { apiRequest, ApiError } from '../api/http';
 import { describeError } from '../app/messages';
 
@@ -30,6 +32,8 @@ function describeSummary({ updated, targets, statuses, unchanged, skipped }: Xli
 export function XliffImport({ articleId }: { articleId: string }) {
   const [state, setState] = useState<ImportState>({ kind: 'idle' });
   const input = useRef<HTMLInputElement>(null);
+  // The report's first line is the counts, said by describeSummary in the editor's words; the rest names each erased or kept translation.
+  const details = state.kind === 'done' ? importReport(state.summary).slice(1) : [];
 
   async function run(content: string, overwrite: boolean) {
     setState({ kind: 'busy' });
@@ -65,6 +69,7 @@ export function XliffImport({ articleId }: { articleId: string }) {
       <div role="status" data-testid="xliff-import-status">
         {state.kind === 'busy' && <p className="export-note">Importing…</p>}
         {state.kind === 'done' && <p className="export-note">{describeSummary(state.summary)}</p>}
+        {details.length > 0 && <pre className="export-note">{details.join('\n')}</pre>}
         {state.kind === 'failed' && <p className="form-error">Not imported: {state.message}</p>}
         {state.kind === 'conflict' && (
           <div className="form-error">

@@ -1,9 +1,11 @@
 /**
  * XLIFF 1.2 for other CAT tools: GET /api/articles/:id/xliff downloads the
  * article (any signed-in user), POST /api/articles/:id/xliff with
- * `{ content, overwrite? }` imports one back (roles that may edit target
- * text). An import goes through the collaboration server, so everyone with
- * the article open sees it at once; it is applied whole or not at all.
+ * `{ content, overwrite?, dryRun? }` imports one back, 1.2 or 1.1 (roles that
+ * may edit target text). An import goes through the collaboration server, so
+ * everyone with the article open sees it at once; it is applied whole or not
+ * at all, and its answer lists every translation an empty target erased or
+ * would have erased.
  */
 import { DuetError } from '../../shared/protocol/errors';
 import { PERMISSIONS } from '../../shared/protocol/roles';
@@ -43,11 +45,13 @@ export const xliffRoutes: RouteModule = ({ store, collab }) => [
       const content = stringField(body, 'content', true);
       const overwrite = body.overwrite ?? false;
       if (typeof overwrite !== 'boolean') throw new DuetError('bad_request', '"overwrite" must be true or false');
+      const dryRun = body.dryRun ?? false;
+      if (typeof dryRun !== 'boolean') throw new DuetError('bad_request', '"dryRun" must be true or false');
       const { name, role } = auth!.user;
       let summary: XliffImportSummary | null = null;
       // Read against the live document inside the change: what is checked is what is changed.
       collab.changeArticle(id, { name, role }, (doc, origin) => {
-        summary = importXliff(doc, content, name, origin, { articleId: id, overwrite, permittedStatuses: PERMISSIONS[role].statuses, roleName: role });
+        summary = importXliff(doc, content, name, origin, { articleId: id, overwrite, dryRun, permittedStatuses: PERMISSIONS[role].statuses, roleName: role });
       });
       return summary!;
     },

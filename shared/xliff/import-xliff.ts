@@ -12,12 +12,17 @@
  * changed: a target Duet exported and nobody touched never overwrites newer
  * work done in Duet since. When both changed the same segment differently,
  * that is a conflict, refused unless `overwrite` says the file wins.
+ *
+ * An empty target is "not translated" and changes nothing, unless `overwrite`
+ * is set and the file confirms it (empty-target.ts); every unit whose empty
+ * target would erase text is listed in the result either way.
  */
 import * as Y from 'yjs';
 import type { Node as PMNode } from 'prosemirror-model';
-import { isSideEmpty, readArticle, setSide, setStatus, type ArticleSnapshot, type SegmentSnapshot } from '../article/article';
+import { emptyTarget, isSideEmpty, readArticle, setSide, setStatus, type ArticleSnapshot, type SegmentSnapshot } from '../article/article';
 import type { SegmentStatus } from '../article/status';
 import { buildSide, runsFit, runsOf, shapeOf, type BlockShape } from './block-shapes';
+import { confirmsEmptyTarget, erasableText, isBlankTarget } from './empty-target';
 import { readXliff, XliffFileError, type XliffUnit } from './read-xliff';
 import { sideFingerprint } from './side-xml';
 import { UnitProblem } from './unit-problem';
@@ -34,8 +39,33 @@ export interface XliffUpdate {
 }
 
 export interface XliffSkipped {
+  /** The trans-unit's id. */
   unit: string;
+  /** The segment's id, where it is not the unit's (a file translate-toolkit made from PO). */
+  segment?: string;
   reason: string;
+}
+
+/** Why a unit brought nothing to apply (XliffSkipped.reason). */
+export const SKIPPED = {
+  noTarget: 'no target',
+  emptyTarget: 'empty target: not translated',
+  keptText: 'empty target: not translated, and the text Duet has is kept',
+  notForTranslation: 'not for translation',
+  gone: 'not for translation, and no longer in the article',
+  poHeader: 'the PO header translate-toolkit carries, not a segment',
+} as const;
+
+/** A unit whose empty target would erase the text a segment has. */
+export interface XliffErasure {
+  /** The trans-unit's id. */
+  unit: string;
+  /** The segment's id (the same but in a file translate-toolkit made from PO). */
+  segment: string;
+  /** The start of the segment's text, which the empty target would erase. */
+  text: string;
+  /** Erased by this import (in a dry run: would be), or kept. */
+  erased: boolean;
 }
 
 export interface XliffImport {
@@ -44,6 +74,8 @@ export interface XliffImport {
   errors: XliffProblem[];
   /** Units that bring nothing to apply, and why. */
   skipped: XliffSkipped[];
+  /** Units whose empty target would erase text, erased or kept. */
+  erasures: XliffErasure[];
   /** Units whose target and status are already the article's. */
   unchanged: number;
 }
@@ -51,8 +83,14 @@ export interface XliffImport {
 export interface XliffImportOptions {
   /** Refuse a file exported from another article (its `duet:article`). */
   articleId?: string;
-  /** Where a segment changed both in Duet and in the file since the export, take the file's version instead of refusing. */
+  /**
+   * Where a segment changed both in Duet and in the file since the export,
+   * take the file's version instead of refusing; and let an empty target the
+   * file confirms erase a segment's text (empty-target.ts).
+   */
   overwrite?: boolean;
+  /** Check the file and report what it would do, changing nothing. */
+  dryRun?: boolean;
   /** The statuses the importing user may set (their role's); a unit asking for another is an error. */
   permittedStatuses?: readonly SegmentStatus[];
   /** Who is importing, for messages ("a translator may not…"). */
@@ -67,10 +105,14 @@ export interface XliffImportSummary {
   statuses: number;
   unchanged: number;
   skipped: XliffSkipped[];
+  /** Every unit whose empty target would erase a segment's text, erased or kept. */
+  erasures: XliffErasure[];
+  /** Nothing was changed: the numbers say what the import would do. */
+  dryRun: boolean;
 }
 
 export function xliffToTargets(xml: string, article: ArticleSnapshot | Y.Doc, options: XliffImportOptions = {}): XliffImport {
-  const result: XliffImport = { updates: [], errors: [], skipped: [], unchanged: 0 };
+  const result: XliffImport = { updates: [], errors: [], skipped: [], erasures: [], unchanged: 0 };
   let document;
   try {
     document = readXliff(xml);
@@ -88,20 +130,25 @@ export function xliffToTargets(xml: string, article: ArticleSnapshot | Y.Doc, op
   const seen = new Set<string>();
   for (const unit of document.units) {
     const where = `trans-unit "${unit.id}" (line ${unit.line})`;
+    const skip = (reason: string) => result.skipped.push(unit.segmentId === unit.id ? { unit: unit.id, reason } : { unit: unit.id, segment: unit.segmentId, reason });
     const error = (message: string, code: XliffProblem['code'] = 'invalid_input') => result.errors.push({ unit: unit.id, message: `${where}: ${message}`, code });
     if (unit.id === '') {
       error('the trans-unit has no id');
       continue;
     }
-    if (seen.has(unit.id)) {
-      error('the id appears twice in the file');
+    if (unit.poHeader) {
+      skip(SKIPPED.poHeader);
       continue;
     }
-    seen.add(unit.id);
-    const segment = segments.get(unit.id);
+    if (seen.has(unit.segmentId)) {
+      error(unit.segmentId === unit.id ? 'the id appears twice in the file' : `a second unit for the segment "${unit.segmentId}" (its po-reference)`);
+      continue;
+    }
+    seen.add(unit.segmentId);
+    const segment = segments.get(unit.segmentId);
     if (!segment) {
       if (unit.translate) error('the article has no segment with this id (removed or merged since the export?)');
-      else result.skipped.push({ unit: unit.id, reason: 'not for translation, and no longer in the article' });
+      else skip(SKIPPED.gone);
       continue;
     }
     if (unit.problems.length > 0) {
@@ -109,15 +156,33 @@ export function xliffToTargets(xml: string, article: ArticleSnapshot | Y.Doc, op
       continue;
     }
     if (!unit.translate) {
-      result.skipped.push({ unit: unit.id, reason: 'not for translation' });
+      skip(SKIPPED.notForTranslation);
       continue;
     }
     if (unit.targetRuns === null) {
-      result.skipped.push({ unit: unit.id, reason: 'no target' });
+      skip(SKIPPED.noTarget);
       continue;
     }
+    if (unit.state !== null && statusOfState(unit.state) === undefined) {
+      error(`the target's state "${unit.state}" is not an XLIFF state`);
+      continue;
+    }
+    const blank = isBlankTarget(unit.targetRuns);
+    if (blank) {
+      const text = erasableText(segment.target);
+      if (text === '') {
+        skip(SKIPPED.emptyTarget);
+        continue;
+      }
+      const erased = options.overwrite === true && confirmsEmptyTarget(unit);
+      result.erasures.push({ unit: unit.id, segment: segment.id, text, erased });
+      if (!erased) {
+        skip(SKIPPED.keptText);
+        continue;
+      }
+    }
     try {
-      const update = unitUpdate(unit, segment, options);
+      const update = blank ? erasure(segment) : unitUpdate(unit, segment, options);
       if (!update) {
         result.unchanged++;
         continue;
@@ -150,14 +215,19 @@ export function xliffToTargets(xml: string, article: ArticleSnapshot | Y.Doc, op
 
 class Conflict extends Error {}
 
-/** What one unit changes in its segment, or null when nothing. */
+/** An erased segment is as a new one: an empty target, untranslated (its next translation takes the source's blocks again). */
+function erasure(segment: SegmentSnapshot): XliffUpdate {
+  return segment.status === 'untranslated' ? { id: segment.id, target: emptyTarget() } : { id: segment.id, target: emptyTarget(), status: 'untranslated' };
+}
+
+/** What one unit with text in its target changes in its segment, or null when nothing (an empty target never gets here). */
 function unitUpdate(unit: XliffUnit, segment: SegmentSnapshot, options: XliffImportOptions): XliffUpdate | null {
   const target = targetOf(unit, segment);
-  const targetEmpty = isSideEmpty(target);
   const sameAsArticle = sameSide(target, segment.target);
-  const stateStatus = unit.state === null ? null : statusOfState(unit.state, targetEmpty);
-  if (stateStatus === undefined) throw new UnitProblem(`the target's state "${unit.state}" is not an XLIFF 1.2 state`);
-  const filledStatus: SegmentStatus = targetEmpty ? 'untranslated' : 'translated';
+  // The state was checked by the caller: undefined (not an XLIFF state) never gets here.
+  const stateStatus = unit.state === null ? null : (statusOfState(unit.state) ?? null);
+  // New text with no state of its own is a translation, as confirming a segment in Duet's editor makes it.
+  const filledStatus: SegmentStatus = 'translated';
 
   let textChanged: boolean;
   let fileStatus: SegmentStatus;
@@ -238,18 +308,21 @@ export function applyXliffUpdates(doc: Y.Doc, updates: readonly XliffUpdate[], a
 }
 
 /**
- * Read an XLIFF file against the article in `doc` and apply it, or throw a
- * DuetError (see importError) having changed nothing.
+ * Read an XLIFF file against the article in `doc` and apply it (unless
+ * `dryRun`), or throw a DuetError (see importError) having changed nothing.
  */
 export function importXliff(doc: Y.Doc, xml: string, actor: string | null, origin: unknown = null, options: XliffImportOptions = {}): XliffImportSummary {
   const result = xliffToTargets(xml, doc, options);
   if (result.errors.length > 0) throw importError(result.errors);
-  applyXliffUpdates(doc, result.updates, actor, origin);
+  const dryRun = options.dryRun === true;
+  if (!dryRun) applyXliffUpdates(doc, result.updates, actor, origin);
   return {
     updated: result.updates.length,
     targets: result.updates.filter((update) => update.target).length,
     statuses: result.updates.filter((update) => update.status).length,
     unchanged: result.unchanged,
     skipped: result.skipped,
+    erasures: result.erasures,
+    dryRun,
   };
 }

@@ -15,7 +15,7 @@
  */
 import type { Fragment, Mark, Node as PMNode } from 'prosemirror-model';
 import { schema } from '../schema/schema';
-import { CTYPE, DUET_NS, DUET_PREFIX, XLIFF_NS } from './vocabulary';
+import { CTYPE, DUET_NS, DUET_PREFIX, isXliffElement } from './vocabulary';
 import { UnitProblem } from './unit-problem';
 import { escapeXmlText, xmlAttributes } from './xml-text';
 import { attr, isElement, textContent, type XmlElement, type XmlNode } from './xml-tree';
@@ -118,8 +118,6 @@ export interface ReadOptions {
   collectCodes?: Map<string, XmlElement>;
 }
 
-const isXliff = (element: XmlElement) => element.uri === XLIFF_NS || element.uri === '';
-
 /**
  * The content of a `<source>` or `<target>` as runs of inline nodes: one run
  * per textblock, split at each block-boundary code.
@@ -133,7 +131,7 @@ export function readInline(side: XmlElement, options: ReadOptions): PMNode[][] {
         if (text !== '') runs[runs.length - 1]!.push(schema.text(text, marks));
         continue;
       }
-      if (!isXliff(node)) throw new UnitProblem(`<${node.local}> from namespace "${node.uri}" is not an XLIFF inline element`);
+      if (!isXliffElement(node)) throw new UnitProblem(`<${node.local}> from namespace "${node.uri}" is not an XLIFF inline element`);
       const id = attr(node, 'id');
       if (options.collectCodes && id !== undefined) options.collectCodes.set(id, node);
       const fallback = id !== undefined ? options.sourceCodes?.get(id) : undefined;

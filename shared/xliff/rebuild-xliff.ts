@@ -8,6 +8,7 @@ import { emptyTarget, type SegmentInit } from '../article/article';
 import { schema } from '../schema/schema';
 import { DuetError } from '../protocol/errors';
 import { buildSide, runCount, runsFit, type BlockShape } from './block-shapes';
+import { isBlankTarget } from './empty-target';
 import { readXliff, XliffFileError, type XliffUnit } from './read-xliff';
 import { UnitProblem } from './unit-problem';
 import { statusOfState } from './vocabulary';
@@ -32,11 +33,12 @@ export function segmentsFromXliff(xml: string): RebuiltArticle {
   const errors: XliffProblem[] = [];
   const rebuilt: RebuiltArticle = { segments: [], omitted: [] };
   for (const unit of document.units) {
+    if (unit.poHeader) continue; // translate-toolkit's carrier of a PO header, not a segment
     const problems = unit.id === '' ? ['the trans-unit has no id'] : unit.problems;
     try {
       if (problems.length > 0) throw new UnitProblem(problems.join('; '));
       rebuilt.segments.push(segmentOf(unit));
-      if (unit.omitted) rebuilt.omitted.push(unit.id);
+      if (unit.omitted) rebuilt.omitted.push(unit.segmentId);
     } catch (problem) {
       if (!(problem instanceof UnitProblem)) throw problem;
       errors.push({ unit: unit.id, message: `trans-unit "${unit.id}" (line ${unit.line}): ${problem.message}`, code: 'invalid_input' });
@@ -59,6 +61,8 @@ function segmentOf(unit: XliffUnit): SegmentInit {
     const shapes = [unit.targetShape, sourceShape, paragraphs(unit.targetRuns.length)].find((candidate): candidate is BlockShape[] => candidate != null && runsFit(candidate, unit.targetRuns!));
     target = buildSide(shapes!, unit.targetRuns, 'target');
   }
-  const stated = unit.state === null ? null : statusOfState(unit.state, target.childCount === 0);
-  return { id: unit.id, source, target, status: unit.exportedStatus ?? stated ?? 'untranslated' };
+  // An empty target is not a translation, whatever its state says (empty-target.ts).
+  const blank = !unit.targetRuns || isBlankTarget(unit.targetRuns);
+  const stated = blank ? 'untranslated' : unit.state === null ? null : statusOfState(unit.state);
+  return { id: unit.segmentId, source, target, status: unit.exportedStatus ?? stated ?? 'untranslated' };
 }

@@ -5,8 +5,23 @@
  */
 import type { SegmentStatus } from '../article/status';
 
+/** The version Duet writes. */
 export const XLIFF_VERSION = '1.2';
 export const XLIFF_NS = 'urn:oasis:names:tc:xliff:document:1.2';
+
+/**
+ * The versions Duet reads, with their namespaces. XLIFF 1.1 (what
+ * translate-toolkit's po2xliff and Virtaal write) has the elements, attributes
+ * and `state` values Duet uses with the same meaning as 1.2, so both are read
+ * the same way; 1.2 only added to it.
+ */
+export const XLIFF_READ_NAMESPACES: Readonly<Record<string, string>> = {
+  '1.1': 'urn:oasis:names:tc:xliff:document:1.1',
+  '1.2': XLIFF_NS,
+};
+
+/** An element of XLIFF 1.1 or 1.2 (or of no namespace, as files without an xmlns have them). */
+export const isXliffElement = (element: { uri: string }): boolean => element.uri === '' || Object.values(XLIFF_READ_NAMESPACES).includes(element.uri);
 /** Duet's own attributes and elements: what XLIFF has no word for (exact status, block kinds). */
 export const DUET_NS = 'urn:x-duet:xliff:1';
 export const DUET_PREFIX = 'duet';
@@ -28,7 +43,7 @@ export const CTYPE = {
   raw: 'x-duet-raw',
 } as const;
 
-/** XLIFF 1.2 `state` values (section 4.3, "state"). */
+/** XLIFF 1.2 `state` values (section 4.3, "state"; XLIFF 1.1 has the same list). */
 export const XLIFF_STATES = [
   'final',
   'needs-adaptation',
@@ -58,16 +73,17 @@ export const STATE_OF_STATUS: Record<SegmentStatus, XliffState> = {
 };
 
 /**
- * The status an XLIFF state stands for. Every "needs-…" state means work is
- * left to do: a draft, or untranslated when the target is empty. Custom
- * `x-…` states say nothing Duet understands: null.
+ * The status an XLIFF state stands for, on a target with text (an empty
+ * target is "not translated" whatever its state: empty-target.ts). Every
+ * "needs-…" state means work is left to do: a draft. Custom `x-…` states say
+ * nothing Duet understands: null.
  */
-export function statusOfState(state: string, targetEmpty: boolean): SegmentStatus | null | undefined {
+export function statusOfState(state: string): SegmentStatus | null | undefined {
   switch (state) {
     case 'new':
       return 'untranslated';
     case 'translated':
-      return targetEmpty ? 'untranslated' : 'translated';
+      return 'translated';
     case 'signed-off':
       return 'reviewed';
     case 'final':
@@ -78,9 +94,9 @@ export function statusOfState(state: string, targetEmpty: boolean): SegmentStatu
     case 'needs-review-l10n':
     case 'needs-review-translation':
     case 'needs-translation':
-      return targetEmpty ? 'untranslated' : 'draft';
+      return 'draft';
     default:
-      // null: a custom state, ignored; undefined: not an XLIFF 1.2 state at all.
+      // null: a custom state, ignored; undefined: not an XLIFF state at all.
       return state.startsWith('x-') ? null : undefined;
   }
 }

@@ -211,6 +211,16 @@ describe('a file Duet did not write', () => {
     expect(readSegment(ydoc, 'review').target.textContent).toBe('Reviewed text');
   });
 
+  test('as XLIFF 1.1 (what translate-toolkit and Virtaal write), it is read as the same file', () => {
+    const as11 = HAND_WRITTEN.replace('version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2"', 'version="1.1" xmlns="urn:oasis:names:tc:xliff:document:1.1"');
+    expect(as11).toContain('document:1.1');
+    const [ydoc11, ydoc12] = [article(), article()];
+    expect(importXliff(ydoc11, as11, 'translator')).toEqual(importXliff(ydoc12, HAND_WRITTEN, 'translator'));
+    const contents = (ydoc: Y.Doc) => readArticle(ydoc).segments.map(({ id, target, status }) => ({ id, target: target.toJSON(), status }));
+    expect(contents(ydoc11)).toEqual(contents(ydoc12));
+    expect(readSegment(ydoc11, 'draft').target.toJSON()).toEqual(doc(p(' Still ', em('rough'))).toJSON());
+  });
+
   test('refuses new text left under a status the importing role may not set', () => {
     const ydoc = article();
     const xliff = HAND_WRITTEN.replace('<target state="final">Done</target>', '<target state="final">Done better</target>');
@@ -236,8 +246,11 @@ describe('refusals: the whole file is refused and the article left as it was', (
     ['a truncated file', (x) => x.slice(0, x.length / 2), /not well-formed XML/, 'invalid_input'],
     ['a character XML 1.0 forbids', (x) => x.replace('草稿', '草&#1;稿'), /not well-formed XML/, 'invalid_input'],
     ['not XLIFF at all', () => '<html><body>hello</body></html>', /not XLIFF: its root element is <html>/, 'invalid_input'],
-    ['XLIFF 1.1', (x) => x.replace('version="1.2"', 'version="1.1"'), /XLIFF 1\.1; Duet reads XLIFF 1\.2/, 'invalid_input'],
-    ['XLIFF 2.0', () => '<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="zh" trgLang="en"><file id="f"/></xliff>', /XLIFF 2\.0; Duet reads XLIFF 1\.2/, 'invalid_input'],
+    ['XLIFF 1.0', (x) => x.replace('version="1.2"', 'version="1.0"'), /the file is XLIFF 1\.0; Duet reads XLIFF 1\.1 and 1\.2$/, 'invalid_input'],
+    ['XLIFF 2.0', () => '<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="zh" trgLang="en"><file id="f"/></xliff>', /the file is XLIFF 2\.0; Duet reads XLIFF 1\.1 and 1\.2 \(export XLIFF 1\.2 from your tool\)/, 'invalid_input'],
+    ['XLIFF 2.1 named only by its namespace', () => '<xliff xmlns="urn:oasis:names:tc:xliff:document:2.1" srcLang="zh" trgLang="en"><file id="f"/></xliff>', /the file is XLIFF 2\.1; Duet reads XLIFF 1\.1 and 1\.2/, 'invalid_input'],
+    ['an unknown version', (x) => x.replace('version="1.2"', 'version="1.3"'), /the file is XLIFF 1\.3; Duet reads XLIFF 1\.1 and 1\.2/, 'invalid_input'],
+    ['an <xliff> root in a namespace that is not XLIFF', (x) => x.replace('xmlns="urn:oasis:names:tc:xliff:document:1.2"', 'xmlns="urn:example:xliff"'), /not XLIFF: its root element is <xliff> in the namespace "urn:example:xliff"/, 'invalid_input'],
     ['no version', (x) => x.replace('version="1.2" ', ''), /has no version/, 'invalid_input'],
     ['a DOCTYPE (entity expansion)', (x) => x.replace('<xliff', '<!DOCTYPE xliff [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;">]>\n<xliff').replace('草稿', '&b;'), /DOCTYPE declaration is not allowed/, 'invalid_input'],
     ['two <file> elements', (x) => x.replace(/(<file[\s\S]*<\/file>)/, '$1$1'), /2 <file> elements/, 'invalid_input'],
@@ -252,7 +265,8 @@ describe('refusals: the whole file is refused and the article left as it was', (
     ['an unknown inline code', (x) => editUnit(x, 'intro', setTarget('<g id="5" ctype="underlined">u</g>')), /unknown inline code <g ctype="underlined">/, 'invalid_input'],
     ['an unsupported inline element', (x) => editUnit(x, 'intro', setTarget('<bpt id="1">&lt;b&gt;</bpt>b<ept id="1">&lt;/b&gt;</ept>')), /inline element <bpt> is not supported/, 'invalid_input'],
     ['a foreign element in a target', (x) => editUnit(x, 'intro', setTarget('<h:b xmlns:h="http://www.w3.org/1999/xhtml">b</h:b>')), /<b> from namespace "http:\/\/www\.w3\.org\/1999\/xhtml" is not an XLIFF inline element/, 'invalid_input'],
-    ['a state XLIFF 1.2 does not have', (x) => editUnit(x, 'intro', setTarget('Done.', 'done')), /state "done" is not an XLIFF 1\.2 state/, 'invalid_input'],
+    ['a state XLIFF does not have', (x) => editUnit(x, 'intro', setTarget('Done.', 'done')), /state "done" is not an XLIFF state/, 'invalid_input'],
+    ['a state XLIFF does not have, on an empty target', (x) => editUnit(x, 'intro', setTarget('', 'done')), /trans-unit "intro".*state "done" is not an XLIFF state/, 'invalid_input'],
     ['an unknown Duet block', (x) => editUnit(x, 'intro', (unit) => unit.replace('<duet:target-blocks><duet:paragraph/>', '<duet:target-blocks><duet:table/>')), /<duet:table> is not a kind of block Duet knows/, 'invalid_input'],
     ['a heading level out of range', (x) => editUnit(x, 'intro', (unit) => unit.replace('<duet:target-blocks><duet:paragraph/>', '<duet:target-blocks><duet:heading level="9"/>')), /level between 1 and 6, not "9"/, 'invalid_input'],
     ['elements nested too deep', (x) => editUnit(x, 'intro', setTarget(`${'<g id="1" ctype="bold">'.repeat(70)}deep${'</g>'.repeat(70)}`)), /nest deeper than 64 levels/, 'invalid_input'],

@@ -1,0 +1,53 @@
+/**
+ * translate-toolkit (Debian's package; .ci/run installs it) as a real peer for
+ * the XLIFF tests: the files it writes are the ones Duet must read, not our
+ * guess at them. Each call runs one of its converters on text in a folder of
+ * its own and returns what the converter wrote.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const BIN = '/usr/bin';
+
+function run(command: 'xliff2po' | 'po2xliff' | 'pomerge', inputs: Record<string, string>, args: (dir: string) => string[], output: string): string {
+  const tool = join(BIN, command);
+  if (!existsSync(tool)) throw new Error(`The XLIFF tests check Duet's files with translate-toolkit's ${command}; install it with \`apt-get install translate-toolkit\` (.ci/run does).`);
+  const dir = mkdtempSync(join(tmpdir(), 'duet-ttk-'));
+  try {
+    for (const [name, text] of Object.entries(inputs)) writeFileSync(join(dir, name), text);
+    try {
+      execFileSync(tool, ['--progress=none', ...args(dir)], { encoding: 'utf8', stdio: 'pipe' });
+    } catch (error) {
+      const failed = error as { stdout?: string; stderr?: string; message: string };
+      throw new Error(`${command} failed: ${failed.stderr || failed.stdout || failed.message}`);
+    }
+    // The converters report some errors on stderr and still exit 0, writing nothing.
+    if (!existsSync(join(dir, output))) throw new Error(`${command} wrote no ${output}`);
+    return readFileSync(join(dir, output), 'utf8');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** `xliff2po`: an XLIFF file as a PO file, one entry per trans-unit, its id as the entry's `#:` location. */
+export const xliffToPo = (xliff: string): string => run('xliff2po', { 'article.xlf': xliff }, (dir) => [join(dir, 'article.xlf'), join(dir, 'article.po')], 'article.po');
+
+/** `po2xliff`: a PO file as the XLIFF 1.1 translate-toolkit writes. */
+export const poToXliff = (po: string): string => run('po2xliff', { 'article.po': po }, (dir) => [join(dir, 'article.po'), join(dir, 'article.xlf')], 'article.xlf');
+
+/**
+ * `pomerge -t TEMPLATE -i PO`: the PO's translations merged into the XLIFF
+ * template, with pomerge's defaults (a blank msgstr empties the template's
+ * target: `--mergeblanks=yes`).
+ */
+export const pomerge = (template: string, po: string): string =>
+  run('pomerge', { 'template.xlf': template, 'article.po': po }, (dir) => ['-t', join(dir, 'template.xlf'), '-i', join(dir, 'article.po'), '-o', join(dir, 'merged.xlf')], 'merged.xlf');
+
+/** Translate one PO entry, found by its `#:` location (the trans-unit id), as a translator in a PO editor would. */
+export function translatePoEntry(po: string, location: string, msgstr: string): string {
+  const entry = new RegExp(`(#: ${location}\\nmsgid "(?:[^"\\\\]|\\\\.)*"\\n)msgstr ""`);
+  if (!entry.test(po)) throw new Error(`no untranslated PO entry at ${location}`);
+  return po.replace(entry, (_all, head: string) => `${head}msgstr ${JSON.stringify(msgstr)}`);
+}
