@@ -15,7 +15,7 @@ import { keepOpening, keptOpening } from '../articles/opening-cache';
 import type { User } from '../auth/accounts';
 import { authenticate, checkCsrf, clearedSessionCookie, readCookie, SESSION_COOKIE, sessionCookie } from '../auth/http-auth';
 import { SignInThrottle } from '../auth/sign-in-throttle';
-import { clientAddress } from './client-address';
+import { clientAddress, reachedOverHttps } from './client-address';
 import type { ApiDeps, Route, RouteModule } from './route';
 import { readJson, stringField } from './request-body';
 import { sendError, sendJson, sendJsonText } from './json';
@@ -72,9 +72,10 @@ export function api(deps: ApiDeps) {
   const { store, accounts, secureCookies = false, trustProxy = false, log } = deps;
   const signIns = deps.signIns ?? new SignInThrottle();
   const activeUsers = deps.activeUsers ?? ((id: string) => deps.collab.activeUsers(id));
-  const startSession = (res: ServerResponse, user: User) => {
+  const startSession = (req: IncomingMessage, res: ServerResponse, user: User) => {
     const session = accounts.createSession(user.id);
-    res.setHeader('set-cookie', sessionCookie(session.token, session.expiresAt, secureCookies));
+    // Behind a TLS proxy the cookie must never travel in the clear.
+    res.setHeader('set-cookie', sessionCookie(session.token, session.expiresAt, secureCookies || reachedOverHttps(req, trustProxy)));
   };
 
   const routes: Route[] = [
@@ -89,7 +90,7 @@ export function api(deps: ApiDeps) {
         if (accounts.hasAdmin()) throw new DuetError('conflict', 'Duet is already set up: sign in instead');
         const body = await readJson(req);
         const { user } = await accounts.addUser(stringField(body, 'name', true), 'admin', stringField(body, 'password', true));
-        startSession(res, user);
+        startSession(req, res, user);
         res.statusCode = 201;
         return { user: publicUser(user) };
       },
@@ -119,7 +120,7 @@ export function api(deps: ApiDeps) {
           throw new DuetError('unauthenticated', 'wrong name or password');
         }
         signIns.succeeded(name, from);
-        startSession(res, user);
+        startSession(req, res, user);
         return { user: publicUser(user) };
       },
     },

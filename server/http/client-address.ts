@@ -23,6 +23,16 @@ export function clientAddress(req: IncomingMessage, trustProxy: boolean): string
   return addressKey(forwarded ?? req.socket.remoteAddress ?? 'unknown');
 }
 
+/**
+ * Whether the client reached Duet over HTTPS: Duet itself speaks plain HTTP,
+ * so only a trusted proxy's `X-Forwarded-Proto` can say so (its last entry,
+ * as for X-Forwarded-For). A session cookie set over HTTPS is marked Secure.
+ */
+export function reachedOverHttps(req: IncomingMessage, trustProxy: boolean): boolean {
+  if (!trustProxy) return false;
+  return lastForwardedFor(req.headers['x-forwarded-proto'])?.toLowerCase() === 'https';
+}
+
 /** The entry the nearest proxy appended to X-Forwarded-For (repeated headers arrive joined by commas). */
 function lastForwardedFor(header: string | string[] | undefined): string | undefined {
   const joined = Array.isArray(header) ? header.join(',') : header;
