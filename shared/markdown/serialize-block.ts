@@ -57,7 +57,8 @@ function blockPieces(node: PMNode, options: InlineOptions): Piece[] {
       const pieces: Piece[] = [];
       node.forEach((paragraph, _offset, index) => {
         if (index > 0) pieces.push('\n>\n');
-        pieces.push('> ', ...inlinePieces(paragraph, options));
+        pieces.push('> ');
+        for (const piece of inlinePieces(paragraph, options)) pieces.push(piece); // not push(...): too many arguments for a long paragraph
       });
       return pieces;
     }
@@ -104,7 +105,8 @@ function trimEdge(children: PMNode[], edge: 'start' | 'end'): void {
     const index = edge === 'start' ? 0 : children.length - 1;
     const child = children[index]!;
     if (!child.isText) return;
-    const text = edge === 'start' ? child.text!.replace(/^\s+/, '') : child.text!.replace(/\s+$/, '');
+    // trimEnd, not /\s+$/: a regular expression anchored at the end retries from every space of a long run (quadratic).
+    const text = edge === 'start' ? child.text!.trimStart() : child.text!.trimEnd();
     if (text === child.text) return;
     if (text === '') children.splice(index, 1);
     else {

@@ -48,7 +48,7 @@ export function expelEmphasisWhitespace(nodes: PMNode[]): PMNode[] {
     let text = node.text!;
     const lead = opening.length ? /^\s*/.exec(text)![0] : '';
     text = text.slice(lead.length);
-    const trail = closing.length ? /\s*$/.exec(text)![0] : '';
+    const trail = closing.length ? text.slice(text.trimEnd().length) : ''; // not /\s*$/, quadratic on a long run of spaces
     text = text.slice(0, text.length - trail.length);
     const schema = node.type.schema;
     if (lead) out.push(schema.text(lead, node.marks.filter((mark) => !opening.includes(mark))));
@@ -89,7 +89,8 @@ export function serializeInline(content: PMNode, options: InlineOptions = {}): P
       open.push(mark);
     }
     const inCode = open.some((mark) => mark.type.name === 'code');
-    pieces.push(...nodePieces(run, inCode, options));
+    // A loop, not push(...): a long text gives more pieces than a call takes arguments.
+    for (const piece of nodePieces(run, inCode, options)) pieces.push(piece);
   });
   while (open.length) pieces.push(closeMark(open.pop()!, options));
   return mergeCodeSpans(pieces);
@@ -203,6 +204,17 @@ function escapeMarkdownText(text: string): Piece[] {
   return pieces.filter((piece) => piece !== '');
 }
 
+/** The length of the longest run of backticks in `text` (0 for none), in one pass. */
+function longestBacktickRun(text: string): number {
+  let longest = 0;
+  let current = 0;
+  for (let i = 0; i < text.length; i++) {
+    current = text.charCodeAt(i) === 0x60 ? current + 1 : 0;
+    if (current > longest) longest = current;
+  }
+  return longest;
+}
+
 /** Code spans: choose a backtick fence longer than any run inside, pad where the content would otherwise merge with it. */
 function mergeCodeSpans(pieces: Piece[]): Piece[] {
   const out: Piece[] = [];
@@ -224,9 +236,11 @@ function mergeCodeSpans(pieces: Piece[]): Piece[] {
       i = j;
       continue;
     }
-    const longest = Math.max(0, ...(content.match(/`+/g) ?? []).map((run) => run.length));
-    const fence = '`'.repeat(longest + 1);
-    const pad = /^`|`$/.test(content) || (/^ .*[^ ].* $/.test(content) && content.length > 2) ? ' ' : '';
+    const fence = '`'.repeat(longestBacktickRun(content) + 1);
+    // CommonMark strips one space from each end of content that begins and ends with one and is not all spaces.
+    // (Tested directly: /^ .*[^ ].* $/ backtracks quadratically on a long span that starts with a space.)
+    const stripped = content.startsWith(' ') && content.endsWith(' ') && /[^ ]/.test(content);
+    const pad = content.startsWith('`') || content.endsWith('`') || stripped ? ' ' : '';
     out.push(`${fence}${pad}${content}${pad}${fence}`);
     i = j;
   }
