@@ -14,33 +14,34 @@ import type { Mark, Node as PMNode } from 'prosemirror-model';
 import { isSafeUrl } from '../schema/safe-url';
 import { schema } from '../schema/schema';
 import { parseMarkdownBlocks } from './parse-markdown';
-import { expelEmphasisWhitespace, serializeInline, type InlineOptions, type Piece } from './serialize-inline';
+import { expelEmphasisWhitespace, isEscape, isText, serializeInline, written, type InlineOptions, type Piece } from './serialize-inline';
 import { escapeAttribute } from './html-elements';
 
 /** Escapes that only matter at the start of a line: list markers, quotes, rules, ordered-list numbers. */
 function escapeLineStart(pieces: Piece[]): Piece[] {
   // `*[` opens kramdown's abbreviation definitions; CommonMark reads it as text, so the parse-back would drop the escape.
   const [star, afterStar] = pieces;
-  if (star !== undefined && typeof star !== 'string' && afterStar === '*' && pieces.slice(2).find((piece) => typeof piece === 'string')?.startsWith('[')) {
+  const afterThat = pieces.slice(2).find((piece) => !isEscape(piece));
+  if (isEscape(star) && isText(afterStar) && afterStar.text === '*' && afterThat !== undefined && written(afterThat).startsWith('[')) {
     return [{ escape: star.escape, optional: false }, ...pieces.slice(1)];
   }
   const [first, ...rest] = pieces;
-  if (typeof first !== 'string' || first === '') return pieces;
+  if (!isText(first)) return pieces;
   const out: Piece[] = [];
-  if (first.startsWith(':')) {
+  if (first.text.startsWith(':')) {
     out.push({ escape: '\\', optional: false }, first); // kramdown: a line opening with `:` defines the paragraph before it
-  } else if (/^[-+>=]/.test(first)) {
+  } else if (/^[-+>=]/.test(first.text)) {
     out.push({ escape: '\\', optional: true }, first);
   } else {
-    const number = /^(\d{1,9})([.)])/.exec(first);
-    if (number) out.push(number[1]!, { escape: '\\', optional: true }, first.slice(number[1]!.length));
+    const number = /^(\d{1,9})([.)])/.exec(first.text);
+    if (number) out.push({ text: number[1]! }, { escape: '\\', optional: true }, { text: first.text.slice(number[1]!.length) });
     else out.push(first);
   }
   return [...out, ...rest];
 }
 
 function inlinePieces(content: PMNode, options: InlineOptions): Piece[] {
-  return escapeLineStart(serializeInline(content, options));
+  return [{ lineStart: true }, ...escapeLineStart(serializeInline(content, options))];
 }
 
 function blockPieces(node: PMNode, options: InlineOptions): Piece[] {
@@ -129,12 +130,12 @@ function minimalEscapes(pieces: Piece[], expected: PMNode): string | null {
   const render = (alsoDrop: number | 'all-optional' | null) =>
     pieces
       .map((piece, i) => {
-        if (typeof piece === 'string') return piece;
+        if (!isEscape(piece)) return written(piece);
         if (dropped.has(i) || alsoDrop === i || (alsoDrop === 'all-optional' && piece.optional)) return '';
         return piece.escape;
       })
       .join('');
-  const optional = pieces.flatMap((piece, i) => (typeof piece !== 'string' && piece.optional ? [i] : []));
+  const optional = pieces.flatMap((piece, i) => (isEscape(piece) && piece.optional ? [i] : []));
   if (optional.length === 0) {
     const text = render(null);
     return readsAs(text, expected) ? text : null;
@@ -159,7 +160,5 @@ export function serializeBlock(node: PMNode): string {
     if (text != null) return text;
   }
   // Nothing parses back exactly (a bug, or a construct CommonMark cannot express): write it fully escaped.
-  return blockPieces(expected, { htmlEmphasis: true })
-    .map((piece) => (typeof piece === 'string' ? piece : piece.escape))
-    .join('');
+  return blockPieces(expected, { htmlEmphasis: true }).map(written).join('');
 }

@@ -4,13 +4,52 @@
  *
  * The output is built as a list of pieces; every backslash escape is a piece of
  * its own, marked optional, so the block serializer can drop each escape that
- * the Markdown parser turns out not to need (see serialize-block.ts).
+ * turns out not to be needed (see serialize-block.ts). Typed text and the
+ * Markdown delimiters of emphasis, strong and links are pieces of their own
+ * too, apart from other markup: the linear escape rules (escape-rules.ts)
+ * read which characters are text and where delimiters stand.
  */
 import type { Mark, Node as PMNode } from 'prosemirror-model';
 import { escapeAttribute, escapeHtmlText } from './html-elements';
 import { hasLiquid, LIQUID_BRACE } from './liquid';
 
-export type Piece = string | { escape: string; optional: boolean };
+/** Typed text: every character is meant literally (an escape piece stands before each that needs one). */
+export interface TextPiece {
+  text: string;
+}
+
+/** An escape written before the text piece that follows (`\\`), or in place of its first character (`&amp;`). */
+export interface EscapePiece {
+  escape: string;
+  optional: boolean;
+}
+
+/** A Markdown delimiter of a mark: `*`, `**`, or a site link's `[` and `](…)`. */
+export interface DelimiterPiece {
+  delimiter: string;
+  mark: 'em' | 'strong' | 'link';
+  open: boolean;
+}
+
+/** Where a line of paragraph text starts (writes nothing): block syntax is read from here. */
+export interface LineStartPiece {
+  lineStart: true;
+}
+
+/** Markup (a string, written as it stands), text, an escape, a delimiter or a line start. */
+export type Piece = string | TextPiece | EscapePiece | DelimiterPiece | LineStartPiece;
+
+export const isText = (piece: Piece | undefined): piece is TextPiece => typeof piece === 'object' && 'text' in piece;
+export const isEscape = (piece: Piece | undefined): piece is EscapePiece => typeof piece === 'object' && 'escape' in piece;
+
+/** What a piece writes; an optional escape as if it were kept. */
+export function written(piece: Piece): string {
+  if (typeof piece === 'string') return piece;
+  if ('text' in piece) return piece.text;
+  if ('escape' in piece) return piece.escape;
+  if ('delimiter' in piece) return piece.delimiter;
+  return '';
+}
 
 export interface InlineOptions {
   /** Write emphasis and strong as `<em>`/`<strong>` rather than `*`/`**` (a fallback where delimiters would not parse). */
@@ -99,13 +138,13 @@ export function serializeInline(content: PMNode, options: InlineOptions = {}): P
 const CODE_OPEN = '\u0000code-open\u0000';
 const CODE_CLOSE = '\u0000code-close\u0000';
 
-function openMark(mark: Mark, options: InlineOptions): string {
+function openMark(mark: Mark, options: InlineOptions): string | DelimiterPiece {
   const html = options.html || options.htmlEmphasis;
   switch (mark.type.name) {
     case 'em':
-      return html ? '<em>' : '*';
+      return html ? '<em>' : { delimiter: '*', mark: 'em', open: true };
     case 'strong':
-      return html ? '<strong>' : '**';
+      return html ? '<strong>' : { delimiter: '**', mark: 'strong', open: true };
     case 'code':
       return options.html ? '<code>' : CODE_OPEN;
     case 'link': {
@@ -116,20 +155,20 @@ function openMark(mark: Mark, options: InlineOptions): string {
         const target = options.html && !isExternalHref(href) ? '' : ' target="_blank"';
         return `<a href="${escapeAttribute(href)}"${titleAttribute}${target}>`;
       }
-      return '[';
+      return { delimiter: '[', mark: 'link', open: true };
     }
     default:
       throw new Error(`serializeInline: unknown mark "${mark.type.name}"`);
   }
 }
 
-function closeMark(mark: Mark, options: InlineOptions): string {
+function closeMark(mark: Mark, options: InlineOptions): string | DelimiterPiece {
   const html = options.html || options.htmlEmphasis;
   switch (mark.type.name) {
     case 'em':
-      return html ? '</em>' : '*';
+      return html ? '</em>' : { delimiter: '*', mark: 'em', open: false };
     case 'strong':
-      return html ? '</strong>' : '**';
+      return html ? '</strong>' : { delimiter: '**', mark: 'strong', open: false };
     case 'code':
       return options.html ? '</code>' : CODE_CLOSE;
     case 'link': {
@@ -137,7 +176,7 @@ function closeMark(mark: Mark, options: InlineOptions): string {
       if (options.html || isExternalHref(href)) return '</a>';
       const title = mark.attrs.title as string | null;
       const destination = /[\s()<>]/.test(href) || href === '' ? `<${href.replace(/[<>]/g, (c) => encodeURIComponent(c))}>` : href;
-      return `](${destination}${title ? ` "${title.replace(/["\\]/g, '\\$&')}"` : ''})`;
+      return { delimiter: `](${destination}${title ? ` "${title.replace(/["\\]/g, '\\$&')}"` : ''})`, mark: 'link', open: false };
     }
     default:
       throw new Error(`serializeInline: unknown mark "${mark.type.name}"`);
@@ -174,34 +213,32 @@ const INLINE_SPECIAL = /[\\*_`[\]<#!~]/;
 function escapeMarkdownText(text: string): Piece[] {
   const pieces: Piece[] = [];
   let plain = '';
-  const always = (escape: string, char: string) => {
-    pieces.push(plain, { escape, optional: false });
+  /** An escape before `char` (or in place of a character, with `char` ''): the text so far is a piece of its own. */
+  const escapeBefore = (escape: string, optional: boolean, char: string) => {
+    if (plain !== '') pieces.push({ text: plain });
+    pieces.push({ escape, optional });
     plain = char;
   };
+  const always = (escape: string, char: string) => escapeBefore(escape, false, char);
   for (let i = 0; i < text.length; i++) {
     const char = text[i]!;
     const next = text[i + 1];
     if (char === '{' && (next === '{' || next === '%')) {
-      pieces.push(plain, { escape: LIQUID_BRACE, optional: false });
-      plain = '';
+      always(LIQUID_BRACE, ''); // in place of the brace
       continue;
     }
     if (char === '&') {
-      if (/^&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});/.test(text.slice(i, i + 40))) {
-        pieces.push(plain, { escape: '&amp;', optional: false });
-        plain = '';
-      } else plain += char;
+      if (/^&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});/.test(text.slice(i, i + 40))) always('&amp;', '');
+      else plain += char;
       continue;
     }
     if (char === '$' && (next === '$' || text[i - 1] === '$')) always('\\', char);
     else if (char === '|' || (char === '{' && next === ':') || (char === '[' && next === '^')) always('\\', char);
-    else if (INLINE_SPECIAL.test(char)) {
-      pieces.push(plain, { escape: '\\', optional: true });
-      plain = char;
-    } else plain += char;
+    else if (INLINE_SPECIAL.test(char)) escapeBefore('\\', true, char);
+    else plain += char;
   }
-  pieces.push(plain);
-  return pieces.filter((piece) => piece !== '');
+  if (plain !== '') pieces.push({ text: plain });
+  return pieces;
 }
 
 /** The length of the longest run of backticks in `text` (0 for none), in one pass. */
@@ -227,7 +264,7 @@ function mergeCodeSpans(pieces: Piece[]): Piece[] {
     let j = i + 1;
     for (; j < pieces.length && pieces[j] !== CODE_CLOSE; j++) {
       const piece = pieces[j]!;
-      content += typeof piece === 'string' ? piece : '';
+      content += isEscape(piece) ? '' : written(piece); // a mark's delimiters inside code are its content
     }
     if (hasLiquid(content)) {
       // Liquid runs inside code spans too, and a code span shows a character reference as typed:
