@@ -212,34 +212,33 @@ const INLINE_SPECIAL = /[\\*_`[\]<#!~]/;
  */
 function escapeMarkdownText(text: string): Piece[] {
   const pieces: Piece[] = [];
-  let plain = '';
-  /** An escape before `char` (or in place of a character, with `char` ''): the text so far is a piece of its own. */
-  const escapeBefore = (escape: string, optional: boolean, char: string) => {
-    if (plain !== '') pieces.push({ text: plain });
+  // The text not yet in a piece starts at `from`; it is sliced, not appended to character by character.
+  let from = 0;
+  /** An escape before the character at `i`, or in place of it (`replaces`). */
+  const escapeAt = (i: number, escape: string, optional: boolean, replaces = false) => {
+    if (i > from) pieces.push({ text: text.slice(from, i) });
     pieces.push({ escape, optional });
-    plain = char;
+    from = replaces ? i + 1 : i;
   };
-  const always = (escape: string, char: string) => escapeBefore(escape, false, char);
   for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code > 0x7e || !ASCII_SPECIAL[code]) continue; // most characters: nothing to decide
     const char = text[i]!;
     const next = text[i + 1];
-    if (char === '{' && (next === '{' || next === '%')) {
-      always(LIQUID_BRACE, ''); // in place of the brace
-      continue;
-    }
-    if (char === '&') {
-      if (/^&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});/.test(text.slice(i, i + 40))) always('&amp;', '');
-      else plain += char;
-      continue;
-    }
-    if (char === '$' && (next === '$' || text[i - 1] === '$')) always('\\', char);
-    else if (char === '|' || (char === '{' && next === ':') || (char === '[' && next === '^')) always('\\', char);
-    else if (INLINE_SPECIAL.test(char)) escapeBefore('\\', true, char);
-    else plain += char;
+    if (char === '{' && (next === '{' || next === '%')) escapeAt(i, LIQUID_BRACE, false, true);
+    else if (char === '&') {
+      if (/^&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});/.test(text.slice(i, i + 40))) escapeAt(i, '&amp;', false, true);
+    } else if (char === '$') {
+      if (next === '$' || text[i - 1] === '$') escapeAt(i, '\\', false);
+    } else if (char === '|' || (char === '{' && next === ':') || (char === '[' && next === '^')) escapeAt(i, '\\', false);
+    else if (INLINE_SPECIAL.test(char)) escapeAt(i, '\\', true);
   }
-  if (plain !== '') pieces.push({ text: plain });
+  if (text.length > from) pieces.push({ text: text.slice(from) });
   return pieces;
 }
+
+/** The ASCII characters escapeMarkdownText looks at: INLINE_SPECIAL and those the site's engines read. */
+const ASCII_SPECIAL: boolean[] = Array.from({ length: 0x7f }, (_, code) => INLINE_SPECIAL.test(String.fromCharCode(code)) || '{&$|'.includes(String.fromCharCode(code)));
 
 /** The length of the longest run of backticks in `text` (0 for none), in one pass. */
 function longestBacktickRun(text: string): number {
@@ -254,6 +253,7 @@ function longestBacktickRun(text: string): number {
 
 /** Code spans: choose a backtick fence longer than any run inside, pad where the content would otherwise merge with it. */
 function mergeCodeSpans(pieces: Piece[]): Piece[] {
+  if (!pieces.includes(CODE_OPEN)) return pieces;
   const out: Piece[] = [];
   for (let i = 0; i < pieces.length; i++) {
     if (pieces[i] !== CODE_OPEN) {
