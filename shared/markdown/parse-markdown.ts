@@ -184,7 +184,7 @@ class Context {
       switch (child.type) {
         case 'text': {
           // A soft line break is a space to the reader; house style writes one line per block.
-          const text = child.value.replace(/[ \t]*\n[ \t]*/g, ' ');
+          const text = softBreaksAsSpaces(child.value);
           if (text) out.push(schema.text(text, marks));
           break;
         }
@@ -248,6 +248,27 @@ class Context {
   private rawInline(node: PhrasingContent, marks: readonly Mark[]): PMNode {
     return schema.nodes.raw_inline!.create({ text: this.source(node) }, null, marks);
   }
+}
+
+/**
+ * Each line break with the spaces and tabs around it → one space, in one
+ * pass. (The regular expression this replaces, spaces-or-tabs, a line break,
+ * spaces-or-tabs, retried from every space of a long run that no line break
+ * follows: quadratic in the run.)
+ */
+export function softBreaksAsSpaces(value: string): string {
+  if (!value.includes('\n')) return value;
+  const lines = value.split('\n');
+  const blank = (code: number) => code === 0x20 || code === 0x09;
+  return lines
+    .map((line, i) => {
+      let start = 0;
+      let end = line.length;
+      if (i > 0) while (start < end && blank(line.charCodeAt(start))) start++;
+      if (i < lines.length - 1) while (end > start && blank(line.charCodeAt(end - 1))) end--;
+      return line.slice(start, end);
+    })
+    .join(' ');
 }
 
 /** Index of the sibling closing `tagName` opened at `open`, allowing nesting of the same tag. */

@@ -4,13 +4,52 @@
  *
  * The output is built as a list of pieces; every backslash escape is a piece of
  * its own, marked optional, so the block serializer can drop each escape that
- * the Markdown parser turns out not to need (see serialize-block.ts).
+ * turns out not to be needed (see serialize-block.ts). Typed text and the
+ * Markdown delimiters of emphasis, strong and links are pieces of their own
+ * too, apart from other markup: the linear escape rules (escape-rules.ts)
+ * read which characters are text and where delimiters stand.
  */
 import type { Mark, Node as PMNode } from 'prosemirror-model';
 import { escapeAttribute, escapeHtmlText } from './html-elements';
 import { hasLiquid, LIQUID_BRACE } from './liquid';
 
-export type Piece = string | { escape: string; optional: boolean };
+/** Typed text: every character is meant literally (an escape piece stands before each that needs one). */
+export interface TextPiece {
+  text: string;
+}
+
+/** An escape written before the text piece that follows (`\\`), or in place of its first character (`&amp;`). */
+export interface EscapePiece {
+  escape: string;
+  optional: boolean;
+}
+
+/** A Markdown delimiter of a mark: `*`, `**`, or a site link's `[` and `](…)`. */
+export interface DelimiterPiece {
+  delimiter: string;
+  mark: 'em' | 'strong' | 'link';
+  open: boolean;
+}
+
+/** Where a line of paragraph text starts (writes nothing): block syntax is read from here. */
+export interface LineStartPiece {
+  lineStart: true;
+}
+
+/** Markup (a string, written as it stands), text, an escape, a delimiter or a line start. */
+export type Piece = string | TextPiece | EscapePiece | DelimiterPiece | LineStartPiece;
+
+export const isText = (piece: Piece | undefined): piece is TextPiece => typeof piece === 'object' && 'text' in piece;
+export const isEscape = (piece: Piece | undefined): piece is EscapePiece => typeof piece === 'object' && 'escape' in piece;
+
+/** What a piece writes; an optional escape as if it were kept. */
+export function written(piece: Piece): string {
+  if (typeof piece === 'string') return piece;
+  if ('text' in piece) return piece.text;
+  if ('escape' in piece) return piece.escape;
+  if ('delimiter' in piece) return piece.delimiter;
+  return '';
+}
 
 export interface InlineOptions {
   /** Write emphasis and strong as `<em>`/`<strong>` rather than `*`/`**` (a fallback where delimiters would not parse). */
@@ -48,7 +87,7 @@ export function expelEmphasisWhitespace(nodes: PMNode[]): PMNode[] {
     let text = node.text!;
     const lead = opening.length ? /^\s*/.exec(text)![0] : '';
     text = text.slice(lead.length);
-    const trail = closing.length ? /\s*$/.exec(text)![0] : '';
+    const trail = closing.length ? text.slice(text.trimEnd().length) : ''; // not /\s*$/, quadratic on a long run of spaces
     text = text.slice(0, text.length - trail.length);
     const schema = node.type.schema;
     if (lead) out.push(schema.text(lead, node.marks.filter((mark) => !opening.includes(mark))));
@@ -89,7 +128,8 @@ export function serializeInline(content: PMNode, options: InlineOptions = {}): P
       open.push(mark);
     }
     const inCode = open.some((mark) => mark.type.name === 'code');
-    pieces.push(...nodePieces(run, inCode, options));
+    // A loop, not push(...): a long text gives more pieces than a call takes arguments.
+    for (const piece of nodePieces(run, inCode, options)) pieces.push(piece);
   });
   while (open.length) pieces.push(closeMark(open.pop()!, options));
   return mergeCodeSpans(pieces);
@@ -98,13 +138,13 @@ export function serializeInline(content: PMNode, options: InlineOptions = {}): P
 const CODE_OPEN = '\u0000code-open\u0000';
 const CODE_CLOSE = '\u0000code-close\u0000';
 
-function openMark(mark: Mark, options: InlineOptions): string {
+function openMark(mark: Mark, options: InlineOptions): string | DelimiterPiece {
   const html = options.html || options.htmlEmphasis;
   switch (mark.type.name) {
     case 'em':
-      return html ? '<em>' : '*';
+      return html ? '<em>' : { delimiter: '*', mark: 'em', open: true };
     case 'strong':
-      return html ? '<strong>' : '**';
+      return html ? '<strong>' : { delimiter: '**', mark: 'strong', open: true };
     case 'code':
       return options.html ? '<code>' : CODE_OPEN;
     case 'link': {
@@ -115,20 +155,20 @@ function openMark(mark: Mark, options: InlineOptions): string {
         const target = options.html && !isExternalHref(href) ? '' : ' target="_blank"';
         return `<a href="${escapeAttribute(href)}"${titleAttribute}${target}>`;
       }
-      return '[';
+      return { delimiter: '[', mark: 'link', open: true };
     }
     default:
       throw new Error(`serializeInline: unknown mark "${mark.type.name}"`);
   }
 }
 
-function closeMark(mark: Mark, options: InlineOptions): string {
+function closeMark(mark: Mark, options: InlineOptions): string | DelimiterPiece {
   const html = options.html || options.htmlEmphasis;
   switch (mark.type.name) {
     case 'em':
-      return html ? '</em>' : '*';
+      return html ? '</em>' : { delimiter: '*', mark: 'em', open: false };
     case 'strong':
-      return html ? '</strong>' : '**';
+      return html ? '</strong>' : { delimiter: '**', mark: 'strong', open: false };
     case 'code':
       return options.html ? '</code>' : CODE_CLOSE;
     case 'link': {
@@ -136,7 +176,7 @@ function closeMark(mark: Mark, options: InlineOptions): string {
       if (options.html || isExternalHref(href)) return '</a>';
       const title = mark.attrs.title as string | null;
       const destination = /[\s()<>]/.test(href) || href === '' ? `<${href.replace(/[<>]/g, (c) => encodeURIComponent(c))}>` : href;
-      return `](${destination}${title ? ` "${title.replace(/["\\]/g, '\\$&')}"` : ''})`;
+      return { delimiter: `](${destination}${title ? ` "${title.replace(/["\\]/g, '\\$&')}"` : ''})`, mark: 'link', open: false };
     }
     default:
       throw new Error(`serializeInline: unknown mark "${mark.type.name}"`);
@@ -172,39 +212,48 @@ const INLINE_SPECIAL = /[\\*_`[\]<#!~]/;
  */
 function escapeMarkdownText(text: string): Piece[] {
   const pieces: Piece[] = [];
-  let plain = '';
-  const always = (escape: string, char: string) => {
-    pieces.push(plain, { escape, optional: false });
-    plain = char;
+  // The text not yet in a piece starts at `from`; it is sliced, not appended to character by character.
+  let from = 0;
+  /** An escape before the character at `i`, or in place of it (`replaces`). */
+  const escapeAt = (i: number, escape: string, optional: boolean, replaces = false) => {
+    if (i > from) pieces.push({ text: text.slice(from, i) });
+    pieces.push({ escape, optional });
+    from = replaces ? i + 1 : i;
   };
   for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code > 0x7e || !ASCII_SPECIAL[code]) continue; // most characters: nothing to decide
     const char = text[i]!;
     const next = text[i + 1];
-    if (char === '{' && (next === '{' || next === '%')) {
-      pieces.push(plain, { escape: LIQUID_BRACE, optional: false });
-      plain = '';
-      continue;
-    }
-    if (char === '&') {
-      if (/^&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});/.test(text.slice(i, i + 40))) {
-        pieces.push(plain, { escape: '&amp;', optional: false });
-        plain = '';
-      } else plain += char;
-      continue;
-    }
-    if (char === '$' && (next === '$' || text[i - 1] === '$')) always('\\', char);
-    else if (char === '|' || (char === '{' && next === ':') || (char === '[' && next === '^')) always('\\', char);
-    else if (INLINE_SPECIAL.test(char)) {
-      pieces.push(plain, { escape: '\\', optional: true });
-      plain = char;
-    } else plain += char;
+    if (char === '{' && (next === '{' || next === '%')) escapeAt(i, LIQUID_BRACE, false, true);
+    else if (char === '&') {
+      if (/^&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});/.test(text.slice(i, i + 40))) escapeAt(i, '&amp;', false, true);
+    } else if (char === '$') {
+      if (next === '$' || text[i - 1] === '$') escapeAt(i, '\\', false);
+    } else if (char === '|' || (char === '{' && next === ':') || (char === '[' && next === '^')) escapeAt(i, '\\', false);
+    else if (INLINE_SPECIAL.test(char)) escapeAt(i, '\\', true);
   }
-  pieces.push(plain);
-  return pieces.filter((piece) => piece !== '');
+  if (text.length > from) pieces.push({ text: text.slice(from) });
+  return pieces;
+}
+
+/** The ASCII characters escapeMarkdownText looks at: INLINE_SPECIAL and those the site's engines read. */
+const ASCII_SPECIAL: boolean[] = Array.from({ length: 0x7f }, (_, code) => INLINE_SPECIAL.test(String.fromCharCode(code)) || '{&$|'.includes(String.fromCharCode(code)));
+
+/** The length of the longest run of backticks in `text` (0 for none), in one pass. */
+function longestBacktickRun(text: string): number {
+  let longest = 0;
+  let current = 0;
+  for (let i = 0; i < text.length; i++) {
+    current = text.charCodeAt(i) === 0x60 ? current + 1 : 0;
+    if (current > longest) longest = current;
+  }
+  return longest;
 }
 
 /** Code spans: choose a backtick fence longer than any run inside, pad where the content would otherwise merge with it. */
 function mergeCodeSpans(pieces: Piece[]): Piece[] {
+  if (!pieces.includes(CODE_OPEN)) return pieces;
   const out: Piece[] = [];
   for (let i = 0; i < pieces.length; i++) {
     if (pieces[i] !== CODE_OPEN) {
@@ -215,7 +264,7 @@ function mergeCodeSpans(pieces: Piece[]): Piece[] {
     let j = i + 1;
     for (; j < pieces.length && pieces[j] !== CODE_CLOSE; j++) {
       const piece = pieces[j]!;
-      content += typeof piece === 'string' ? piece : '';
+      content += isEscape(piece) ? '' : written(piece); // a mark's delimiters inside code are its content
     }
     if (hasLiquid(content)) {
       // Liquid runs inside code spans too, and a code span shows a character reference as typed:
@@ -224,9 +273,11 @@ function mergeCodeSpans(pieces: Piece[]): Piece[] {
       i = j;
       continue;
     }
-    const longest = Math.max(0, ...(content.match(/`+/g) ?? []).map((run) => run.length));
-    const fence = '`'.repeat(longest + 1);
-    const pad = /^`|`$/.test(content) || (/^ .*[^ ].* $/.test(content) && content.length > 2) ? ' ' : '';
+    const fence = '`'.repeat(longestBacktickRun(content) + 1);
+    // CommonMark strips one space from each end of content that begins and ends with one and is not all spaces.
+    // (Tested directly: /^ .*[^ ].* $/ backtracks quadratically on a long span that starts with a space.)
+    const stripped = content.startsWith(' ') && content.endsWith(' ') && /[^ ]/.test(content);
+    const pad = content.startsWith('`') || content.endsWith('`') || stripped ? ' ' : '';
     out.push(`${fence}${pad}${content}${pad}${fence}`);
     i = j;
   }
