@@ -215,6 +215,12 @@ export class Accounts {
     })();
   }
 
+  /** The id of the account with this name (matched ignoring case), or null: what sign-in attempts are counted by. */
+  idForName(name: string): string | null {
+    if (typeof name !== 'string' || !USER_NAME_PATTERN.test(name)) return null;
+    return this.statements.userByName.get(name)?.id ?? null;
+  }
+
   /** The user with this name and password, or null. Takes as long for an unknown name as for a wrong password. */
   async verifyPassword(name: string, password: string): Promise<User | null> {
     if (typeof name !== 'string' || typeof password !== 'string') return null;

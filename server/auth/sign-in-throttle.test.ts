@@ -23,10 +23,20 @@ describe('memory', () => {
     expect(throttle.attempt('ada', '192.0.2.1')).toMatchObject({ allowed: false, retryAfterSeconds: 1 });
   });
 
-  test('names no account can have share one key, however long or many', () => {
+  test('attempts at names that name no account make no per-account keys, however many', () => {
     const throttle = new SignInThrottle(limits, () => 0);
-    for (let i = 0; i < 50; i++) throttle.attempt(`${'x'.repeat(1000)}${i}`, `192.0.2.${i}`);
-    expect(throttle.sizes().account).toBe(1);
+    for (let i = 0; i < 50; i++) throttle.attempt(null, `192.0.2.${i}`);
+    expect(throttle.sizes().account).toBe(0);
+  });
+
+  test("a flood of invented names from many addresses cannot push a real account's count out", () => {
+    let now = 0;
+    const throttle = new SignInThrottle(limits, () => now);
+    const address = (i: number) => `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`;
+    for (let i = 0; i <= limits.account.free; i++) throttle.attempt('ada-id', address(i));
+    expect(throttle.attempt('ada-id', address(100_000)).allowed).toBe(false);
+    for (let i = 0; i < 5_000; i++) throttle.attempt(null, address(200_000 + i));
+    expect(throttle.attempt('ada-id', address(300_000)).allowed).toBe(false);
   });
 
   test('counts quiet for longer than forgetAfterMs are dropped as new ones come in', () => {

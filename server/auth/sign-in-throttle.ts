@@ -35,7 +35,6 @@
  * never sleep), and no dependency can be added here; rate-limiter-flexible,
  * the well-kept library for this scheme, reads Date.now() itself.
  */
-import { USER_NAME_PATTERN } from './accounts';
 
 export interface BackoffRule {
   /** Failures allowed before any waiting. */
@@ -171,17 +170,25 @@ export class SignInThrottle {
   }
 
   /**
-   * May `name` try a password from `address` now? When it may, the attempt
-   * is counted as a failure at once; call `succeeded` if the password was right.
+   * May someone try a password for `account` (the id of the account the name
+   * names; null when it names none) from `address` now? When they may, the
+   * attempt is counted as a failure at once; call `succeeded` if the password
+   * was right.
+   *
+   * Keyed by the account, not the name sent: invented names never make keys
+   * of their own in the per-account count, so sending thousands of them
+   * cannot push a real account's count out of it. Attempts at no account
+   * count per address only: spraying invented names is the address count's job.
    */
-  attempt(name: string, address: string): SignInCheck {
+  attempt(accountId: string | null, address: string): SignInCheck {
     const now = this.now();
-    const account = accountKey(name);
-    const known = this.isKnown(account, address);
+    const account = accountId ?? '';
+    // No account, or one that signed in from here before: the per-account count does not apply.
+    const exempt = accountId === null || this.isKnown(account, address);
     const blocking = [
-      this.accountFromAddress.blocking(`${account} ${address}`, now),
+      accountId === null ? undefined : this.accountFromAddress.blocking(`${account} ${address}`, now),
       this.address.blocking(address, now),
-      known ? undefined : this.account.blocking(account, now),
+      exempt ? undefined : this.account.blocking(account, now),
     ].filter((entry): entry is Failures => entry !== undefined);
     if (blocking.length > 0) {
       const until = Math.max(...blocking.map((entry) => entry.blockedUntil));
@@ -189,15 +196,15 @@ export class SignInThrottle {
       for (const entry of blocking) entry.refusalLogged = true;
       return { allowed: false, retryAfterSeconds: Math.ceil((until - now) / 1000), firstRefusal };
     }
-    this.accountFromAddress.fail(`${account} ${address}`, now);
+    if (accountId !== null) this.accountFromAddress.fail(`${account} ${address}`, now);
     this.address.fail(address, now);
-    if (!known) this.account.fail(account, now);
+    if (!exempt) this.account.fail(account, now);
     return { allowed: true };
   }
 
-  /** The attempt let through for `name` from `address` had the right password: its counts are cleared and the address is remembered for it. */
-  succeeded(name: string, address: string): void {
-    const account = accountKey(name);
+  /** The attempt let through for `accountId` from `address` had the right password: its counts are cleared and the address is remembered for it. */
+  succeeded(accountId: string, address: string): void {
+    const account = accountId;
     this.accountFromAddress.clear(`${account} ${address}`);
     this.account.clear(account);
     this.address.refund(address, this.now());
@@ -214,13 +221,4 @@ export class SignInThrottle {
   private isKnown(account: string, address: string): boolean {
     return this.known.get(account)?.includes(address) ?? false;
   }
-}
-
-/**
- * The key an account name counts under: names are unique ignoring case (the
- * database's NOCASE), so `Ada` and `ada` are one account; a name no account
- * can have shares one key, so sending ever new long strings adds nothing.
- */
-function accountKey(name: string): string {
-  return USER_NAME_PATTERN.test(name) ? name.toLowerCase() : '(not an account name)';
 }

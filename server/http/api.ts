@@ -107,7 +107,7 @@ export function api(deps: ApiDeps) {
         const from = clientAddress(req, trustProxy);
         // Quoted and cut short: the name is whatever was sent, and goes into the log.
         const who = `${JSON.stringify(name.slice(0, 60))} from ${from}`;
-        const attempt = signIns.attempt(name, from);
+        const attempt = signIns.attempt(accounts.idForName(name), from);
         if (!attempt.allowed) {
           // Once per wait: refusals are cheap to send, and each would otherwise be a log line.
           if (attempt.firstRefusal) log(`sign-in: ${who} refused for ${attempt.retryAfterSeconds} s after too many failed attempts`);
@@ -119,7 +119,7 @@ export function api(deps: ApiDeps) {
           log(`sign-in: wrong name or password for ${who}`);
           throw new DuetError('unauthenticated', 'wrong name or password');
         }
-        signIns.succeeded(name, from);
+        signIns.succeeded(user.id, from);
         startSession(req, res, user);
         return { user: publicUser(user) };
       },

@@ -16,11 +16,12 @@
  * counted as the IPv4 address.
  */
 import type { IncomingMessage } from 'node:http';
-import { isIPv4, isIPv6 } from 'node:net';
+import { isIP, isIPv4, isIPv6 } from 'node:net';
 
 export function clientAddress(req: IncomingMessage, trustProxy: boolean): string {
   const forwarded = trustProxy ? lastForwardedFor(req.headers['x-forwarded-for']) : undefined;
-  return addressKey(forwarded ?? req.socket.remoteAddress ?? 'unknown');
+  // A proxy that writes `ip:port` or `unknown` would give every connection a key of its own.
+  return addressKey(forwarded !== undefined && isIP(forwarded) ? forwarded : (req.socket.remoteAddress ?? 'unknown'));
 }
 
 /**
