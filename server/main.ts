@@ -62,18 +62,13 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const accounts = new Accounts(folder.db);
   const collab = collabCore(folder, options.limits, log);
   collab.deriveBacklog();
-  const accountOf = (userId: string) => {
-    const user = accounts.getUser(userId);
-    return user ? { id: user.id, name: user.name, role: user.role } : null;
-  };
   // The CLI may write to this data folder while the server runs: the rooms apply its rows, and accounts it removed lose their connections.
-  const credentialLive = (key: string) => accounts.credentialLive(key);
   const stopWatching = watchOtherWriters(folder.db, () => {
     collab.pullStoredChanges();
-    collab.refreshUsers(accountOf, credentialLive);
+    collab.refreshUsers(accounts);
   });
   // A session that expires while its websocket is open ends it too, within a minute.
-  const sessionSweep = setInterval(() => collab.refreshUsers(accountOf, credentialLive), SESSION_SWEEP_MS);
+  const sessionSweep = setInterval(() => collab.refreshUsers(accounts), SESSION_SWEEP_MS);
   sessionSweep.unref();
   const signIns = new SignInThrottle(undefined, options.now);
   const handleApi = api({ store: folder.articles, accounts, dataDir: folder.dir, db: folder.db, collab, signIns, trustProxy: options.trustProxy ?? false, log });

@@ -267,6 +267,12 @@ export class Accounts {
     return `${via}:${hashToken(token)}`;
   }
 
+  /** The account as an open connection carries it (CollabServer.refreshUsers); null for one removed. */
+  connectionUser(userId: string): { id: string; name: string; role: Role } | null {
+    const user = this.getUser(userId);
+    return user ? { id: user.id, name: user.name, role: user.role } : null;
+  }
+
   /** Whether a credential (credentialKey) still authenticates: a session not logged out or expired, an API token not revoked. */
   credentialLive(key: string): boolean {
     const [via, hash] = key.split(':');

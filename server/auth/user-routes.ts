@@ -13,11 +13,7 @@ import type { User } from './accounts';
 const administers = (user: User) => PERMISSIONS[user.role].administer;
 
 export const userRoutes: RouteModule = ({ accounts, collab }) => {
-  const refresh = () =>
-    collab.refreshUsers((id) => {
-      const user = accounts.getUser(id);
-      return user ? { id: user.id, name: user.name, role: user.role } : null;
-    });
+  const refresh = () => collab.refreshUsers(accounts);
   return [
     {
       method: 'DELETE',

@@ -23,6 +23,14 @@ export interface ConnectionHandlers {
 /** How long a room loaded for a read stays loaded with nobody in it. */
 const READ_HOLD_MS = 10_000;
 
+/** What the collaboration core asks of the accounts (server/auth/accounts.ts answers it). */
+export interface AccountLookup {
+  /** The account as a connection carries it now; null for one removed. */
+  connectionUser(userId: string): ConnectionUser | null;
+  /** Whether a connection's session or token (Connection.credential) still authenticates. */
+  credentialLive(credential: string): boolean;
+}
+
 export class CollabServer {
   private readonly rooms = new Map<string, Room>();
   /** Rooms kept loaded for a while after a read (see readArticle), by their unload timers. */
@@ -142,31 +150,31 @@ export class CollabServer {
   }
 
   /**
-   * Hold every connection to what its account is now (`lookup` reads the
-   * accounts: null for one removed). A removed account's websockets close
+   * Hold every connection to what its account is now (`connectionUser`:
+   * null for one removed). A removed account's websockets close
    * with 4403, and one whose session ended (logged out elsewhere, expired:
-   * `credentialLive` says) with 4401; a changed role takes effect for the
+   * `credentialLive`) with 4401; a changed role takes effect for the
    * next update, and a role that may no longer write is told so at once. Run
    * it whenever accounts may have changed: after a change in this process,
    * when the database changes from outside it (`duet user remove` against a
    * running server), and now and then for sessions that expire.
    */
-  refreshUsers(lookup: (userId: string) => ConnectionUser | null, credentialLive: (credential: string) => boolean = () => true): void {
-    const accounts = new Map<string, ConnectionUser | null>();
+  refreshUsers(accounts: AccountLookup): void {
+    const users = new Map<string, ConnectionUser | null>();
     const credentials = new Map<string, boolean>();
     for (const room of this.rooms.values()) {
       for (const connection of room.connections) {
         if (connection.closed) continue;
         const id = connection.user.id;
-        if (!accounts.has(id)) accounts.set(id, lookup(id));
-        const account = accounts.get(id)!;
+        if (!users.has(id)) users.set(id, accounts.connectionUser(id));
+        const account = users.get(id)!;
         if (!account) {
           connection.close(CLOSE.FORBIDDEN, 'your account was removed');
           continue;
         }
         const credential = connection.credential;
         if (credential !== null) {
-          if (!credentials.has(credential)) credentials.set(credential, credentialLive(credential));
+          if (!credentials.has(credential)) credentials.set(credential, accounts.credentialLive(credential));
           if (!credentials.get(credential)) {
             connection.close(CLOSE.UNAUTHENTICATED, 'your session ended: sign in again');
             continue;

@@ -367,14 +367,17 @@ export class Room implements CommitParticipant {
     const { changes } = observed;
     const sides = readTouchedSides(this.doc, changes);
     if (sides.problems.length > 0) return this.refuse(connection, DENIED.INVALID_CONTENT, sides.problems.join('; '));
-    const verdict = judgeArticleChanges(connection.user, changes, () => sourceFingerprint(this.doc) === this.sourceText);
+    // Read at most once per update: the judge may ask, and accepting keeps it.
+    let source: string | undefined;
+    const sourceNow = () => (source ??= sourceFingerprint(this.doc));
+    const verdict = judgeArticleChanges(connection.user, changes, () => sourceNow() === this.sourceText);
     if (!verdict.ok) return this.refuse(connection, DENIED.FORBIDDEN_CHANGE, verdict.reason);
 
-    this.accept({ kind: 'write', update, actor: connection.user.name, at: Date.now(), connection, changes, targets: sides.targets, clients: observed.clients });
+    this.accept({ kind: 'write', update, actor: connection.user.name, at: Date.now(), connection, changes, targets: sides.targets, clients: observed.clients }, sourceNow);
   }
 
-  private accept(write: Extract<Uncommitted, { kind: 'write' }>): void {
-    if (write.changes.kinds.has('sourceText') || write.changes.kinds.has('structure')) this.sourceText = sourceFingerprint(this.doc);
+  private accept(write: Extract<Uncommitted, { kind: 'write' }>, sourceNow = () => sourceFingerprint(this.doc)): void {
+    if (write.changes.kinds.has('sourceText') || write.changes.kinds.has('structure')) this.sourceText = sourceNow();
     this.pending.push(write);
     this.pendingBytes += write.update.byteLength;
     this.context.committer.schedule(this);

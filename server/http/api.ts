@@ -69,13 +69,13 @@ function decodeBase64(text: string): Uint8Array {
 const ROUTE_MODULES: RouteModule[] = [exportRoutes, xliffRoutes, mediaRoutes, publishRoutes, reviewRoutes, userRoutes];
 
 export function api(deps: ApiDeps) {
-  const { store, accounts, secureCookies = false, trustProxy = false, log } = deps;
+  const { store, accounts, trustProxy = false, log } = deps;
   const signIns = deps.signIns ?? new SignInThrottle();
   const activeUsers = deps.activeUsers ?? ((id: string) => deps.collab.activeUsers(id));
   const startSession = (req: IncomingMessage, res: ServerResponse, user: User) => {
     const session = accounts.createSession(user.id);
     // Behind a TLS proxy the cookie must never travel in the clear.
-    res.setHeader('set-cookie', sessionCookie(session.token, session.expiresAt, secureCookies || reachedOverHttps(req, trustProxy)));
+    res.setHeader('set-cookie', sessionCookie(session.token, session.expiresAt, reachedOverHttps(req, trustProxy)));
   };
 
   const routes: Route[] = [

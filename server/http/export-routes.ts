@@ -14,6 +14,7 @@ import { bilingualMarkdown } from '../../shared/export/bilingual-markdown';
 import { DuetError } from '../../shared/protocol/errors';
 import { loadArticleDoc } from '../articles/article-service';
 import { MediaStore } from '../media/media-store';
+import { reachedOverHttps } from './client-address';
 import type { RouteModule } from './route';
 
 const BILINGUAL_FORMATS = { html: { type: 'text/html', extension: 'html' }, md: { type: 'text/markdown', extension: 'md' } } as const;
@@ -39,7 +40,7 @@ function requestOrigin(req: IncomingMessage, secure: boolean): string | null {
   return /^[A-Za-z0-9.-]+(?::\d{1,5})?$|^\[[0-9A-Fa-f:.]+\](?::\d{1,5})?$/.test(host) ? `${secure ? 'https' : 'http'}://${host}` : null;
 }
 
-export const exportRoutes: RouteModule = ({ store, db, dataDir, secureCookies = false }) => {
+export const exportRoutes: RouteModule = ({ store, db, dataDir, trustProxy = false }) => {
   const media = new MediaStore(db, dataDir);
   return [
     {
@@ -64,7 +65,7 @@ export const exportRoutes: RouteModule = ({ store, db, dataDir, secureCookies = 
         if (!Object.hasOwn(BILINGUAL_FORMATS, requested)) throw new DuetError('bad_request', `"format" must be html or md, not ${JSON.stringify(requested)}`);
         const format = BILINGUAL_FORMATS[requested as keyof typeof BILINGUAL_FORMATS];
         const snapshot = readArticle(loadArticleDoc(store, id));
-        const origin = requestOrigin(req, secureCookies);
+        const origin = requestOrigin(req, reachedOverHttps(req, trustProxy));
         const body =
           format.extension === 'html'
             ? bilingualHtml(snapshot, { resolveImage: (src) => (origin && src.startsWith('/') && !src.startsWith('//') ? origin + src : src) })
@@ -73,7 +74,6 @@ export const exportRoutes: RouteModule = ({ store, db, dataDir, secureCookies = 
           'content-type': `${format.type}; charset=utf-8`,
           'content-disposition': `attachment; filename="${downloadName(articleTitle(snapshot), id, `-bilingual.${format.extension}`)}"`,
           'cache-control': 'no-store',
-          'x-content-type-options': 'nosniff',
           // Opened in a browser from here, the copy may show its images and its own styles, nothing else.
           'content-security-policy': "default-src 'none'; img-src * data:; style-src 'unsafe-inline'",
         });

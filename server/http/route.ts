@@ -39,8 +39,6 @@ export interface ApiDeps {
   collab: CollabServer;
   /** Who has an article open now (defaults to asking `collab`). */
   activeUsers?: ActiveUsers;
-  /** Mark session cookies Secure (when served over HTTPS). */
-  secureCookies?: boolean;
   /** Believe X-Forwarded-For for the client's address: only behind a reverse proxy that sets it (see client-address.ts). */
   trustProxy?: boolean;
   /** How fast passwords may be tried (defaults to DEFAULT_SIGN_IN_LIMITS on the real clock). */

@@ -3,7 +3,8 @@
  * schema names: a heading is of level 1 to 6, a list item's marker is one
  * Markdown has, its number has at most nine digits, a title is text or absent.
  * A value outside these would be written into the post as structure (a marker
- * of "\n# x" makes a heading) or break the writer.
+ * of "\n# x" makes a heading) or break the writer. (Types the schema's own
+ * `validate` checks, such as a figure's src being text, are not repeated here.)
  *
  * Why not in the schema's `validate`: ProseMirror runs it whenever a node is
  * created, and y-prosemirror, reading a stored fragment, deletes every element
@@ -35,7 +36,6 @@ const isIntegerIn = (value: unknown, range: { min: number; max: number }): value
 const clampInteger = (value: unknown, range: { min: number; max: number }, fallback: number): number =>
   typeof value === 'number' && Number.isFinite(value) ? Math.min(range.max, Math.max(range.min, Math.round(value))) : fallback;
 
-const text: Rule = { expected: 'text', valid: (value) => typeof value === 'string', repair: (value) => (value == null ? '' : String(value)) };
 const optionalText: Rule = { expected: 'text or null', valid: (value) => value === null || typeof value === 'string', repair: (value) => (value == null ? null : String(value)) };
 const markersFor = (attrs: Attrs): readonly string[] => (attrs.ordered === true ? LIST_DELIMITERS : LIST_BULLETS);
 
@@ -48,7 +48,6 @@ const NODE_RULES: Record<string, Record<string, Rule>> = {
     },
   },
   list_item: {
-    ordered: { expected: 'true or false', valid: (value) => typeof value === 'boolean', repair: (value) => value === true },
     number: {
       expected: `null or a whole number from ${LIST_NUMBERS.min} to ${LIST_NUMBERS.max}`,
       valid: (value) => value === null || isIntegerIn(value, LIST_NUMBERS),
@@ -60,13 +59,11 @@ const NODE_RULES: Record<string, Record<string, Rule>> = {
       repair: (_value, attrs) => markersFor(attrs)[0],
     },
   },
-  figure: { src: text, alt: text, title: optionalText },
-  raw_block: { text },
-  raw_inline: { text },
+  figure: { title: optionalText },
 };
 
 const MARK_RULES: Record<string, Record<string, Rule>> = {
-  link: { href: text, title: optionalText },
+  link: { title: optionalText },
 };
 
 /** The first attribute of `node` or anything in it that is out of range, described; null when all are in range. */

@@ -66,7 +66,6 @@ export interface XliffDocument {
 
 /** Every XLIFF namespace OASIS has published starts so (1.1, 1.2, 2.0, 2.1…). */
 const OASIS_XLIFF_NS = /^urn:oasis:names:tc:xliff:document:(.+)$/;
-const isXliff = isXliffElement;
 const READ_VERSIONS = Object.keys(XLIFF_READ_NAMESPACES);
 const utf8Length = (text: string) => new TextEncoder().encode(text).byteLength;
 
@@ -83,16 +82,16 @@ export function readXliff(text: string): XliffDocument {
   }
   checkVersion(root);
 
-  const files = childElements(root, 'file').filter(isXliff);
+  const files = childElements(root, 'file').filter(isXliffElement);
   if (files.length !== 1) throw new XliffFileError(`the file has ${files.length} <file> elements; Duet reads one article per XLIFF file`);
   const file = files[0]!;
-  const body = childElements(file, 'body').filter(isXliff)[0];
+  const body = childElements(file, 'body').filter(isXliffElement)[0];
   if (!body) throw new XliffFileError('the <file> has no <body>');
 
   const units: XliffUnit[] = [];
   const collect = (element: XmlElement, preserve: boolean) => {
     for (const child of childElements(element)) {
-      if (!isXliff(child)) continue;
+      if (!isXliffElement(child)) continue;
       const space = spaceOf(child, preserve);
       if (child.local === 'group') collect(child, space);
       else if (child.local === 'trans-unit') units.push(readUnit(child, space));
@@ -164,8 +163,8 @@ function readUnit(element: XmlElement, preserve: boolean): XliffUnit {
   };
   if (status !== undefined && !unit.exportedStatus) unit.problems.push(`duet:status "${status}" is not a Duet status`);
 
-  const sources = childElements(element, 'source').filter(isXliff);
-  const targets = childElements(element, 'target').filter(isXliff);
+  const sources = childElements(element, 'source').filter(isXliffElement);
+  const targets = childElements(element, 'target').filter(isXliffElement);
   if (sources.length !== 1) unit.problems.push(`the trans-unit has ${sources.length} <source> elements`);
   if (targets.length > 1) unit.problems.push(`the trans-unit has ${targets.length} <target> elements`);
   const sourceCodes = new Map<string, XmlElement>();
