@@ -12,6 +12,12 @@
  * source past another source, deleting one, or adding one outside the order
  * to move in later, all change it.
  *
+ * What it does not see: where one block of a kind ends and the next of the
+ * same kind begins (a split inside a paragraph makes such a boundary, so an
+ * equality test cannot refuse one), and empty paragraphs. A translator could
+ * so join two source paragraphs into one, or move a paragraph break; no text,
+ * mark, link, image or block kind appears, changes or vanishes that way.
+ *
  * Read from the Y types, not through y-prosemirror's reader, which deletes
  * what does not fit the schema: this runs on the server's live document.
  */
