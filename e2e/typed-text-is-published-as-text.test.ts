@@ -12,7 +12,7 @@
 import { basename } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { code, doc, fig, p } from '../shared/testing/builders';
+import { a, code, doc, fig, p } from '../shared/testing/builders';
 import type { Publication } from '../shared/protocol/api';
 import type { TestServer } from '../server/testing/test-server';
 import { createSiteRepo, type SiteRepo } from '../server/testing/site-repo';
@@ -37,6 +37,8 @@ const BLURB = '{% include secrets.txt %} is not included';
 const CODE = '{{ site.secret_api_key }} | x';
 const ALT = 'alt {{ site.title }}';
 const CAPTION = 'Caption {% include secrets.txt %} <em>not emphasis</em> | y';
+/** A link on the site, pasted with Liquid in its address. */
+const LINK = '/search/?q={{ site.secret_api_key }}';
 
 describe('typed text is published as that text', () => {
   let browser: Browser;
@@ -72,6 +74,7 @@ describe('typed text is published as that text', () => {
         ...TYPED.map((_, i) => ({ source: doc(p(`第${i + 1}段。`)), target: doc(p()), status: 'untranslated' as const })),
         { source: doc(p('运行代码。')), target: doc(p('Run ', code(CODE), '.')), status: 'approved' as const },
         { source: doc(fig('/assets/media/2020-02-23/typed-01.jpg', '', '图')), target: doc(fig('/assets/media/2020-02-23/typed-01.jpg', ALT, CAPTION)), status: 'approved' as const },
+        { source: doc(p('见搜索。')), target: doc(p('See ', a(LINK, 'the search'), '.')), status: 'approved' as const },
       ],
     });
 
@@ -108,6 +111,7 @@ describe('typed text is published as that text', () => {
       expect(await site.locator('main code').textContent()).toBe(CODE);
       expect(await site.locator('figure img').getAttribute('alt')).toBe(ALT);
       expect(await site.locator('figcaption').textContent()).toBe(CAPTION);
+      expect(await site.locator('main a', { hasText: 'the search' }).getAttribute('href')).toBe(LINK);
       // Nothing typed became structure: no script ran or exists, no table, no footnotes, no emphasis, no abbreviation.
       expect(await site.locator('script, table, sup, .footnotes, abbr, main b, main em, .not-a-class').count()).toBe(0);
     } finally {

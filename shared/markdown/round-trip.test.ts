@@ -89,6 +89,7 @@ const siteEngineRows: [string, string, PMNode][] = [
   ['a named reference', 'write &amp;copy; for ©', p('write &copy; for ©')],
   ['a bare ampersand stays', 'AT&T and R&D', p('AT&T and R&D')],
   ['Liquid in a heading', '## Head &#123;{ x }} \\| y', h(2, 'Head {{ x }} | y')],
+  ['Liquid in a site link\'s address is written as an HTML link, its braces as references', 'See <a href="/search?q=&#123;{ site.key }}">this</a>.', p('See ', a('/search?q={{ site.key }}', 'this'), '.')],
   ['Liquid in an image description and its caption', '<figure>\n  <img src="/a.png" alt="alt &#123;{ site.title }}"/>\n  <figcaption>Caption &#123;% include x %} &lt;b&gt;</figcaption>\n</figure>', fig('/a.png', 'alt {{ site.title }}', 'Caption {% include x %} <b>')],
 ];
 

@@ -138,6 +138,16 @@ export function serializeInline(content: PMNode, options: InlineOptions = {}): P
 const CODE_OPEN = '\u0000code-open\u0000';
 const CODE_CLOSE = '\u0000code-close\u0000';
 
+/**
+ * A link written as `<a href>`: external ones (the house style), and any whose
+ * address or title holds Liquid. Markdown's `[text](…)` has no escape Liquid
+ * respects; an attribute's character references (escapeAttribute) it does.
+ */
+function writtenAsHtml(link: Mark): boolean {
+  const title = link.attrs.title as string | null;
+  return isExternalHref(link.attrs.href as string) || hasLiquid(link.attrs.href as string) || (title !== null && hasLiquid(title));
+}
+
 function openMark(mark: Mark, options: InlineOptions): string | DelimiterPiece {
   const html = options.html || options.htmlEmphasis;
   switch (mark.type.name) {
@@ -150,9 +160,9 @@ function openMark(mark: Mark, options: InlineOptions): string | DelimiterPiece {
     case 'link': {
       const href = mark.attrs.href as string;
       const title = mark.attrs.title as string | null;
-      if (options.html || isExternalHref(href)) {
+      if (options.html || writtenAsHtml(mark)) {
         const titleAttribute = title ? ` title="${escapeAttribute(title)}"` : '';
-        const target = options.html && !isExternalHref(href) ? '' : ' target="_blank"';
+        const target = isExternalHref(href) ? ' target="_blank"' : '';
         return `<a href="${escapeAttribute(href)}"${titleAttribute}${target}>`;
       }
       return { delimiter: '[', mark: 'link', open: true };
@@ -173,7 +183,7 @@ function closeMark(mark: Mark, options: InlineOptions): string | DelimiterPiece 
       return options.html ? '</code>' : CODE_CLOSE;
     case 'link': {
       const href = mark.attrs.href as string;
-      if (options.html || isExternalHref(href)) return '</a>';
+      if (options.html || writtenAsHtml(mark)) return '</a>';
       const title = mark.attrs.title as string | null;
       const destination = /[\s()<>]/.test(href) || href === '' ? `<${href.replace(/[<>]/g, (c) => encodeURIComponent(c))}>` : href;
       return { delimiter: `](${destination}${title ? ` "${title.replace(/["\\]/g, '\\$&')}"` : ''})`, mark: 'link', open: false };

@@ -28,7 +28,7 @@ describe('checkLiquid', () => {
     ['in an image description', doc(fig('/assets/a.jpg', '{{ alt }}')), ['liquid-in-text:warning']],
     ['typed raw tags are text too', doc(p('{% raw %}{{ name }}{% endraw %}')), ['liquid-in-text:warning']],
     // Written into the post as they stand: these would run.
-    ['in a link address', doc(p(a('https://x.cn/{{id}}', 'link'))), ['liquid-in-markup:error']],
+    ['in a link address (written with its braces as references)', doc(p(a('https://x.cn/{{id}}', 'link'))), ['liquid-in-text:warning']],
     ['in raw HTML', doc(raw('<div data-x="{% x %}"></div>')), ['liquid-in-markup:error']],
     ['in raw inline markup', doc(p(rawInline('<sup>{{ n }}</sup>'))), ['liquid-in-markup:error']],
     ['raw markup wrapped in raw', doc(raw('{% raw %}<div>{{ x }}</div>{% endraw %}')), []],

@@ -3,9 +3,9 @@
  * through Liquid before Markdown. What a person typed (text, code, captions,
  * image descriptions) is exported with Liquid's openers escaped
  * (shared/markdown/liquid.ts), so it reaches the reader as typed: a warning
- * says so, in case the translator meant the site to run it. What is written
- * into the post as it stands (raw markup kept from an import, link
- * addresses) would run: that is an error. Markup wrapped in
+ * says so, in case the translator meant the site to run it; link addresses
+ * too. What is written into the post as it stands (raw markup kept from an
+ * import) would run: that is an error. Markup wrapped in
  * `{% raw %}…{% endraw %}` is left alone by Liquid and is fine. In the front
  * matter Jekyll does not run Liquid, but themes print these values into
  * pages and feeds where they would show as code, so there it is a warning.
@@ -24,12 +24,11 @@ export function findLiquid(text: string): string[] {
   return [...text.replace(RAW_SPAN, ' ').matchAll(LIQUID)].map((match) => match[0]);
 }
 
-/** What a side writes into the published file as it stands: raw markup, link addresses. */
+/** What a side writes into the published file as it stands: raw markup. */
 function markupStrings(side: PMNode): string[] {
   const out: string[] = [];
   side.descendants((node) => {
     if (node.type === schema.nodes.raw_block || node.type === schema.nodes.raw_inline) out.push(node.attrs.text as string);
-    for (const mark of node.marks) if (mark.type === schema.marks.link) out.push(mark.attrs.href as string);
     return true;
   });
   return out;
@@ -38,7 +37,8 @@ function markupStrings(side: PMNode): string[] {
 /**
  * What a person typed, escaped for Liquid on export: text (joined per block,
  * so `{{` typed across a bold boundary is still found), image descriptions
- * and titles, link titles.
+ * and titles, link addresses and titles (a link holding Liquid is written as
+ * `<a href>` with the braces as character references).
  */
 function typedStrings(side: PMNode): string[] {
   const texts: string[] = [];
@@ -49,7 +49,7 @@ function typedStrings(side: PMNode): string[] {
       let text = '';
       node.forEach((child) => {
         if (child.isText) text += child.text;
-        for (const mark of child.marks) if (mark.type === schema.marks.link) texts.push((mark.attrs.title as string | null) ?? '');
+        for (const mark of child.marks) if (mark.type === schema.marks.link) texts.push(mark.attrs.href as string, (mark.attrs.title as string | null) ?? '');
       });
       texts.push(text);
       return false;
