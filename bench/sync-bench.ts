@@ -15,8 +15,8 @@
  *
  * Each server runs in a child process of its own, started fresh for every
  * scenario, on 127.0.0.1; the clients all run in this process: y-websocket's
- * WebsocketProvider for Duet and the y-websocket server (as the browser uses
- * it), @hocuspocus/provider for Hocuspocus (its own framing: every message
+ * WebsocketProvider for Duet and the y-websocket server (the protocol the
+ * browser's own provider speaks), @hocuspocus/provider for Hocuspocus (its own framing: every message
  * carries the document's name). Every editor types into its own segment's
  * target text of the same seeded article at a steady rate; each insert carries
  * a sequence number, its sender notes the time, and every peer's observer

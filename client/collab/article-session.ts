@@ -7,16 +7,12 @@
  * covers everything typed here.
  */
 import * as Y from 'yjs';
-import * as decoding from 'lib0/decoding';
-import { WebsocketProvider } from 'y-websocket';
-import { messageYjsSyncStep2, messageYjsUpdate } from 'y-protocols/sync';
-import { IndexeddbPersistence } from 'y-indexeddb';
-import { articleRoom, COLLAB_PATH, MESSAGE } from '../../shared/protocol/collab';
+import { articleRoom, COLLAB_PATH } from '../../shared/protocol/collab';
 import type { Role } from '../../shared/protocol/roles';
 import { presenceOf } from './colors';
-import { batchLocalWrites } from './local-writes';
-import { deferUpdateSends, type DeferredSends } from './deferred-sends';
-import { updateBytes, type UpdateBytes } from './update-bytes';
+import { CollabProvider } from './collab-provider';
+import { DeviceCopy } from './device-copy';
+import { updateFeed, type UpdateFeed } from './update-feed';
 import { connectAfterLocalCopy } from './connect-after-copy';
 
 const OFFLINE_AFTER_FAILURES = 2;
@@ -56,19 +52,17 @@ export interface SessionUser {
 
 export class ArticleSession implements SessionView {
   readonly doc = new Y.Doc();
-  readonly provider: WebsocketProvider;
-  readonly local: IndexeddbPersistence;
+  readonly provider: CollabProvider;
+  /** The IndexedDB copy: read before connecting, written as the document changes (batched). */
+  readonly copy: DeviceCopy;
   private state: SessionState = SESSION_START;
   private savedClock = 0;
   private readonly listeners = new Set<() => void>();
-  /** Writes what the IndexedDB copy has not stored yet (writes are batched). */
-  private readonly flushLocal: () => void;
-  /** Sends local changes just after the frame (see deferred-sends.ts). */
-  private readonly sends: DeferredSends;
   private userValue: SessionUser | null = null;
   private readonly beforeServerChanges = new Set<() => void>();
   private readonly cancelConnect: () => void;
-  private readonly updateBytes: UpdateBytes;
+  private readonly feed: UpdateFeed;
+  private readonly unsubscribeFeed: () => void;
 
   /**
    * Without `user` the article opens before the app knows who is signed in
@@ -79,52 +73,42 @@ export class ArticleSession implements SessionView {
     user: SessionUser | null,
     origin = location.origin,
   ) {
-    this.local = new IndexeddbPersistence(`duet-article-${articleId}`, this.doc);
-    // Only while the server holds the work too may the local copy lag a frame behind.
-    this.flushLocal = batchLocalWrites(
-      this.local,
-      (from) => from === this.provider || this.state.connection === 'connected',
-      (from) => from === this.provider,
+    // Nothing needs the device copy's bytes until the server asks for what it lacks.
+    this.feed = updateFeed(this.doc, (transaction) => transaction.origin === this.copy && !this.provider.answered);
+    // Only while the server holds the work too may the device copy lag a frame behind.
+    this.copy = new DeviceCopy(`duet-article-${articleId}`, this.doc, this.feed, (from) =>
+      from === this.provider ? 'background' : this.state.connection === 'connected' ? 'after-frame' : 'now',
     );
-    void this.local.whenSynced.then(() => this.update({ loaded: true }));
+    void this.copy.whenRead.then(() => this.update({ loaded: true }));
 
-    this.provider = new WebsocketProvider(`${origin.replace(/^http/, 'ws')}${COLLAB_PATH}`, articleRoom(articleId), this.doc, {
-      maxBackoffTime: 4000,
-      connect: false,
+    this.provider = new CollabProvider({
+      url: `${origin.replace(/^http/, 'ws')}${COLLAB_PATH}/${articleRoom(articleId)}`,
+      doc: this.doc,
+      feed: this.feed,
+      copyOrigin: this.copy,
+      maxBackoffMs: 4000,
+      hooks: {
+        changed: () => this.update({ connection: this.connectionState(), saved: this.isSaved(), received: this.state.received || this.provider.synced }),
+        beforeServerChange: () => {
+          for (const hook of this.beforeServerChanges) hook();
+        },
+        saved: (stored) => {
+          // SAVED names only the client ids the acknowledged update carried: one without ours says nothing of our clock.
+          const clock = stored.get(this.doc.clientID);
+          if (clock !== undefined) this.savedClock = Math.max(this.savedClock, clock);
+          this.update({ saved: this.isSaved() });
+        },
+        denied: (reason) => this.update({ denials: [...this.state.denials, reason].slice(-5) }),
+        closed: ({ code, reason }) => {
+          if (code >= 4400 && code < 4500) this.update({ fatal: { code, reason } });
+        },
+      },
     });
-    this.sends = deferUpdateSends(this.provider, this.local);
-    // Nothing needs the local copy's bytes until the server asks for what it lacks.
-    this.updateBytes = updateBytes(this.doc, (transaction) => transaction.origin === this.local && !this.sends.wantsCopyUpdates());
-    const handleSync = this.provider.messageHandlers[MESSAGE.SYNC]!;
-    this.provider.messageHandlers[MESSAGE.SYNC] = (...args) => {
-      for (const hook of this.beforeServerChanges) hook();
-      const update = updateCarried(args[1]);
-      return update ? this.updateBytes.applying(update, this.provider, () => handleSync(...args)) : handleSync(...args);
-    };
     this.provider.awareness.setLocalState(null);
     if (user) this.setUser(user);
-    this.provider.messageHandlers[MESSAGE.SAVED] = (_encoder, decoder) => {
-      // SAVED names only the client ids the acknowledged update carried: one without ours says nothing of our clock.
-      const stored = Y.decodeStateVector(decoding.readVarUint8Array(decoder)).get(this.doc.clientID);
-      if (stored !== undefined) this.savedClock = Math.max(this.savedClock, stored);
-      this.update({ saved: this.isSaved() });
-    };
-    this.provider.messageHandlers[MESSAGE.AUTH] = (_encoder, decoder) => {
-      decoding.readVarUint(decoder);
-      const reason = decoding.readVarString(decoder);
-      this.update({ denials: [...this.state.denials, reason].slice(-5) });
-    };
-    this.provider.on('sync', (synced: boolean) => {
-      this.update({ connection: this.connectionState(), saved: this.isSaved(), received: this.state.received || synced });
-    });
-    this.provider.on('status', () => this.update({ connection: this.connectionState() }));
-    this.provider.on('connection-close', (event) => {
-      if (event && event.code >= 4400 && event.code < 4500) this.update({ fatal: { code: event.code, reason: event.reason } });
-      this.update({ connection: this.connectionState() });
-    });
-    this.doc.on('update', this.onUpdate);
+    this.unsubscribeFeed = this.feed.subscribe(this.onUpdate);
     // Last, with every handler in place.
-    this.cancelConnect = connectAfterLocalCopy(this.provider, this.local);
+    this.cancelConnect = connectAfterLocalCopy(this.provider, this.copy);
     window.addEventListener('online', this.onNetworkChange);
     window.addEventListener('offline', this.onNetworkChange);
     window.addEventListener('pagehide', this.onPageHide);
@@ -132,8 +116,8 @@ export class ArticleSession implements SessionView {
   }
 
   private readonly onPageHide = () => {
-    this.sends.flush();
-    this.flushLocal();
+    this.provider.flush();
+    this.copy.flush();
   };
 
   get user(): SessionUser | null {
@@ -163,7 +147,7 @@ export class ArticleSession implements SessionView {
 
   private readonly onUpdate = (_update: Uint8Array, origin: unknown) => {
     // At once, inside the keystroke: "saved" must never be claimed while a change is unsent.
-    if (origin !== this.provider && origin !== this.local) this.update({ saved: this.isSaved() });
+    if (origin !== this.provider && origin !== this.copy) this.update({ saved: this.isSaved() });
   };
 
   private readonly onNetworkChange = () => this.update({ connection: this.connectionState() });
@@ -175,9 +159,9 @@ export class ArticleSession implements SessionView {
 
   private connectionState(): ConnectionState {
     if (typeof navigator !== 'undefined' && navigator.onLine === false) return 'offline';
-    if (this.provider.wsconnected && this.provider.synced) return 'connected';
+    if (this.provider.connected && this.provider.synced) return 'connected';
     // Two failed attempts in a row: the server is out of reach, not merely slow to answer.
-    if (this.state.fatal || this.provider.wsUnsuccessfulReconnects >= OFFLINE_AFTER_FAILURES) return 'offline';
+    if (this.state.fatal || this.provider.failedAttempts >= OFFLINE_AFTER_FAILURES) return 'offline';
     return this.state.received ? 'reconnecting' : 'connecting';
   }
 
@@ -205,17 +189,10 @@ export class ArticleSession implements SessionView {
     window.removeEventListener('pagehide', this.onPageHide);
     document.removeEventListener('visibilitychange', this.onVisibility);
     this.onPageHide();
-    this.doc.off('update', this.onUpdate);
-    this.updateBytes.destroy();
+    this.unsubscribeFeed();
     this.provider.destroy();
-    void this.local.destroy();
+    this.copy.destroy();
+    this.feed.destroy();
     this.doc.destroy();
   }
-}
-
-/** The Yjs update a sync message carries (sync step 2 or an update), read without consuming the message. */
-function updateCarried(decoder: decoding.Decoder): Uint8Array | null {
-  const peek = decoding.clone(decoder);
-  const type = decoding.readVarUint(peek);
-  return type === messageYjsSyncStep2 || type === messageYjsUpdate ? decoding.readVarUint8Array(peek) : null;
 }

@@ -1,8 +1,7 @@
 import * as Y from 'yjs';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
-import { messageYjsSyncStep1, messageYjsSyncStep2 } from 'y-protocols/sync';
-import type { WebsocketProvider } from 'y-websocket';
+import { messageYjsSyncStep2 } from 'y-protocols/sync';
 import { MESSAGE } from '../../shared/protocol/collab';
 import { wroteAnything } from '../../shared/article/transaction-values';
 
@@ -19,31 +18,24 @@ import { wroteAnything } from '../../shared/article/transaction-values';
  * (a reconnection) the server may have restarted without something it had
  * sent, and the full answer is what gives it back.
  */
-export function firstAnswerToServer(provider: WebsocketProvider) {
-  /** Nothing in the document came from here, the local copy or another tab. */
+export function firstAnswerToServer(doc: Y.Doc, server: unknown) {
+  /** Nothing in the document came from here or the device copy (`server` is the origin of what came from the server). */
   let serverOnly = true;
   let first = true;
-  const notOnlyServer = () => {
-    serverOnly = false;
-    provider.doc.off('afterTransaction', watch);
-  };
   const watch = (transaction: Y.Transaction) => {
-    if (transaction.origin === provider) return; // from the server or another tab: see `received`
-    if (wroteAnything(transaction)) notOnlyServer();
+    if (transaction.origin === server) return;
+    if (!wroteAnything(transaction)) return;
+    serverOnly = false;
+    doc.off('afterTransaction', watch);
   };
-  provider.doc.on('afterTransaction', watch);
+  doc.on('afterTransaction', watch);
   return {
-    /** A sync message the provider is about to apply; `fromServer` is false for another tab's. */
-    received(type: number, fromServer: boolean) {
-      if (serverOnly && !fromServer && type !== messageYjsSyncStep1) notOnlyServer();
-    },
-    /** Write the empty answer to the server's step 1 if it may be; true if it did. */
+    /** Write the empty answer to the server's step 1 (its type already read) if it may be; true if it did. */
     answer(encoder: encoding.Encoder, decoder: decoding.Decoder): boolean {
       const wasFirst = first;
       first = false;
-      provider.doc.off('afterTransaction', watch); // decided now, once for the page
+      doc.off('afterTransaction', watch); // decided now, once for the page
       if (!wasFirst || !serverOnly) return false;
-      decoding.readVarUint(decoder);
       decoding.readVarUint8Array(decoder); // the server's state vector: it has all of this document
       encoding.writeVarUint(encoder, MESSAGE.SYNC);
       encoding.writeVarUint(encoder, messageYjsSyncStep2);

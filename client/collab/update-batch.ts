@@ -1,8 +1,8 @@
 /**
  * Yjs updates collected and handed on as one merged update just after the
  * next frame, so work done per update (a websocket send, an IndexedDB write)
- * stays out of the keystroke that made it. Used by deferred-sends.ts and
- * local-writes.ts.
+ * stays out of the keystroke that made it. Used by collab-provider.ts and
+ * device-copy.ts.
  */
 import * as Y from 'yjs';
 import { afterPaint, inBackground } from './after-paint';

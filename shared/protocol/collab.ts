@@ -1,8 +1,10 @@
 /**
  * The websocket contract: where rooms live, the message types on the wire,
- * and the close codes the server uses. Clients use y-websocket's
- * WebsocketProvider unchanged, with `serverUrl = <origin>/collab` and
- * `roomname = articleRoom(id)`, plus a handler for MESSAGE_SAVED.
+ * and the close codes the server uses. It is y-websocket's protocol: its
+ * WebsocketProvider works unchanged, with `serverUrl = <origin>/collab` and
+ * `roomname = articleRoom(id)`, plus a handler for MESSAGE_SAVED (the tests'
+ * and benchmarks' clients); the browser uses Duet's own provider on
+ * y-protocols (client/collab/collab-provider.ts).
  */
 
 /** Websocket path prefix: a room is at `/collab/<room name>`. */
@@ -35,9 +37,10 @@ export const MESSAGE = {
 } as const;
 
 /**
- * Close codes. As y-websocket's provider reads them: 4400–4499 mean
- * "reconnecting cannot help" (the provider stops), anything else is transient
- * (the provider reconnects with back-off). 1001 is a normal server shutdown.
+ * Close codes. As the providers (y-websocket's and Duet's) read them:
+ * 4400–4499 mean "reconnecting cannot help" (the provider stops), anything
+ * else is transient (the provider reconnects with back-off). 1001 is a normal
+ * server shutdown.
  */
 export const CLOSE = {
   SERVER_SHUTDOWN: 1001,

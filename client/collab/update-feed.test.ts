@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import * as Y from 'yjs';
-import { updateBytes } from './update-bytes';
+import { updateFeed } from './update-feed';
 
 const SERVER = { name: 'server' };
 
@@ -22,42 +22,43 @@ function setUp(unwanted?: (transaction: Y.Transaction) => boolean) {
   const doc = new Y.Doc();
   doc.getText('target').insert(0, 'Hello');
   const heard: Heard[] = [];
-  doc.on('update', (update: Uint8Array, origin: unknown) => heard.push({ update, origin }));
+  const feed = updateFeed(doc, unwanted);
+  feed.subscribe((update, origin) => heard.push({ update, origin }));
   const base = Y.encodeStateAsUpdate(doc);
-  /** A copy of the document as it was, with everything the listeners heard applied. */
+  /** A copy of the document as it was, with everything the subscribers heard applied. */
   const replayHeard = () => {
     const copy = new Y.Doc();
     Y.applyUpdate(copy, base);
     for (const entry of heard) Y.applyUpdate(copy, entry.update);
     return copy;
   };
-  return { doc, heard, replayHeard, bytes: updateBytes(doc, unwanted) };
+  return { doc, heard, replayHeard, feed };
 }
 
-describe('updates from the server reach update listeners as they arrived', () => {
-  test('listeners get the arrived bytes themselves, once, with the origin', () => {
-    const { doc, heard, replayHeard, bytes } = setUp();
+describe('updates from the server reach the subscribers as they arrived', () => {
+  test('subscribers get the arrived bytes themselves, once, with the origin', () => {
+    const { doc, heard, replayHeard, feed } = setUp();
     const update = colleagueChange(doc, (colleague) => colleague.getText('target').insert(5, ', world'));
 
-    bytes.applying(update, SERVER, () => Y.applyUpdate(doc, update, SERVER));
+    feed.applying(update, SERVER, () => Y.applyUpdate(doc, update, SERVER));
 
     expect(doc.getText('target').toString()).toBe('Hello, world');
     expect(heard).toHaveLength(1);
     expect(heard[0]!.update).toBe(update);
     expect(heard[0]!.origin).toBe(SERVER);
-    // What a listener stores rebuilds the change elsewhere.
+    // What a subscriber stores rebuilds the change elsewhere.
     expect(replayHeard().getText('target').toString()).toBe('Hello, world');
   });
 
   test('a change made in reaction to the server’s is encoded by Yjs and heard after it', () => {
-    const { doc, heard, replayHeard, bytes } = setUp();
+    const { doc, heard, replayHeard, feed } = setUp();
     const status = doc.getMap('status');
     doc.getText('target').observe((event) => {
       if (event.transaction.origin === SERVER) doc.transact(() => status.set('s1', 'draft'), 'reaction');
     });
     const update = colleagueChange(doc, (colleague) => colleague.getText('target').insert(0, '> '));
 
-    bytes.applying(update, SERVER, () => Y.applyUpdate(doc, update, SERVER));
+    feed.applying(update, SERVER, () => Y.applyUpdate(doc, update, SERVER));
 
     expect(heard.map((entry) => entry.origin)).toEqual([SERVER, 'reaction']);
     expect(heard[0]!.update).toBe(update);
@@ -67,62 +68,82 @@ describe('updates from the server reach update listeners as they arrived', () =>
   });
 
   test('an update that changes nothing is not heard, as Yjs would not emit it', () => {
-    const { doc, heard, bytes } = setUp();
+    const { doc, heard, feed } = setUp();
     const known = Y.encodeStateAsUpdate(doc);
 
-    bytes.applying(known, SERVER, () => Y.applyUpdate(doc, known, SERVER));
+    feed.applying(known, SERVER, () => Y.applyUpdate(doc, known, SERVER));
 
     expect(heard).toEqual([]);
   });
 
-  test('listeners work as before once the server’s change is done, including one subscribed during it', () => {
-    const { doc, heard, replayHeard, bytes } = setUp();
+  test('subscribers hear as before once the server’s change is done, including one subscribed during it', () => {
+    const { doc, heard, replayHeard, feed } = setUp();
     const late: Uint8Array[] = [];
     let subscribed = false;
     doc.getText('target').observe(() => {
       if (subscribed) return;
       subscribed = true;
-      doc.on('update', (update: Uint8Array) => late.push(update));
+      feed.subscribe((update) => late.push(update));
     });
     const update = colleagueChange(doc, (colleague) => colleague.getText('target').insert(5, '!'));
 
-    bytes.applying(update, SERVER, () => Y.applyUpdate(doc, update, SERVER));
+    feed.applying(update, SERVER, () => Y.applyUpdate(doc, update, SERVER));
     doc.getText('target').insert(0, 'Local: ');
 
     expect(heard).toHaveLength(2);
     expect(heard[1]!.origin).toBeNull();
-    // As with Yjs's own emit, a listener subscribed by an observer hears that transaction too.
+    // As with Yjs's own emit, a subscriber added by an observer hears that transaction too.
     expect(late).toEqual([update, heard[1]!.update]);
     expect(replayHeard().getText('target').toString()).toBe('Local: Hello!');
   });
 
-  test('listeners are back even when applying throws', () => {
-    const { doc, heard, bytes } = setUp();
+  test('subscribers hear again even when applying throws', () => {
+    const { doc, heard, feed } = setUp();
     doc.getText('target').observe((event) => {
       if (event.transaction.origin === SERVER) throw new Error('observer failed');
     });
     const update = colleagueChange(doc, (colleague) => colleague.getText('target').insert(0, 'x'));
 
-    expect(() => bytes.applying(update, SERVER, () => Y.applyUpdate(doc, update, SERVER))).toThrow('observer failed');
+    expect(() => feed.applying(update, SERVER, () => Y.applyUpdate(doc, update, SERVER))).toThrow('observer failed');
     doc.getMap('meta').set('title', 'Still heard');
 
     expect(heard.map((entry) => entry.origin)).toEqual([SERVER, null]);
   });
 
   test('other transactions while no server update is applied are left to Yjs', () => {
-    const { doc, heard, bytes } = setUp();
+    const { doc, heard } = setUp();
     const update = colleagueChange(doc, (colleague) => colleague.getText('target').insert(0, 'x'));
     Y.applyUpdate(doc, update, SERVER); // not through `applying`
-    bytes.destroy();
     doc.getText('target').insert(0, 'y');
 
     expect(heard).toHaveLength(2);
     expect(heard[0]!.update).not.toBe(update); // Yjs's own encoding
     expect(heard[0]!.origin).toBe(SERVER);
   });
+
+  test('another update listener of the document hears Yjs’s encoding of the same change', () => {
+    const { doc, heard, replayHeard, feed } = setUp();
+    const other: Uint8Array[] = [];
+    doc.on('update', (update: Uint8Array) => other.push(update));
+    const update = colleagueChange(doc, (colleague) => colleague.getText('target').insert(5, '?'));
+
+    feed.applying(update, SERVER, () => Y.applyUpdate(doc, update, SERVER));
+
+    expect(heard.map((entry) => entry.update)).toEqual([update]);
+    expect(other).toHaveLength(1);
+    expect(replayHeard().getText('target').toString()).toBe('Hello?');
+  });
+
+  test('after destroy the subscribers hear nothing more', () => {
+    const { doc, heard, feed } = setUp();
+    feed.destroy();
+    doc.getText('target').insert(0, 'y');
+
+    expect(heard).toEqual([]);
+  });
 });
 
-describe('a transaction whose bytes nobody wants reaches no update listener', () => {
+describe('a transaction whose bytes nobody wants reaches no subscriber', () => {
   const COPY = { name: 'local copy' };
 
   test('the local copy read before anyone asks for it is not encoded; later changes are', () => {
