@@ -24,7 +24,8 @@ import { sourceFingerprint } from '../../shared/article/source-fingerprint';
 import { articleTypes } from '../../shared/article/layout';
 import { wroteAnything } from '../../shared/article/transaction-values';
 import { CLOSE, DENIED, MESSAGE } from '../../shared/protocol/collab';
-import { canWriteArticle, type Role } from '../../shared/protocol/roles';
+import type { Role } from '../../shared/protocol/roles';
+import { mayWriteArticle } from '../../shared/permissions/permissions';
 import type { ArticleStore, DerivedThrough, NewUpdate, StoredUpdate } from '../store/article-store';
 import type { Connection } from './connection';
 import { DerivationQueue, type DerivedChange, type Deriver } from './derivation';
@@ -266,7 +267,7 @@ export class Room implements CommitParticipant {
     }
     const states = [...this.awareness.getStates().keys()];
     if (states.length > 0) connection.send(this.awarenessMessage(states));
-    if (!canWriteArticle(connection.user.role)) this.deny(connection, DENIED.READ_ONLY);
+    if (!mayWriteArticle(connection.user.role)) this.deny(connection, DENIED.READ_ONLY);
   }
 
   private sendStep1(connection: Connection): void {
@@ -343,7 +344,7 @@ export class Room implements CommitParticipant {
    * from it (history, notifications) happens here.
    */
   receiveUpdate(connection: Connection, update: Uint8Array): void {
-    if (!canWriteArticle(connection.user.role)) return this.deny(connection, DENIED.READ_ONLY);
+    if (!mayWriteArticle(connection.user.role)) return this.deny(connection, DENIED.READ_ONLY);
     if (this.logBytes + this.pendingBytes + update.byteLength > this.limits.maxDocumentBytes) {
       return connection.close(CLOSE.DOCUMENT_TOO_LARGE, `the document would exceed ${this.limits.maxDocumentBytes} bytes`);
     }
