@@ -12,7 +12,8 @@ import { decodeTextFile } from '../shared/import/text-file';
 import { detectFormat, extensionOf, hasFrontMatter, SOURCE_FORMATS } from '../shared/import/source-format';
 import { DuetError } from '../shared/protocol/errors';
 import { importReport } from '../shared/xliff/import-report';
-import { isRole, PERMISSIONS, ROLES } from '../shared/protocol/roles';
+import { isRole, ROLES } from '../shared/protocol/roles';
+import { may } from '../shared/permissions/permissions';
 import { Accounts, checkEmail, type User } from './auth/accounts';
 import { exportArticle, importPublished, importSourceArticle, listArticles, showArticle } from './articles/article-service';
 import { exportXliff, importXliffToStore } from './articles/xliff-service';
@@ -357,7 +358,7 @@ function publishingUser(accounts: Accounts, name: string | undefined): User {
     if (!user) throw new DuetError('not_found', `no user named "${name}"`);
     return user;
   }
-  const publishers = users.filter((user) => PERMISSIONS[user.role].publish);
+  const publishers = users.filter((user) => may(user, 'article.publish'));
   if (publishers.length === 1) return publishers[0]!;
   throw new UsageError(publishers.length === 0 ? 'no account may publish: add an admin first' : `say who publishes with --as NAME (one of ${publishers.map((user) => user.name).join(', ')})`);
 }

@@ -1,5 +1,5 @@
 import { lazy, Suspense, useEffect } from 'react';
-import { PERMISSIONS } from '../../shared/protocol/roles';
+import { may } from '../../shared/permissions/permissions';
 import { discardEarly, openEarly } from '../collab/early-session';
 import { openingAsked } from '../collab/opening';
 import type { SessionUser } from '../api/api';
@@ -77,7 +77,7 @@ function Pages({ user, onUnauthenticated }: { user: SessionUser; onUnauthenticat
   const route = useRoute();
   switch (route.page) {
     case 'articles':
-      return <ArticleList canCreate={PERMISSIONS[user.role].createArticles} onUnauthenticated={onUnauthenticated} />;
+      return <ArticleList canCreate={may(user, 'article.create')} onUnauthenticated={onUnauthenticated} />;
     case 'article':
       // Keyed by id so moving between articles starts each page fresh.
       return <EditorPage key={route.id} articleId={route.id} user={user} onUnauthenticated={onUnauthenticated} />;

@@ -15,7 +15,7 @@ type ArticlesState =
   | { kind: 'ready'; articles: ArticleSummary[] };
 
 export interface ArticleListProps {
-  /** May this user create articles (PERMISSIONS[role].createArticles)? Only hides the button: the server decides. */
+  /** May this user create articles (`article.create`)? Only hides the button: the server decides. */
   canCreate: boolean;
   /** The server says the session is gone. */
   onUnauthenticated(): void;

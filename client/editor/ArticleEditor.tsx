@@ -9,7 +9,7 @@ import type { EditorView } from 'prosemirror-view';
 import { readSegment, setSide, setStatus, touchSegment } from '../../shared/article/article';
 import { insertTranslatorSegment, mergeWithNext, moveReordersSource, moveSegment, setOmitted, splitSegment, structureFromSource } from '../../shared/article/structure';
 import { isSideEmpty } from '../../shared/article/article';
-import { PERMISSIONS } from '../../shared/protocol/roles';
+import { may, settableStatuses } from '../../shared/permissions/permissions';
 import type { SegmentStatus } from '../../shared/article/status';
 import type { ArticleSession, SessionUser, SessionView } from '../collab/article-session';
 import { afterPaint } from '../collab/after-paint';
@@ -105,11 +105,10 @@ function EditorSurface({ session, doc, presence, undo, review, user, opening, ca
   // The connection and saved state are read by the header's status alone: they change on every keystroke.
   useSyncExternalStore(presence.subscribe, presence.getVersion);
   const rows = useSegments(doc);
-  const permissions = PERMISSIONS[user.role];
-  const canEditTarget = permissions.articleChanges.includes('targetText');
+  const canEditTarget = may(user, 'target.edit');
   // Showing the opening rows (use-opening.ts): only what is typed into targets is carried over to the article.
   const loading = opening !== undefined;
-  const canEditSource = !loading && permissions.articleChanges.includes('sourceText');
+  const canEditSource = !loading && may(user, 'source.edit');
 
   const [filter, setFilter] = useState<RowFilter>({ kind: 'all' });
   const [searchOpen, setSearchOpen] = useState(false);
@@ -210,7 +209,7 @@ function EditorSurface({ session, doc, presence, undo, review, user, opening, ca
     () => ({
       confirm(id) {
         if (loading) return setNotice(STILL_LOADING);
-        if (!permissions.statuses.includes('translated')) return;
+        if (!settableStatuses(user.role).includes('translated')) return;
         setStatus(doc, id, 'translated', user.name, EDITOR_ORIGIN);
         const order = rowsRef.current;
         const at = order.findIndex((row) => row.id === id);
@@ -246,7 +245,7 @@ function EditorSurface({ session, doc, presence, undo, review, user, opening, ca
         const row = rowsByIdRef.current.get(id);
         if (!row) return;
         // Typing into an untranslated segment makes it a draft; so does changing a finished one (say so).
-        if (row.status !== 'draft' && permissions.statuses.includes('draft')) {
+        if (row.status !== 'draft' && settableStatuses(user.role).includes('draft')) {
           if (row.status !== 'untranslated') setNotice(`The segment was ${row.status}; editing it made it a draft again.`);
           setStatus(doc, id, 'draft', user.name, EDITOR_ORIGIN);
           lastTouch.current.set(id, Date.now());
@@ -256,7 +255,7 @@ function EditorSurface({ session, doc, presence, undo, review, user, opening, ca
         }
       },
     }),
-    [doc, loading, user.name, permissions, focusSegment],
+    [doc, loading, user.name, user.role, focusSegment],
   );
 
   // Images dropped or chosen in a row: uploaded, then shown through the row's target editor.
@@ -364,7 +363,7 @@ function EditorSurface({ session, doc, presence, undo, review, user, opening, ca
       )}
       {searchOpen && <SearchPanel rows={rows} onClose={() => setSearchOpen(false)} onGo={(id, side) => focusSegment(id, side)} />}
       {!loading && workflow.bar}
-      {metaOpen && <MetadataPanel doc={doc} editable={permissions.articleChanges.includes('metadata')} onClose={() => setMetaOpen(false)} />}
+      {metaOpen && <MetadataPanel doc={doc} editable={may(user, 'metadata.edit')} onClose={() => setMetaOpen(false)} />}
       <div className="segment-columns-header" aria-hidden="true">
         <span>中文 source</span>
         <span>English translation</span>

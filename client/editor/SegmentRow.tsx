@@ -7,7 +7,7 @@ import { memo, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { EditorView } from 'prosemirror-view';
 import type { SegmentStatus } from '../../shared/article/status';
 import type { Role } from '../../shared/protocol/roles';
-import { statusOptions } from '../../shared/review/workflow';
+import { statusOptions } from '../../shared/permissions/permissions';
 import type { Assignment } from '../workflow/use-assignments';
 import { Assignees } from '../workflow/Assignees';
 import { RowThreads, type RowReview } from '../review/RowThreads';

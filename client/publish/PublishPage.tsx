@@ -8,7 +8,7 @@
  * (here or by a colleague) shows here a moment later.
  */
 import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
-import { PERMISSIONS } from '../../shared/protocol/roles';
+import { may } from '../../shared/permissions/permissions';
 import { mediaResolver } from '../../shared/export/media-urls';
 import type { PreviewOptions } from '../../shared/export/preview-html';
 import { checkArticle as checkArticleExists, type SessionUser } from '../api/api';
@@ -100,7 +100,8 @@ function PublishContent({ session, articleId, user }: { session: ArticleSession;
   const ready = connected || (offline && sessionState.loaded);
   const preview = useMemo<PreviewOptions>(() => ({ resolveImage: mediaResolver({ articleId }) }), [articleId]);
   const live = useLiveExport(session.doc, ready, preview);
-  const { publish: canPublish, administer: canOverride } = PERMISSIONS[user.role];
+  const canPublish = may(user, 'article.publish');
+  const canOverride = may(user, 'publish.override');
   const [tab, setTab] = useState<'both' | 'preview' | 'markdown'>('both');
 
   return (
@@ -123,7 +124,7 @@ function PublishContent({ session, articleId, user }: { session: ArticleSession;
           <aside className="publish-side">
             <QaPanel issues={live.issues} articleId={articleId} numbers={live.numbers} />
             <ExportActions articleId={articleId} markdown={live.markdown} fileName={markdownFileName(live)} saved={connected && sessionState.saved} />
-            {PERMISSIONS[user.role].articleChanges.includes('targetText') && <XliffImport articleId={articleId} />}
+            {may(user, 'xliff.import') && <XliffImport articleId={articleId} />}
             {canPublish ? (
               <PublishPanel articleId={articleId} snapshot={live.snapshot} issues={live.issues} ready={connected && sessionState.saved} canOverride={canOverride} />
             ) : (

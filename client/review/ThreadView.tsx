@@ -12,7 +12,7 @@ import { EDITOR_ORIGIN } from '../editor/origins';
 import { CommentText } from './CommentText';
 import { MentionInput } from './MentionInput';
 import { applySuggestion } from './review-actions';
-import type { ReviewEnv } from './review-env';
+import { mayOnComment, type ReviewEnv } from './review-env';
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
@@ -97,7 +97,6 @@ function CommentItem({ env, thread, comment }: { env: ReviewEnv; thread: ThreadS
   const [editing, setEditing] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [confirming, setConfirming] = useState(false);
-  const mine = comment.author === env.me;
 
   const save = () => {
     if (editing === null || editing.trim() === '') return;
@@ -146,7 +145,7 @@ function CommentItem({ env, thread, comment }: { env: ReviewEnv; thread: ThreadS
         <div className={`suggestion suggestion-${comment.suggestionState ?? 'open'}`} data-testid="suggestion" data-state={comment.suggestionState ?? 'open'}>
           <span className="suggestion-label">Suggested:</span> {thread.quote && <del>{thread.quote}</del>} → <ins data-testid="suggestion-text">{comment.suggestion || '(delete)'}</ins>
           {comment.suggestionState === 'open' || comment.suggestionState === null ? (
-            env.canEditTarget && (
+            env.canDecideSuggestions && (
               <div className="thread-buttons">
                 <button type="button" onClick={apply} disabled={busy || thread.anchorState === 'deleted'} data-testid="suggestion-apply">
                   Apply
@@ -164,9 +163,9 @@ function CommentItem({ env, thread, comment }: { env: ReviewEnv; thread: ThreadS
           )}
         </div>
       )}
-      {!comment.deleted && editing === null && (mine || env.isAdmin) && env.canComment && (
+      {!comment.deleted && editing === null && mayOnComment(env, 'comment.delete', comment) && (
         <div className="comment-tools">
-          {mine && (
+          {mayOnComment(env, 'comment.edit', comment) && (
             <button type="button" className="link-button" onClick={() => setEditing(comment.text)} data-testid="comment-edit">
               Edit
             </button>

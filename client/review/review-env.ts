@@ -1,16 +1,17 @@
 /** What the review components need from the editor page, in one value. */
-import { PERMISSIONS, type Role } from '../../shared/protocol/roles';
+import { may, type Actor } from '../../shared/permissions/permissions';
+import type { Role } from '../../shared/protocol/roles';
 import type { ReviewHub } from './review-hub';
 
 export interface ReviewEnv {
   hub: ReviewHub;
   me: string;
-  /** May open threads, reply and resolve (the server judges this as the `comment` change). */
+  /** May open threads, reply, resolve and reopen (`thread.comment`). */
   canComment: boolean;
-  /** May change target text, so may apply or decline suggestions. */
-  canEditTarget: boolean;
-  /** May delete anyone's comment. */
-  isAdmin: boolean;
+  /** May apply or decline suggestions (`suggestion.decide`). */
+  canDecideSuggestions: boolean;
+  /** The role, for what depends on the comment too (`comment.edit`, `comment.delete`: see `mayOnComment`). */
+  role: Role;
   /** Names a comment can @mention. */
   members: readonly string[];
   /** The segment's number as the page shows it (1-based), or null when it is gone. */
@@ -21,7 +22,11 @@ export interface ReviewEnv {
   notify(message: string): void;
 }
 
-export function reviewRights(role: Role): Pick<ReviewEnv, 'canComment' | 'canEditTarget' | 'isAdmin'> {
-  const changes: readonly string[] = PERMISSIONS[role].articleChanges;
-  return { canComment: changes.includes('comment'), canEditTarget: changes.includes('targetText'), isAdmin: PERMISSIONS[role].administer };
+export function reviewRights(user: Actor): Pick<ReviewEnv, 'canComment' | 'canDecideSuggestions' | 'role'> {
+  return { canComment: may(user, 'thread.comment'), canDecideSuggestions: may(user, 'suggestion.decide'), role: user.role };
+}
+
+/** May the person on this page edit or delete this comment? */
+export function mayOnComment(env: Pick<ReviewEnv, 'me' | 'role'>, operation: 'comment.edit' | 'comment.delete', comment: { author: string; deleted: boolean }): boolean {
+  return may({ name: env.me, role: env.role }, operation, comment);
 }

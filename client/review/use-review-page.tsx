@@ -37,7 +37,7 @@ export interface ReviewPage {
 export function useReviewPage({ hub, user, rows, presence, reveal, notify }: ReviewPageInput): ReviewPage {
   // The page re-renders when a count changes, not on every thread edit (the layer follows those itself).
   const counts = useSyncExternalStore(hub.subscribe, () => hub.counts);
-  const rights = reviewRights(user.role);
+  const rights = reviewRights(user);
 
   const rowReview = useMemo<RowReview>(
     () => ({
@@ -56,7 +56,7 @@ export function useReviewPage({ hub, user, rows, presence, reveal, notify }: Rev
   const env = useMemo<Omit<ReviewEnv, 'members'>>(
     () => ({ hub, me: user.name, ...rights, segmentNumber, reveal, notify }),
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [hub, user.name, rights.canComment, rights.canEditTarget, rights.isAdmin, segmentNumber, reveal, notify],
+    [hub, user.name, rights.canComment, rights.canDecideSuggestions, rights.role, segmentNumber, reveal, notify],
   );
 
   const openCount = useMemo(() => [...counts.values()].reduce((sum, count) => sum + count, 0), [counts]);

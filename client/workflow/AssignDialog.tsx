@@ -4,6 +4,7 @@
  * it is, or cleared.
  */
 import { useEffect, useId, useState } from 'react';
+import { may } from '../../shared/permissions/permissions';
 import type { Assignment } from '../../shared/review/assignments';
 import { listMembers, type Member } from '../api/api';
 import { Modal } from '../app/import/Modal';
@@ -34,8 +35,8 @@ export function AssignDialog({ count, onAssign, onCancel }: { count: number; onA
   }, []);
 
   // Anyone who may write translations may be given segments to translate; likewise for review.
-  const translators = (members ?? []).filter((member) => member.role === 'translator' || member.role === 'admin');
-  const reviewers = (members ?? []).filter((member) => member.role === 'reviewer' || member.role === 'admin');
+  const translators = (members ?? []).filter((member) => may(member, 'target.edit'));
+  const reviewers = (members ?? []).filter((member) => may(member, 'segment.setStatus', { from: 'translated', to: 'reviewed' }));
   const nothingChosen = translator === KEEP && reviewer === KEEP;
 
   const picker = (label: string, value: string, set: (value: string) => void, people: Member[], testId: string) => (

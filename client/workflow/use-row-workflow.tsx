@@ -12,7 +12,7 @@ import { isSegmentStatus, type SegmentStatus } from '../../shared/article/status
 import type { Role } from '../../shared/protocol/roles';
 import { assignSegments, type Assignment } from '../../shared/review/assignments';
 import { sendBack } from '../../shared/review/send-back';
-import { canSetStatus, needsSendBackComment } from '../../shared/review/workflow';
+import { may, needsSendBackComment } from '../../shared/permissions/permissions';
 import { AssignDialog } from './AssignDialog';
 import { approveReviewed, countReviewed, describeApproval } from './bulk-approve';
 import { BulkBar } from './BulkBar';
@@ -51,7 +51,10 @@ export interface RowWorkflow {
 
 export function useRowWorkflow({ doc, articleId, user, rows, shown, notify, origin }: RowWorkflowOptions): RowWorkflow {
   const { name, role } = user;
-  const selectable = role === 'reviewer' || role === 'admin';
+  // Ticking rows is for the bulk actions: approving reviewed segments, assigning.
+  const canApprove = may(user, 'segment.setStatus', { from: 'reviewed', to: 'approved' });
+  const canAssign = may(user, 'segment.assign');
+  const selectable = canApprove || canAssign;
   const [selection, setSelection] = useState<RowSelection>(EMPTY_SELECTION);
   const [sendingBack, setSendingBack] = useState<{ id: string; from: SegmentStatus } | null>(null);
   const [historyOf, setHistoryOf] = useState<string | null>(null);
@@ -79,7 +82,7 @@ export function useRowWorkflow({ doc, articleId, user, rows, shown, notify, orig
       const from = statusOf(id);
       if (!from || from === to) return;
       if (needsSendBackComment(role, from, to)) return setSendingBack({ id, from });
-      if (!canSetStatus(role, from, to)) return notify(`A ${role} cannot make a ${from} segment ${to}.`);
+      if (!may({ name, role }, 'segment.setStatus', { from, to })) return notify(`A ${role} cannot make a ${from} segment ${to}.`);
       setStatus(doc, id, to, name, origin);
     },
     [doc, name, role, origin, notify, statusOf],
@@ -107,8 +110,8 @@ export function useRowWorkflow({ doc, articleId, user, rows, shown, notify, orig
       selected={selection.ids.size}
       reviewed={reviewed}
       shown={shown.length}
-      canApprove={canSetStatus(role, 'reviewed', 'approved')}
-      canAssign={role === 'admin'}
+      canApprove={canApprove}
+      canAssign={canAssign}
       onSelectAllShown={() => setSelection((current) => selectAll(current, shownRef.current))}
       onClear={() => setSelection(EMPTY_SELECTION)}
       onApprove={approve}
@@ -126,7 +129,7 @@ export function useRowWorkflow({ doc, articleId, user, rows, shown, notify, orig
             // The status may have moved while the dialog was open: send back only what may still be sent back.
             const from = statusOf(sendingBack.id);
             setSendingBack(null);
-            if (!from || !canSetStatus(role, from, 'draft', { sendBackComment: true })) return notify(`The segment is ${from ?? 'gone'} now; it was not sent back.`);
+            if (!from || !may(user, 'segment.setStatus', { from, to: 'draft', sendBackComment: true })) return notify(`The segment is ${from ?? 'gone'} now; it was not sent back.`);
             sendBack(doc, sendingBack.id, comment, name, origin);
             notify(`Sent back to draft, with your comment.`);
           }}

@@ -4,13 +4,10 @@
  * (CollabServer.refreshUsers): a removed account's close with 4403, a new
  * role applies to the very next update.
  */
-import { PERMISSIONS } from '../../shared/protocol/roles';
+import { may } from '../../shared/permissions/permissions';
 import { DuetError } from '../../shared/protocol/errors';
 import type { RouteModule } from '../http/route';
 import { readJson } from '../http/request-body';
-import type { User } from './accounts';
-
-const administers = (user: User) => PERMISSIONS[user.role].administer;
 
 export const userRoutes: RouteModule = ({ accounts, collab }) => {
   const refresh = () => collab.refreshUsers(accounts);
@@ -18,7 +15,7 @@ export const userRoutes: RouteModule = ({ accounts, collab }) => {
     {
       method: 'DELETE',
       path: '/api/users/:name',
-      access: administers,
+      access: (user) => may(user, 'user.manage'),
       handle({ params }) {
         const removed = accounts.removeUser(params.name!);
         refresh();
@@ -28,7 +25,7 @@ export const userRoutes: RouteModule = ({ accounts, collab }) => {
     {
       method: 'PUT',
       path: '/api/users/:name/role',
-      access: administers,
+      access: (user) => may(user, 'user.manage'),
       async handle({ req, params }) {
         const body = await readJson(req);
         if (typeof body.role !== 'string') throw new DuetError('bad_request', 'send { "role": "admin" | "translator" | "reviewer" | "viewer" }');

@@ -5,7 +5,7 @@
  */
 import type * as Y from 'yjs';
 import { articleRoom, CLOSE, DENIED, parseRoom } from '../../shared/protocol/collab';
-import { canWriteArticle } from '../../shared/protocol/roles';
+import { mayWriteArticle } from '../../shared/permissions/permissions';
 import { DuetError } from '../../shared/protocol/errors';
 import type { ArticleStore } from '../store/article-store';
 import { Connection, type ConnectionUser, type Socket } from './connection';
@@ -181,9 +181,9 @@ export class CollabServer {
           }
         }
         if (account.role === connection.user.role && account.name === connection.user.name) continue;
-        const couldWrite = canWriteArticle(connection.user.role);
+        const couldWrite = mayWriteArticle(connection.user.role);
         connection.user = { id, name: account.name, role: account.role };
-        if (couldWrite && !canWriteArticle(account.role)) room.deny(connection, DENIED.READ_ONLY);
+        if (couldWrite && !mayWriteArticle(account.role)) room.deny(connection, DENIED.READ_ONLY);
       }
     }
   }

@@ -17,7 +17,7 @@ import { anchorForRange } from '../../shared/review/anchors';
 import { readThreads } from '../../shared/review/read-threads';
 import { sendBack } from '../../shared/review/send-back';
 import { deleteComment, editComment, openThread, removeThread, reply, resolveThread, setSuggestionState } from '../../shared/review/threads';
-import { canSetStatus } from '../../shared/review/workflow';
+import { may } from '../../shared/permissions/permissions';
 import { doc, p } from '../../shared/testing/builders';
 import { judgeArticleChanges } from './permissions';
 
@@ -53,10 +53,10 @@ describe('the status workflow, every role and transition', () => {
       test(`${role} from ${from}`, () => {
         for (const to of SEGMENT_STATUSES) {
           const plain = judge(role, (d) => setStatus(d, `s-${from}`, to, role));
-          expect(plain.ok, `${role}: ${from} → ${to}`).toBe(canSetStatus(role, from, to));
+          expect(plain.ok, `${role}: ${from} → ${to}`).toBe(may({ name: role, role }, 'segment.setStatus', { from, to }));
           if (to === 'draft') {
             const withComment = judge(role, (d) => sendBack(d, `s-${from}`, 'Please redo.', role));
-            expect(withComment.ok, `${role}: ${from} → draft with a send-back comment`).toBe(canSetStatus(role, from, to, { sendBackComment: true }) && role !== 'viewer');
+            expect(withComment.ok, `${role}: ${from} → draft with a send-back comment`).toBe(may({ name: role, role }, 'segment.setStatus', { from, to, sendBackComment: true }) && role !== 'viewer');
           }
         }
       });

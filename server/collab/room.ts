@@ -2,12 +2,12 @@
  * One article's live document and everyone connected to it.
  *
  * The order of events for an incoming update is the durability contract:
- * apply it, judge what it changed against the sender's role, commit it to the
- * store (with whatever else arrived in the same turn: group-commit.ts), and
- * only then relay it to the others and tell the sender it is saved; derive
- * history and notifications from it after that (derivation.ts). A refused
- * update is never stored or relayed: the room restores its document to what
- * was accepted.
+ * admit it (apply it, judge what it changed against the sender's role:
+ * admission.ts), commit it to the store (with whatever else arrived in the
+ * same turn: group-commit.ts), and only then relay it to the others and tell
+ * the sender it is saved; derive history and notifications from it after that
+ * (derivation.ts). A refused update is never stored or relayed: the room
+ * restores its document to what was accepted.
  *
  * The room is the only writer of its article while it is loaded. Rows that
  * another process appends to the store (the CLI against a running server's
@@ -19,12 +19,13 @@ import * as encoding from 'lib0/encoding';
 import * as syncProtocol from 'y-protocols/sync';
 import * as authProtocol from 'y-protocols/auth';
 import { Awareness, encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
-import { classifyTransaction, collectUnlessStatus, mergeChanges, type ArticleChanges } from '../../shared/article/changes';
+import { collectUnlessStatus, type ArticleChanges } from '../../shared/article/changes';
 import { sourceFingerprint } from '../../shared/article/source-fingerprint';
 import { articleTypes } from '../../shared/article/layout';
-import { wroteAnything } from '../../shared/article/transaction-values';
 import { CLOSE, DENIED, MESSAGE } from '../../shared/protocol/collab';
-import { canWriteArticle, type Role } from '../../shared/protocol/roles';
+import type { Role } from '../../shared/protocol/roles';
+import { mayWriteArticle } from '../../shared/permissions/permissions';
+import { admit, type AdmissionContext } from './admission';
 import type { ArticleStore, DerivedThrough, NewUpdate, StoredUpdate } from '../store/article-store';
 import type { Connection } from './connection';
 import { DerivationQueue, type DerivedChange, type Deriver } from './derivation';
@@ -32,7 +33,7 @@ import type { Node as PMNode } from 'prosemirror-model';
 import type { CommitParticipant, GroupCommit } from './group-commit';
 import type { CollabLimits } from './limits';
 import { readTouchedSides } from './content-check';
-import { judgeArticleChanges } from './permissions';
+import { UpdateObserver, type Observed } from './update-observer';
 import { keepOpening } from '../articles/opening-cache';
 
 /** The origin of the room's own writes (loading from the store). */
@@ -71,14 +72,6 @@ export interface RoomContext {
   derivers: readonly Deriver[];
 }
 
-/** What one update did, seen from the transaction(s) that applied it. */
-interface Observed {
-  changes: ArticleChanges;
-  wrote: boolean;
-  /** Each client whose clock the update moved, and where it moved it to. */
-  clients: number[];
-}
-
 /** An accepted update waiting for the group commit, or an acknowledgement waiting for it. */
 type Uncommitted =
   | { kind: 'write'; update: Uint8Array; actor: string; at: number; connection: Connection | null; changes: ArticleChanges; targets: Map<string, PMNode>; clients: number[] }
@@ -107,10 +100,11 @@ export class Room implements CommitParticipant {
   readonly connections = new Set<Connection>();
   /** Which connection announced each awareness client id: a connection may only speak for its own. */
   readonly awarenessOwners = new Map<number, Connection>();
+  /** How the source of the accepted document reads (shared/article/source-fingerprint.ts), for admission. */
   private sourceText = '';
-  /** The origin being applied now, and what its transactions did (see `observe`). */
-  private observing: unknown = null;
-  private observed: Observed | null = null;
+  private readonly observer = new UpdateObserver();
+  /** What admission reads of the room, made once: every update is admitted through it. */
+  private readonly admission: AdmissionContext;
   private readonly derivation: DerivationQueue;
   private destroyed = false;
   /** When a group commit last carried the derivation watermarks (see alsoInCommit). */
@@ -123,6 +117,20 @@ export class Room implements CommitParticipant {
   ) {
     this.awareness.setLocalState(null);
     this.awareness.on('update', this.onAwarenessUpdate);
+    const room = this;
+    this.admission = {
+      get doc() {
+        return room.doc;
+      },
+      observer: this.observer,
+      limits: context.limits,
+      get heldBytes() {
+        return room.logBytes + room.pendingBytes;
+      },
+      get acceptedSource() {
+        return room.sourceText;
+      },
+    };
     this.derivation = new DerivationQueue(articleId, context.store, context.derivers, () => this.doc, context.log, 0, context.limits, () => this.scheduleCompaction());
   }
 
@@ -191,7 +199,7 @@ export class Room implements CommitParticipant {
       for (const update of updates) Y.applyUpdate(doc, update);
     }, ROOM_ORIGIN);
     articleTypes(doc); // type every root now: an update to a root nobody has asked for by type would reach observers untyped
-    doc.on('afterTransaction', this.observe);
+    doc.on('afterTransaction', this.observer.observe);
     this.current?.destroy();
     this.current = doc;
     this.logMerged = null;
@@ -214,32 +222,9 @@ export class Room implements CommitParticipant {
     this.build([...this.rows.map((row) => row.data), ...this.pending.flatMap((item) => (item.kind === 'write' ? [item.update] : []))]);
   }
 
-  private readonly observe = (transaction: Y.Transaction): void => {
-    if (this.observing === null || transaction.origin !== this.observing) return;
-    const changes = classifyTransaction(transaction);
-    const clients: number[] = [];
-    for (const [client, clock] of transaction.afterState) if ((transaction.beforeState.get(client) ?? 0) !== clock) clients.push(client);
-    const wrote = wroteAnything(transaction);
-    const before = this.observed;
-    this.observed = before
-      ? { changes: mergeChanges(before.changes, changes), wrote: before.wrote || wrote, clients: [...new Set([...before.clients, ...clients])] }
-      : { changes, wrote, clients };
-  };
-
   /** Apply an update (or run a change) as `origin`, and say what its transactions did. */
   private applyObserved(update: Uint8Array | ((doc: Y.Doc) => void), origin: unknown): Observed | null {
-    const doc = this.doc;
-    this.observing = origin;
-    this.observed = null;
-    try {
-      if (typeof update === 'function') doc.transact(() => update(doc), origin);
-      else Y.applyUpdate(doc, update, origin);
-    } finally {
-      this.observing = null;
-    }
-    const observed = this.observed;
-    this.observed = null;
-    return observed;
+    return this.observer.apply(this.doc, update, origin);
   }
 
   /** Build the document after `delayMs`, unless something needs it sooner. */
@@ -266,7 +251,7 @@ export class Room implements CommitParticipant {
     }
     const states = [...this.awareness.getStates().keys()];
     if (states.length > 0) connection.send(this.awarenessMessage(states));
-    if (!canWriteArticle(connection.user.role)) this.deny(connection, DENIED.READ_ONLY);
+    if (!mayWriteArticle(connection.user.role)) this.deny(connection, DENIED.READ_ONLY);
   }
 
   private sendStep1(connection: Connection): void {
@@ -336,44 +321,30 @@ export class Room implements CommitParticipant {
   }
 
   /**
-   * Sync step 2 or an update from a client: the accept path. Apply it (Yjs
-   * reads it as it applies it: an unreadable one is undone), classify what it
-   * touched, judge that against the sender's role, and queue it for the group
-   * commit; relay and SAVED follow the commit (`committed`). Nothing derived
-   * from it (history, notifications) happens here.
+   * Sync step 2 or an update from a client: the accept path. Admitted
+   * (applied, classified, checked against the schema and judged against the
+   * sender's role: admission.ts), then undone and answered if it may not
+   * stand, else queued for the group commit; relay and SAVED follow the
+   * commit (`committed`). Nothing derived from it (history, notifications)
+   * happens here.
    */
   receiveUpdate(connection: Connection, update: Uint8Array): void {
-    if (!canWriteArticle(connection.user.role)) return this.deny(connection, DENIED.READ_ONLY);
-    if (this.logBytes + this.pendingBytes + update.byteLength > this.limits.maxDocumentBytes) {
-      return connection.close(CLOSE.DOCUMENT_TOO_LARGE, `the document would exceed ${this.limits.maxDocumentBytes} bytes`);
+    const admission = admit(this.admission, connection, update);
+    switch (admission.kind) {
+      case 'accept': {
+        const { changes, targets, clients, sourceNow } = admission;
+        return this.accept({ kind: 'write', update, actor: connection.user.name, at: Date.now(), connection, changes, targets, clients }, sourceNow);
+      }
+      case 'known':
+        return this.acknowledgeWhenStored(connection, admission.clients);
+      case 'readOnly':
+        return this.deny(connection, DENIED.READ_ONLY);
+      case 'close':
+        if (admission.applied) this.restoreAccepted();
+        return connection.close(admission.code, admission.reason);
+      case 'refuse':
+        return this.refuse(connection, admission.denial, admission.reason);
     }
-    let observed: Observed | null;
-    try {
-      observed = this.applyObserved(update, connection);
-    } catch (error) {
-      this.restoreAccepted();
-      return connection.close(CLOSE.MALFORMED_MESSAGE, `not a valid Yjs update (${(error as Error).message})`);
-    }
-    const store = this.doc.store;
-    if (store.pendingStructs !== null || store.pendingDs !== null) {
-      this.restoreAccepted();
-      return connection.close(CLOSE.OUT_OF_SYNC, 'the update depends on changes the server does not have');
-    }
-    if (!observed || !observed.wrote) {
-      // Nothing new: already stored (a reconnecting client's step 2). Tell it so, for the clients its update holds.
-      return this.acknowledgeWhenStored(connection, [...Y.decodeStateVector(Y.encodeStateVectorFromUpdate(update)).keys()]);
-    }
-
-    const { changes } = observed;
-    const sides = readTouchedSides(this.doc, changes);
-    if (sides.problems.length > 0) return this.refuse(connection, DENIED.INVALID_CONTENT, sides.problems.join('; '));
-    // Read at most once per update: the judge may ask, and accepting keeps it.
-    let source: string | undefined;
-    const sourceNow = () => (source ??= sourceFingerprint(this.doc));
-    const verdict = judgeArticleChanges(connection.user, changes, () => sourceNow() === this.sourceText);
-    if (!verdict.ok) return this.refuse(connection, DENIED.FORBIDDEN_CHANGE, verdict.reason);
-
-    this.accept({ kind: 'write', update, actor: connection.user.name, at: Date.now(), connection, changes, targets: sides.targets, clients: observed.clients }, sourceNow);
   }
 
   private accept(write: Extract<Uncommitted, { kind: 'write' }>, sourceNow = () => sourceFingerprint(this.doc)): void {

@@ -6,7 +6,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { DuetError } from '../../shared/protocol/errors';
-import { PERMISSIONS } from '../../shared/protocol/roles';
+import { may } from '../../shared/permissions/permissions';
 import type { ArticleListResponse } from '../../shared/protocol/api';
 import { decodeTextFile } from '../../shared/import/text-file';
 import { isSourceFormat, previewSource, SOURCE_FORMATS, type ImportSourceInput } from '../../shared/import/import-source';
@@ -152,7 +152,7 @@ export function api(deps: ApiDeps) {
     {
       method: 'POST',
       path: '/api/articles',
-      access: (user) => PERMISSIONS[user.role].createArticles,
+      access: (user) => may(user, 'article.create'),
       async handle({ req, res }) {
         const body = await readJson(req);
         const title = stringField(body, 'title');
@@ -168,7 +168,7 @@ export function api(deps: ApiDeps) {
     {
       method: 'POST',
       path: '/api/articles/import',
-      access: (user) => PERMISSIONS[user.role].createArticles,
+      access: (user) => may(user, 'article.create'),
       async handle({ req, res }) {
         const body = await readJson(req);
         const input = sourceImportInput(body);

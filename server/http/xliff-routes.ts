@@ -8,7 +8,7 @@
  * would have erased.
  */
 import { DuetError } from '../../shared/protocol/errors';
-import { PERMISSIONS } from '../../shared/protocol/roles';
+import { may, settableStatuses } from '../../shared/permissions/permissions';
 import { importXliff, type XliffImportSummary } from '../../shared/xliff/import-xliff';
 import { exportXliff, XLIFF_CONTENT_TYPE } from '../articles/xliff-service';
 import { downloadName } from './export-routes';
@@ -38,7 +38,7 @@ export const xliffRoutes: RouteModule = ({ store, collab }) => [
   {
     method: 'POST',
     path: '/api/articles/:id/xliff',
-    access: (user) => PERMISSIONS[user.role].articleChanges.includes('targetText'),
+    access: (user) => may(user, 'xliff.import'),
     async handle({ req, params, auth }): Promise<XliffImportResponse> {
       const id = params.id!;
       const body = await readJson(req);
@@ -51,7 +51,7 @@ export const xliffRoutes: RouteModule = ({ store, collab }) => [
       let summary: XliffImportSummary | null = null;
       // Read against the live document inside the change: what is checked is what is changed.
       collab.changeArticle(id, { name, role }, (doc, origin) => {
-        summary = importXliff(doc, content, name, origin, { articleId: id, overwrite, dryRun, permittedStatuses: PERMISSIONS[role].statuses, roleName: role });
+        summary = importXliff(doc, content, name, origin, { articleId: id, overwrite, dryRun, permittedStatuses: settableStatuses(role), roleName: role });
       });
       return summary!;
     },

@@ -4,15 +4,11 @@
  */
 import type { ServerResponse } from 'node:http';
 import { DuetError } from '../../shared/protocol/errors';
-import { PERMISSIONS } from '../../shared/protocol/roles';
-import type { User } from '../auth/accounts';
+import { may } from '../../shared/permissions/permissions';
 import { readBody, readJson, stringField } from '../http/request-body';
 import type { ApiDeps, Route } from '../http/route';
 import { DEFAULT_FETCH_LIMITS, fetchImage, type FetchLimits } from './fetch-image';
 import { MAX_MEDIA_BYTES, MediaStore } from './media-store';
-
-/** Adding images changes what figures can show: the roles that may edit target text may add them. */
-const mayAddMedia = (user: User) => PERMISSIONS[user.role].articleChanges.includes('targetText');
 
 /** DUET_MEDIA_FETCH_PRIVATE=1 lets the server fetch from loopback and private addresses. */
 export function fetchLimitsFromEnv(env: NodeJS.ProcessEnv = process.env): FetchLimits {
@@ -56,7 +52,7 @@ export function mediaRoutes(deps: ApiDeps, limits: FetchLimits = fetchLimitsFrom
     {
       method: 'POST',
       path: '/api/articles/:id/media',
-      access: mayAddMedia,
+      access: (user) => may(user, 'media.add'),
       async handle({ req, res, params, auth }) {
         requireArticle(params.id!);
         const filename = new URL(req.url ?? '/', 'http://x').searchParams.get('filename');
@@ -69,7 +65,7 @@ export function mediaRoutes(deps: ApiDeps, limits: FetchLimits = fetchLimitsFrom
     {
       method: 'POST',
       path: '/api/articles/:id/media/fetch',
-      access: mayAddMedia,
+      access: (user) => may(user, 'media.add'),
       async handle({ req, res, params, auth }) {
         requireArticle(params.id!);
         const address = stringField(await readJson(req), 'url', true);

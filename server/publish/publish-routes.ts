@@ -1,17 +1,13 @@
 /**
  * The publishing routes: the site's configuration (admins), publishing an
- * article (roles with `publish`), and its publications. See docs/PUBLISHING.md.
+ * article (roles that may `article.publish`), and its publications. See docs/PUBLISHING.md.
  */
 import { DuetError } from '../../shared/protocol/errors';
-import { PERMISSIONS } from '../../shared/protocol/roles';
-import type { User } from '../auth/accounts';
+import { may } from '../../shared/permissions/permissions';
 import { readJson } from '../http/request-body';
 import type { ApiDeps, Route } from '../http/route';
 import type { HistoryAuthors } from './contributors';
 import { Publisher } from './publisher';
-
-const administers = (user: User) => PERMISSIONS[user.role].administer;
-const publishes = (user: User) => PERMISSIONS[user.role].publish;
 
 function publishBody(body: Record<string, unknown>): { override: { reason: string } | null; rename: boolean } {
   const { override, rename } = body;
@@ -26,11 +22,11 @@ function publishBody(body: Record<string, unknown>): { override: { reason: strin
 export function publishRoutes(deps: ApiDeps, historyAuthors?: HistoryAuthors): Route[] {
   const publisher = new Publisher({ store: deps.store, db: deps.db, dataDir: deps.dataDir, accounts: deps.accounts, ...(historyAuthors ? { historyAuthors } : {}) });
   return [
-    { method: 'GET', path: '/api/site', access: administers, handle: () => ({ site: publisher.settings.get() }) },
+    { method: 'GET', path: '/api/site', access: (user) => may(user, 'site.configure'), handle: () => ({ site: publisher.settings.get() }) },
     {
       method: 'PUT',
       path: '/api/site',
-      access: administers,
+      access: (user) => may(user, 'site.configure'),
       async handle({ req }) {
         return { site: await publisher.settings.set(await readJson(req)) };
       },
@@ -38,7 +34,7 @@ export function publishRoutes(deps: ApiDeps, historyAuthors?: HistoryAuthors): R
     {
       method: 'POST',
       path: '/api/articles/:id/publish',
-      access: publishes,
+      access: (user) => may(user, 'article.publish'),
       async handle({ req, params, auth }) {
         const { override, rename } = publishBody(await readJson(req));
         return publisher.publish({ articleId: params.id!, user: auth!.user, override, rename });

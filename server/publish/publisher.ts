@@ -12,7 +12,7 @@ import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'nod
 import { dirname, join } from 'node:path';
 import { articleTitle, readArticle } from '../../shared/article/article';
 import { DuetError } from '../../shared/protocol/errors';
-import { PERMISSIONS } from '../../shared/protocol/roles';
+import { may } from '../../shared/permissions/permissions';
 import { todayPostDate } from '../../shared/publish/post-date';
 import { planPublication, PUBLISHED_QA, PublishPlanError, type PublicationPlan } from '../../shared/publish/publication-plan';
 import { checkArticle, hasErrors, type QaIssue } from '../../shared/qa/qa';
@@ -78,7 +78,7 @@ const oneLine = (text: string, max: number) => {
 
 function checkOverride(request: PublishRequest): string | null {
   if (request.override == null) return null;
-  if (!PERMISSIONS[request.user.role].administer) throw new DuetError('forbidden', 'only an admin may publish despite QA errors');
+  if (!may(request.user, 'publish.override')) throw new DuetError('forbidden', 'only an admin may publish despite QA errors');
   const reason = typeof request.override.reason === 'string' ? oneLine(request.override.reason, MAX_OVERRIDE_REASON + 1) : '';
   if (reason === '') throw new DuetError('bad_request', 'an override needs a reason: say why the article is published despite QA errors');
   if (reason.length > MAX_OVERRIDE_REASON) throw new DuetError('bad_request', `the override reason is over ${MAX_OVERRIDE_REASON} characters`);
@@ -149,7 +149,7 @@ export class Publisher {
   }
 
   async publish(request: PublishRequest): Promise<PublishResult> {
-    if (!PERMISSIONS[request.user.role].publish) throw new DuetError('forbidden', `a ${request.user.role} may not publish`);
+    if (!may(request.user, 'article.publish')) throw new DuetError('forbidden', `a ${request.user.role} may not publish`);
     if (!this.deps.store.has(request.articleId)) throw new DuetError('not_found', `no article with id "${request.articleId}"`);
     const overrideReason = checkOverride(request);
     const site = this.settings.require();
