@@ -42,8 +42,8 @@ export interface ArticleStore {
   create(id: string, update: Uint8Array): void;
   /** The article's updates in the order they were stored; null for an unknown id. */
   load(id: string): Uint8Array[] | null;
-  /** Append one update; returns its sequence number. Throws StoreError('not_found') for an unknown id. */
-  append(id: string, update: Uint8Array, origin?: { actor: string | null; at: number }): number;
+  /** Append one update, with who wrote it and when; returns its sequence number. Throws StoreError('not_found') for an unknown id. */
+  append(id: string, update: Uint8Array, written?: { actor: string | null; at: number }): number;
   /**
    * Append several updates (of one or more articles) in one transaction: all
    * are stored or none is. Returns each one's sequence number. A number may

@@ -22,8 +22,8 @@ export class MemoryArticleStore implements ArticleStore {
     return this.articles.get(id)?.log.map((entry) => entry.data.slice()) ?? null;
   }
 
-  append(id: string, update: Uint8Array, origin: { actor: string | null; at: number } = { actor: null, at: Date.now() }): number {
-    return this.appendMany([{ articleId: id, data: update, actor: origin.actor, at: origin.at }])[0]!;
+  append(id: string, update: Uint8Array, written: { actor: string | null; at: number } = { actor: null, at: Date.now() }): number {
+    return this.appendMany([{ articleId: id, data: update, actor: written.actor, at: written.at }])[0]!;
   }
 
   appendMany(updates: readonly NewUpdate[]): number[] {

@@ -64,8 +64,8 @@ export class SqliteArticleStore implements ArticleStore {
   }
 
   /** One update in its own transaction (the CLI, tests); the server's rooms use appendMany. */
-  append(id: string, update: Uint8Array, origin: { actor: string | null; at: number } = { actor: null, at: Date.now() }): number {
-    return this.appendMany([{ articleId: id, data: update, actor: origin.actor, at: origin.at }])[0]!;
+  append(id: string, update: Uint8Array, written: { actor: string | null; at: number } = { actor: null, at: Date.now() }): number {
+    return this.appendMany([{ articleId: id, data: update, actor: written.actor, at: written.at }])[0]!;
   }
 
   /**
