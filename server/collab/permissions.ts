@@ -6,7 +6,8 @@
  */
 import type { ArticleChanges } from '../../shared/article/changes';
 import { COMMENT } from '../../shared/article/layout';
-import { PERMISSIONS, type ArticleChange, type Role } from '../../shared/protocol/roles';
+import type { ArticleChange } from '../../shared/article/change-kinds';
+import { PERMISSIONS, type Role } from '../../shared/protocol/roles';
 import { mayDeleteComment, mayRemoveThread, maySetSuggestionState } from '../../shared/review/review-permissions';
 import { canSetStatus } from '../../shared/review/workflow';
 

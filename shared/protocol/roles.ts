@@ -3,6 +3,7 @@
  * every websocket update; the client uses it only to hide what would be refused.
  * docs/COLLABORATION.md explains it for people.
  */
+import type { ArticleChange } from '../article/change-kinds';
 import type { SegmentStatus } from '../article/status';
 
 export const ROLES = ['admin', 'translator', 'reviewer', 'viewer'] as const;
@@ -11,27 +12,6 @@ export type Role = (typeof ROLES)[number];
 export function isRole(value: unknown): value is Role {
   return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
 }
-
-/** The kinds of change an article update can make; each update is classified into these before it is accepted. */
-export const ARTICLE_CHANGES = [
-  /** text inside a segment's target side */
-  'targetText',
-  /** text inside a segment's source side */
-  'sourceText',
-  /** a segment's status (and who/when changed it) */
-  'status',
-  /** segments added, removed or reordered (split, merge, insert) */
-  'structure',
-  /** front matter and Duet's own metadata */
-  'metadata',
-  /** the imported file's bytes kept for exact export */
-  'origin',
-  /** review threads and comments: open, reply, edit, resolve, suggestion state (see docs/REVIEW.md for who may do which) */
-  'comment',
-  /** who is assigned to translate and review which segments */
-  'assignment',
-] as const;
-export type ArticleChange = (typeof ARTICLE_CHANGES)[number];
 
 export interface RolePermissions {
   /** Kinds of article change the role may make. */
