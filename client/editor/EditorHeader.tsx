@@ -8,7 +8,7 @@ import { SAVED_LABEL_TEXT, savedLabelStore } from './saved-label';
 import type { PresenceHub } from './presence';
 import type { RowFilter } from './filters';
 import type { SegmentRowModel } from './use-segments';
-import { followLink, publishPath } from '../app/routing';
+import { followLink, publishPath } from '../ui/routing';
 
 const CONNECTION_LABEL: Record<SessionState['connection'], string> = {
   connecting: 'Connecting…',

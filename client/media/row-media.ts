@@ -11,7 +11,7 @@ import type * as Y from 'yjs';
 import { EditorState } from 'prosemirror-state';
 import { readSegment, setSide, sideFragment } from '../../shared/article/article';
 import { schema } from '../../shared/schema/schema';
-import { describeError } from '../app/messages';
+import { describeError } from '../ui/messages';
 import type { MountedViews } from '../editor/SegmentRow';
 import type { UndoRegistry } from '../editor/undo-registry';
 import { EDITOR_ORIGIN } from '../editor/origins';

@@ -7,7 +7,7 @@ import { useState } from 'react';
 import type { CommentSnapshot, ThreadSnapshot } from '../../shared/review/read-threads';
 import { mentionsIn } from '../../shared/review/mentions';
 import { deleteComment, editComment, reopenThread, reply, resolveThread, setSuggestionState } from '../../shared/review/threads';
-import { formatExactTime, formatLastActivity } from '../app/time';
+import { formatExactTime, formatLastActivity } from '../ui/time';
 import { EDITOR_ORIGIN } from '../editor/origins';
 import { CommentText } from './CommentText';
 import { MentionInput } from './MentionInput';
