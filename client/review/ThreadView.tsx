@@ -8,7 +8,7 @@ import type { CommentSnapshot, ThreadSnapshot } from '../../shared/review/read-t
 import { mentionsIn } from '../../shared/review/mentions';
 import { deleteComment, editComment, reopenThread, reply, resolveThread, setSuggestionState } from '../../shared/review/threads';
 import { formatExactTime, formatLastActivity } from '../ui/time';
-import { EDITOR_ORIGIN } from '../editor/origins';
+import { EDITOR_ORIGIN } from '../editing/origins';
 import { CommentText } from './CommentText';
 import { MentionInput } from './MentionInput';
 import { applySuggestion } from './review-actions';
