@@ -112,9 +112,12 @@ export function EditorSurface({ session, doc, presence, undo, review, user, open
     () => (loading ? null : new RowMedia({ articleId: session.articleId, doc, views: views.mounted, undo, actor: user.name, notify })),
     [loading, session.articleId, doc, views, undo, user.name, notify],
   );
+  // The same user again (a session refreshed) must not make a new context: every row would re-render.
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const me = useMemo(() => user, [user.id, user.name, user.role]);
   const article = useMemo<ArticleContextValue>(
-    () => ({ doc, user, canEditTarget, canEditSource, presence, undo, commands, controls, views, measure: windowed.measure, review: reviewPage.rowReview, media }),
-    [doc, user, canEditTarget, canEditSource, presence, undo, commands, controls, views, windowed.measure, reviewPage.rowReview, media],
+    () => ({ doc, user: me, canEditTarget, canEditSource, presence, undo, commands, controls, views, measure: windowed.measure, review: reviewPage.rowReview, media }),
+    [doc, me, canEditTarget, canEditSource, presence, undo, commands, controls, views, windowed.measure, reviewPage.rowReview, media],
   );
 
   // The opening rows' views and scroller, for the hand-over to read (opening-hand-over.ts).
