@@ -9,7 +9,7 @@ import { SignInForm } from '../session/SignInForm';
 import { useSession, type Session } from '../session/useSession';
 import { AppHeader } from './AppHeader';
 import { ArticleList } from './ArticleList';
-import { followLink, parseRoute, useRoute } from './routing';
+import { followLink, parseRoute, useRoute } from '../ui/routing';
 
 // Loaded when first opened: it brings the Markdown renderer, which the editor does not need.
 const PublishPage = lazy(() => import('../publish/PublishPage'));

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { SessionUser } from '../api/api';
-import { describeError } from './messages';
-import { followLink } from './routing';
+import { describeError } from '../ui/messages';
+import { followLink } from '../ui/routing';
 import { NotificationsMenu } from '../workflow/NotificationsMenu';
 
 /** Duet's name (a link home), and when signed in: who, in what role, and a way out. */

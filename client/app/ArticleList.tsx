@@ -4,10 +4,10 @@ import { translatedShare } from '../../shared/article/progress';
 import type { ArticleSummary } from '../../shared/protocol/api';
 import { listArticles } from '../api/api';
 import { ApiError } from '../api/http';
-import { describeError } from './messages';
+import { describeError } from '../ui/messages';
 import { NewArticle } from './NewArticle';
-import { articlePath, followLink } from './routing';
-import { formatExactTime, formatLastActivity } from './time';
+import { articlePath, followLink } from '../ui/routing';
+import { formatExactTime, formatLastActivity } from '../ui/time';
 
 type ArticlesState =
   | { kind: 'loading' }

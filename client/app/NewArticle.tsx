@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { NewArticleDialog } from './import/NewArticleDialog';
-import { articlePath, navigate } from './routing';
+import { articlePath, navigate } from '../ui/routing';
 
 /**
  * "New article": a button that opens the dialog (client/app/import/). An

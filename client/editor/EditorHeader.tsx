@@ -5,10 +5,10 @@ import { SEGMENT_STATUSES } from '../../shared/article/status';
 import { articleTypes } from '../../shared/article/layout';
 import type { SessionState, SessionView } from '../collab/article-session';
 import { SAVED_LABEL_TEXT, savedLabelStore } from './saved-label';
-import type { PresenceHub } from './presence';
+import type { PresenceHub } from '../editing/presence';
 import type { RowFilter } from './filters';
 import type { SegmentRowModel } from './use-segments';
-import { followLink, publishPath } from '../app/routing';
+import { followLink, publishPath } from '../ui/routing';
 
 const CONNECTION_LABEL: Record<SessionState['connection'], string> = {
   connecting: 'Connecting…',

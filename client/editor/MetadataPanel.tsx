@@ -6,7 +6,7 @@ import { useEffect, useState } from 'react';
 import type * as Y from 'yjs';
 import { readFrontMatter, setFrontMatterValue, setMeta, removeFrontMatterKey } from '../../shared/article/article';
 import { articleTypes, type JsonValue } from '../../shared/article/layout';
-import { EDITOR_ORIGIN } from './origins';
+import { EDITOR_ORIGIN } from '../editing/origins';
 
 const DUET_FIELDS = [
   ['sourceUrl', 'Source URL'],

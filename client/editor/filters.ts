@@ -3,7 +3,7 @@
  * this person's own focus) is never hidden silently: it stays, with a note.
  */
 import type { SegmentStatus } from '../../shared/article/status';
-import type { PresenceUser } from './presence';
+import type { PresenceUser } from '../editing/presence';
 import type { SegmentRowModel } from './use-segments';
 import { isAssignedTo, type Assignments } from '../workflow/use-assignments';
 

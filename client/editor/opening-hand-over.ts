@@ -21,10 +21,10 @@ import { yXmlFragmentToProseMirrorRootNode } from 'y-prosemirror';
 import { readSegment, segmentIds, setSide, sideFragment, type Side } from '../../shared/article/article';
 import { carryTyping } from '../../shared/article/carry-typing';
 import { schema } from '../../shared/schema/schema';
-import { readPendingInput } from './pending-input';
-import { EDITOR_ORIGIN } from './origins';
-import type { MountedViews } from './SegmentRow';
-import type { UndoRegistry } from './undo-registry';
+import { readPendingInput } from '../editing/pending-input';
+import { EDITOR_ORIGIN } from '../editing/origins';
+import type { MountedRows } from '../editing/mounted-views';
+import type { UndoRegistry } from '../editing/undo-registry';
 
 export interface CarriedOpening {
   /** Targets typed into: the opening's content, and what it became. */
@@ -37,7 +37,7 @@ export interface CarriedOpening {
 export class OpeningHandOver {
   /** Each target as the opening showed it. */
   private readonly before = new Map<string, PMNode>();
-  private views: ReadonlyMap<string, MountedViews> | null = null;
+  private views: MountedRows | null = null;
   private scroller: HTMLElement | null = null;
 
   constructor(readonly doc: Y.Doc) {
@@ -45,7 +45,7 @@ export class OpeningHandOver {
   }
 
   /** The opening rows' views and scroller, while they are shown. */
-  attach(views: ReadonlyMap<string, MountedViews>, scroller: HTMLElement | null): void {
+  attach(views: MountedRows, scroller: HTMLElement | null): void {
     this.views = views;
     this.scroller = scroller;
   }
@@ -77,7 +77,7 @@ export class OpeningHandOver {
 
 export interface CarryTarget {
   doc: Y.Doc;
-  views: ReadonlyMap<string, MountedViews>;
+  views: MountedRows;
   undo: UndoRegistry;
   scroller: HTMLElement | null;
   actor: string;

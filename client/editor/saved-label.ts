@@ -10,7 +10,7 @@
  * change.
  */
 import type { SessionState } from '../collab/article-session';
-import { deadlineTimer } from '../app/deadline-timer';
+import { deadlineTimer } from '../ui/deadline-timer';
 
 export type SavedLabel = 'saved' | 'saving' | 'on-device';
 

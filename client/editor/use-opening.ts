@@ -30,8 +30,8 @@ import { notStartedSession } from '../collab/not-started-session';
 import { loadOpening, openingIfIn } from '../collab/opening';
 import { ReviewHub } from '../review/review-hub';
 import { OpeningHandOver, type CarriedOpening } from './opening-hand-over';
-import { PresenceHub } from './presence';
-import { UndoRegistry } from './undo-registry';
+import { PresenceHub } from '../editing/presence';
+import { UndoRegistry } from '../editing/undo-registry';
 
 /** A performance mark set when the opening rows have been handed over to the article's (bench/editor-bench.ts reads it by name). */
 const DOCUMENT_SHOWN_MARK = 'duet:document-shown';

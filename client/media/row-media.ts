@@ -11,10 +11,10 @@ import type * as Y from 'yjs';
 import { EditorState } from 'prosemirror-state';
 import { readSegment, setSide, sideFragment } from '../../shared/article/article';
 import { schema } from '../../shared/schema/schema';
-import { describeError } from '../app/messages';
-import type { MountedViews } from '../editor/SegmentRow';
-import type { UndoRegistry } from '../editor/undo-registry';
-import { EDITOR_ORIGIN } from '../editor/origins';
+import { describeError } from '../ui/messages';
+import type { MountedRows } from '../editing/mounted-views';
+import type { UndoRegistry } from '../editing/undo-registry';
+import { EDITOR_ORIGIN } from '../editing/origins';
 import { storeRemoteImage, uploadImage } from './media-api';
 import { placeImage } from './place-image';
 
@@ -22,7 +22,7 @@ export interface RowMediaDeps {
   articleId: string;
   doc: Y.Doc;
   /** The mounted rows' editors by segment id (the editor page's registry, read at the moment of use). */
-  views: ReadonlyMap<string, MountedViews>;
+  views: MountedRows;
   undo: UndoRegistry;
   /** Who is editing, for the segment's "last changed by" when the row is not mounted. */
   actor: string;

@@ -11,7 +11,7 @@ import { todayPostDate } from '../../shared/publish/post-date';
 import type { ArticleSnapshot } from '../../shared/article/article';
 import type { QaIssue } from '../../shared/qa/qa';
 import { ApiError } from '../api/http';
-import { describeError } from '../app/messages';
+import { describeError } from '../ui/messages';
 import { getSite, listPublications, publishArticle, type Publication, type SiteConfig } from './publish-api';
 
 /** `hidden`: this person may publish but not read the site's settings (they are an administrator's); the server still knows them. */

@@ -4,7 +4,7 @@
  * opens at `#segment=<id>`).
  */
 import { QA_CHECKS, type QaCheckId, type QaIssue } from '../../shared/qa/qa';
-import { articlePath, followLink } from '../app/routing';
+import { articlePath, followLink } from '../ui/routing';
 
 /** Groups longer than this start closed, so a long article's list stays usable. */
 const OPEN_UP_TO = 12;

@@ -10,7 +10,7 @@ import { useRef, useState } from 'react';
 import type { XliffImportSummary } from '../../shared/xliff/import-xliff';
 import { importReport } from '../../shared/xliff/import-report';
 import { apiRequest, ApiError } from '../api/http';
-import { describeError } from '../app/messages';
+import { describeError } from '../ui/messages';
 
 type ImportState =
   | { kind: 'idle' }

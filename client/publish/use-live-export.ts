@@ -7,7 +7,7 @@ import { useEffect, useState } from 'react';
 import type * as Y from 'yjs';
 import type { PreviewOptions } from '../../shared/export/preview-html';
 import { computeExport, type LiveExport } from './live-export';
-import { afterQuiet } from '../app/after-quiet';
+import { afterQuiet } from '../ui/after-quiet';
 
 const SETTLE_MS = 300;
 

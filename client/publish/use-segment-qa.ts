@@ -10,7 +10,7 @@
 import { useEffect, useState } from 'react';
 import type { QaIssue } from '../../shared/qa/qa';
 import type { RowContent } from './segment-qa';
-import { afterQuiet } from '../app/after-quiet';
+import { afterQuiet } from '../ui/after-quiet';
 
 type SegmentIssues = (typeof import('./segment-qa'))['segmentIssues'];
 let checks: Promise<SegmentIssues> | null = null;

@@ -4,7 +4,7 @@
  * (a comment on the selection, or on the pair whose editor has the caret).
  */
 import { useEffect, useMemo, useReducer } from 'react';
-import type { PresenceHub } from '../editor/presence';
+import type { PresenceHub } from '../editing/presence';
 import { draftFromSelection } from './review-actions';
 import type { ReviewEnv } from './review-env';
 import type { ThreadDraft } from './review-hub';

@@ -1,9 +1,10 @@
 /**
  * A row's comment count (its open threads); pressing it opens the comments
  * panel on that segment. With no open threads, a quiet "+" for those who may
- * start one on the pair.
+ * start one on the pair. The count is read here, by subscription: a thread
+ * changed re-renders its row's count, not the row nor the page's rows.
  */
-import { memo } from 'react';
+import { memo, useSyncExternalStore } from 'react';
 import type { Plugin } from 'prosemirror-state';
 import type { Side } from '../../shared/article/article';
 
@@ -11,25 +12,29 @@ import type { Side } from '../../shared/article/article';
 export interface RowReview {
   canComment: boolean;
   open(segmentId: string): void;
+  /** Open threads on a segment, and a listener for when they may have changed. */
+  openCount(segmentId: string): number;
+  subscribe(listener: () => void): () => void;
   /** The review plugins of one side editor (highlights, selection tracking). */
   plugins(segment: string, side: Side): Plugin[];
 }
 
-export const RowThreads = memo(function RowThreads(props: { segmentId: string; count: number; canComment: boolean; onOpen(segmentId: string): void }) {
-  if (props.count === 0 && !props.canComment) return null;
-  const label = props.count === 0 ? 'Comment on this pair' : `${props.count} open comment${props.count === 1 ? '' : 's'}`;
+export const RowThreads = memo(function RowThreads({ segmentId, review }: { segmentId: string; review: RowReview }) {
+  const count = useSyncExternalStore(review.subscribe, () => review.openCount(segmentId));
+  if (count === 0 && !review.canComment) return null;
+  const label = count === 0 ? 'Comment on this pair' : `${count} open comment${count === 1 ? '' : 's'}`;
   return (
     <button
       type="button"
-      className={`row-threads${props.count === 0 ? ' is-empty' : ''}`}
+      className={`row-threads${count === 0 ? ' is-empty' : ''}`}
       aria-label={label}
       title={label}
       data-testid="thread-count"
-      data-count={props.count}
-      onClick={() => props.onOpen(props.segmentId)}
+      data-count={count}
+      onClick={() => review.open(segmentId)}
     >
       <BubbleIcon />
-      {props.count > 0 ? props.count : '+'}
+      {count > 0 ? count : '+'}
     </button>
   );
 });

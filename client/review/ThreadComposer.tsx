@@ -6,7 +6,7 @@
 import { useState } from 'react';
 import { mentionsIn } from '../../shared/review/mentions';
 import { openThread } from '../../shared/review/threads';
-import { EDITOR_ORIGIN } from '../editor/origins';
+import { EDITOR_ORIGIN } from '../editing/origins';
 import { MentionInput } from './MentionInput';
 import type { ThreadDraft } from './review-hub';
 import type { ReviewEnv } from './review-env';

@@ -61,7 +61,7 @@ export async function applySuggestion(context: ApplyContext, thread: ThreadSnaps
   if (comment.suggestion === null) return;
   context.reveal(thread.segmentId);
   const view = await context.hub.whenMounted(thread.segmentId, 'target');
-  // Entering the side creates its undo history (side-view.ts), so this change can be undone like typing.
+  // Entering the side creates its undo history (editor/row/side-view.ts), so this change can be undone like typing.
   view.focus();
   const range = replacementRange(view, thread);
   if (!range) throw new Error('The commented text was deleted: there is nothing left to replace.');

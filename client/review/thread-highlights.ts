@@ -14,7 +14,7 @@ import type { Side } from '../../shared/article/article';
 import type { ProsemirrorMapping } from '../../shared/review/anchors';
 import { threadAnchorRange } from '../../shared/review/read-threads';
 import type { ReviewHub } from './review-hub';
-import { redrawDecorations } from '../editor/redraw';
+import { redrawDecorations } from '../editing/redraw';
 
 const highlightKey = new PluginKey<DecorationSet>('duet-thread-highlights');
 

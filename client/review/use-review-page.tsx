@@ -1,13 +1,13 @@
 /**
- * The review UI wired into the editor page: what each row gets (its open
- * thread count, read from a map computed once per threads change, and one
- * stable object for the rest), and the layer with the panel and the Comment
+ * The review UI wired into the editor page: what each row gets (one stable
+ * object: its open thread count is read by subscription, from a map computed
+ * once per threads change), and the layer with the panel and the Comment
  * button.
  */
 import { useCallback, useMemo, useRef, useSyncExternalStore, type ReactNode } from 'react';
 import type { Side } from '../../shared/article/article';
 import type { Role } from '../../shared/protocol/roles';
-import type { PresenceHub } from '../editor/presence';
+import type { PresenceHub } from '../editing/presence';
 import { reviewRights, type ReviewEnv } from './review-env';
 import type { ReviewHub } from './review-hub';
 import { ReviewLayer } from './ReviewLayer';
@@ -25,7 +25,6 @@ export interface ReviewPageInput {
 }
 
 export interface ReviewPage {
-  counts: ReadonlyMap<string, number>;
   rowReview: RowReview;
   layer: ReactNode;
   /** Every open thread in the article. */
@@ -35,7 +34,7 @@ export interface ReviewPage {
 }
 
 export function useReviewPage({ hub, user, rows, presence, reveal, notify }: ReviewPageInput): ReviewPage {
-  // The page re-renders when a count changes, not on every thread edit (the layer follows those itself).
+  // The page re-renders when a count changes (for the total), not on every thread edit (the layer follows those itself).
   const counts = useSyncExternalStore(hub.subscribe, () => hub.counts);
   const rights = reviewRights(user);
 
@@ -43,6 +42,8 @@ export function useReviewPage({ hub, user, rows, presence, reveal, notify }: Rev
     () => ({
       canComment: rights.canComment,
       open: (segmentId) => hub.showSegment(segmentId, { compose: rights.canComment ? undefined : false }),
+      openCount: (segmentId) => hub.counts.get(segmentId) ?? 0,
+      subscribe: hub.subscribe,
       plugins: (segment: string, side: Side) => [threadHighlightPlugin(hub, segment, side)],
     }),
     [hub, rights.canComment],
@@ -61,5 +62,5 @@ export function useReviewPage({ hub, user, rows, presence, reveal, notify }: Rev
 
   const openCount = useMemo(() => [...counts.values()].reduce((sum, count) => sum + count, 0), [counts]);
   const openAll = useCallback(() => hub.setPanel({ open: !hub.panel.open || hub.panel.segment !== null, segment: null, active: null, draft: null }), [hub]);
-  return { counts, rowReview, layer: <ReviewLayer base={env} presence={presence} />, openCount, openAll };
+  return { rowReview, layer: <ReviewLayer base={env} presence={presence} />, openCount, openAll };
 }

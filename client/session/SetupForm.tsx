@@ -1,7 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { setup, type SessionUser } from '../api/api';
 import { ApiError } from '../api/http';
-import { describeError } from '../app/messages';
+import { describeError } from '../ui/messages';
 import { checkSetupForm, MIN_PASSWORD_LENGTH, type SetupFields } from './setup-rules';
 
 /** The one-time form a new installation shows: creates the first admin, who is then signed in. */

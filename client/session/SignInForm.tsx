@@ -1,7 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { login, type SessionUser } from '../api/api';
 import { ApiError } from '../api/http';
-import { describeError } from '../app/messages';
+import { describeError } from '../ui/messages';
 
 export function SignInForm({ notice, onSignedIn }: { notice: string | null; onSignedIn(user: SessionUser): void }) {
   const id = useId();

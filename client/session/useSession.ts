@@ -6,7 +6,7 @@
  */
 import { useCallback, useEffect, useState } from 'react';
 import { getMe, getSetup, logout, signedInEarly, type SessionUser } from '../api/api';
-import { describeError } from '../app/messages';
+import { describeError } from '../ui/messages';
 
 export type SessionState =
   | { kind: 'checking' }

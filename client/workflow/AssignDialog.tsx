@@ -7,8 +7,8 @@ import { useEffect, useId, useState } from 'react';
 import { may } from '../../shared/permissions/permissions';
 import type { Assignment } from '../../shared/review/assignments';
 import { listMembers, type Member } from '../api/api';
-import { Modal } from '../app/import/Modal';
-import { describeError } from '../app/messages';
+import { Modal } from '../ui/Modal';
+import { describeError } from '../ui/messages';
 
 /** '' leaves the assignment as it is; NOBODY clears it; anything else is an account name. */
 const KEEP = '';

@@ -7,8 +7,8 @@
 import { useEffect, useId, useMemo, useState } from 'react';
 import { diffText } from '../../shared/review/diff';
 import { getSegmentHistory, type SegmentHistory } from '../api/api';
-import { describeError } from '../app/messages';
-import { formatExactTime, formatLastActivity } from '../app/time';
+import { describeError } from '../ui/messages';
+import { formatExactTime, formatLastActivity } from '../ui/time';
 import { WordDiff } from './WordDiff';
 
 type Loaded = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ready'; history: SegmentHistory };

@@ -5,9 +5,9 @@
  */
 import { useEffect, useId, useRef, useState } from 'react';
 import type { AppNotification } from '../api/api';
-import { describeError } from '../app/messages';
-import { articlePath, followLink } from '../app/routing';
-import { formatExactTime, formatLastActivity } from '../app/time';
+import { describeError } from '../ui/messages';
+import { articlePath, followLink } from '../ui/routing';
+import { formatExactTime, formatLastActivity } from '../ui/time';
 import { useNotifications } from './use-notifications';
 import './workflow.css';
 

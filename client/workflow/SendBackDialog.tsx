@@ -5,7 +5,7 @@
  */
 import { useId, useState } from 'react';
 import type { SegmentStatus } from '../../shared/article/status';
-import { Modal } from '../app/import/Modal';
+import { Modal } from '../ui/Modal';
 
 export function SendBackDialog({ from, onSend, onCancel }: { from: SegmentStatus; onSend(comment: string): void; onCancel(): void }) {
   const id = useId();

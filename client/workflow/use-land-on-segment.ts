@@ -5,7 +5,7 @@
  * once; afterwards this costs nothing per render.
  */
 import { useEffect, useRef, useState } from 'react';
-import { useSegmentInUrl } from '../app/routing';
+import { useSegmentInUrl } from '../ui/routing';
 
 export interface LandingOptions {
   /** The ids of the rows shown now. */

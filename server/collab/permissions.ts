@@ -7,7 +7,7 @@
  */
 import type { ArticleChanges } from '../../shared/article/changes';
 import { COMMENT } from '../../shared/article/layout';
-import type { ArticleChange } from '../../shared/protocol/roles';
+import type { ArticleChange } from '../../shared/article/change-kinds';
 import { may, mayChange, settableStatuses, type Actor } from '../../shared/permissions/permissions';
 
 export type Verdict = { ok: true } | { ok: false; reason: string };

@@ -1,13 +1,14 @@
 /**
  * What a Yjs transaction did to an article, in the terms permissions are
- * written in (shared/protocol/roles.ts): which kinds of change, which statuses
- * it set and over what, which segments it touched and how, which review
- * threads and comments it wrote and as whom. The server classifies every
+ * written in (the kinds of ./change-kinds.ts, granted by
+ * shared/protocol/roles.ts): which kinds of change, which statuses it set and
+ * over what, which segments it touched and how, which review threads and
+ * comments it wrote and as whom. The server classifies every
  * update this way before judging it (server/collab/permissions.ts), and
  * records history and notifications from it (server/review/).
  */
 import * as Y from 'yjs';
-import type { ArticleChange } from '../protocol/roles';
+import type { ArticleChange } from './change-kinds';
 import { isSegmentStatus, type SegmentStatus } from './status';
 import { orderedIds, ROOT, SEGMENT } from './layout';
 import { classifyThreadChange, emptyThreadChanges, type ThreadChanges } from './thread-changes';

@@ -4,7 +4,8 @@
  */
 import { describe, expect, test } from 'vitest';
 import { SEGMENT_STATUSES, type SegmentStatus } from '../article/status';
-import { ARTICLE_CHANGES, ROLES, type ArticleChange, type Role } from '../protocol/roles';
+import { ARTICLE_CHANGES, type ArticleChange } from '../article/change-kinds';
+import { ROLES, type Role } from '../protocol/roles';
 import { may, mayChange, mayWriteArticle, needsSendBackComment, OPERATIONS, settableStatuses, statusOptions, type Operation, type PlainOperation } from './permissions';
 
 const Y = true;

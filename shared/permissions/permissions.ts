@@ -7,7 +7,8 @@
  * docs/COLLABORATION.md ("Roles") and docs/REVIEW.md explain it for people.
  */
 import { SEGMENT_STATUSES, type SegmentStatus } from '../article/status';
-import type { ArticleChange, Role } from '../protocol/roles';
+import type { ArticleChange } from '../article/change-kinds';
+import type { Role } from '../protocol/roles';
 
 /** Whoever asks: the answer depends on the role, and for one's own comments on the name. */
 export interface Actor {

@@ -1,6 +1,6 @@
 import { useId, useState, type DragEvent } from 'react';
 import { ImportPreview } from './ImportPreview';
-import { Modal } from './Modal';
+import { Modal } from '../../ui/Modal';
 import { SourceField } from './SourceField';
 import { FORMAT_CHOICES, FORMAT_NAMES, type FormatChoice } from './source-input';
 import { useNewArticle, type NewArticleCallbacks } from './use-new-article';

@@ -7,7 +7,7 @@ import type { PreviewSegment, SourceFormat } from '../../../shared/import/import
 import { MAX_IMPORT_BYTES } from '../../../shared/import/text-file';
 import type { ImportSourceRequest } from '../../api/api';
 import { ApiError } from '../../api/http';
-import { describeError } from '../messages';
+import { describeError } from '../../ui/messages';
 
 export type FormatChoice = 'auto' | SourceFormat;
 

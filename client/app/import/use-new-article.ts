@@ -9,7 +9,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import type { SourcePreview } from '../../../shared/import/import-source';
 import { createArticle, importArticle, previewImport, type ImportSourceRequest } from '../../api/api';
 import { ApiError } from '../../api/http';
-import { describeError } from '../messages';
+import { describeError } from '../../ui/messages';
 import { bytesToBase64, describeImportError, fileRefusal, importRequest, type FormatChoice, type SourceInput } from './source-input';
 
 /** Typing and editing the address should not send a preview per key. */

@@ -11,11 +11,11 @@ import { EditorView } from 'prosemirror-view';
 import { keymap } from 'prosemirror-keymap';
 import { baseKeymap, toggleMark } from 'prosemirror-commands';
 import { initProseMirrorDoc, ySyncPlugin, ySyncPluginKey } from 'y-prosemirror';
-import { schema } from '../../shared/schema/schema';
-import type { Side } from '../../shared/article/article';
-import { caretPlugin } from './caret-plugin';
-import type { PresenceHub } from './presence';
-import type { UndoRegistry } from './undo-registry';
+import { schema } from '../../../shared/schema/schema';
+import type { Side } from '../../../shared/article/article';
+import { caretPlugin } from '../../editing/caret-plugin';
+import type { PresenceHub } from '../../editing/presence';
+import type { UndoRegistry } from '../../editing/undo-registry';
 
 /** What keys mean at the level of the article, supplied by the editor page. */
 export interface SegmentCommands {
