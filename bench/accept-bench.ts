@@ -54,7 +54,7 @@ import type { ConnectionHandlers } from '../server/collab/collab-server';
 import { collabCore } from '../server/main';
 import { useNativeHashes } from '../server/native-hashes';
 import type { ConnectionUser, Socket } from '../server/collab/connection';
-import { openDataFolder, type DataFolder } from '../server/store/data-dir';
+import { openDataFolder } from '../server/store/data-dir';
 import { plainText, targetText } from './lib/article-text';
 import { REPO_ROOT } from './lib/server-process';
 import { cell, formatTable, round } from './lib/stats';

@@ -899,7 +899,7 @@ async function main(): Promise<void> {
   const serverNodeArgs = values['server-node-args'].split(' ').filter((arg) => arg !== '');
   const setup = await prepare(sizes, runs, designs, serverNodeArgs, !values['cold-server'], !values['without-openings'], log);
   const results: RunResult[] = [];
-  let browserVersion: string | null = null;
+  let browserVersion: string | null;
   try {
     const probeBrowser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: chromiumArgs });
     browserVersion = probeBrowser.version();

@@ -40,7 +40,7 @@ export function buildPost(repo: SiteRepo, slug: string): string {
       execFileSync(JEKYLL, ['build', '--source', repo.dir, '--destination', out, '--quiet'], { encoding: 'utf8', stdio: 'pipe', env: { ...process.env, JEKYLL_ENV: 'production' } });
     } catch (error) {
       const failed = error as { stdout?: string; stderr?: string; message: string };
-      throw new Error(`jekyll build failed: ${failed.stderr || failed.stdout || failed.message}`);
+      throw new Error(`jekyll build failed: ${failed.stderr || failed.stdout || failed.message}`, { cause: error });
     }
     const page = findFile(out, `${slug}.html`);
     if (!page) throw new Error(`jekyll built no ${slug}.html`);

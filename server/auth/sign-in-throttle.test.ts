@@ -30,7 +30,7 @@ describe('memory', () => {
   });
 
   test("a flood of invented names from many addresses cannot push a real account's count out", () => {
-    let now = 0;
+    const now = 0;
     const throttle = new SignInThrottle(limits, () => now);
     const address = (i: number) => `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`;
     for (let i = 0; i <= limits.account.free; i++) throttle.attempt('ada-id', address(i));

@@ -28,14 +28,14 @@ import type { Observed, UpdateObserver } from './update-observer';
 
 /** What admission needs of the room; read when needed (the document is built on first use). */
 export interface AdmissionContext {
-  /** The room's live document, holding the accepted updates. */
-  readonly doc: Y.Doc;
+  /** The room's live document, holding the accepted updates (built on first use). */
+  doc(): Y.Doc;
   readonly observer: UpdateObserver;
   readonly limits: CollabLimits;
   /** The bytes the room holds: its log and the accepted updates waiting for the group commit. */
-  readonly heldBytes: number;
+  heldBytes(): number;
   /** How the source of the accepted document reads (shared/article/source-fingerprint.ts). */
-  readonly acceptedSource: string;
+  acceptedSource(): string;
 }
 
 export type Admission =
@@ -53,10 +53,10 @@ export type Admission =
 export function admit(room: AdmissionContext, connection: Connection, update: Uint8Array): Admission {
   if (!mayWriteArticle(connection.user.role)) return { kind: 'readOnly' };
   const { limits } = room;
-  if (room.heldBytes + update.byteLength > limits.maxDocumentBytes) {
+  if (room.heldBytes() + update.byteLength > limits.maxDocumentBytes) {
     return { kind: 'close', code: CLOSE.DOCUMENT_TOO_LARGE, reason: `the document would exceed ${limits.maxDocumentBytes} bytes`, applied: false };
   }
-  const doc = room.doc;
+  const doc = room.doc();
   let observed: Observed | null;
   try {
     observed = room.observer.apply(doc, update, connection);
@@ -78,7 +78,7 @@ export function admit(room: AdmissionContext, connection: Connection, update: Ui
   // Read at most once per update: the judge may ask, and accepting keeps it.
   let source: string | undefined;
   const sourceNow = () => (source ??= sourceFingerprint(doc));
-  const verdict = judgeArticleChanges(connection.user, changes, () => sourceNow() === room.acceptedSource);
+  const verdict = judgeArticleChanges(connection.user, changes, () => sourceNow() === room.acceptedSource());
   if (!verdict.ok) return { kind: 'refuse', denial: DENIED.FORBIDDEN_CHANGE, reason: verdict.reason };
   return { kind: 'accept', changes, targets: sides.targets, clients: observed.clients, sourceNow };
 }

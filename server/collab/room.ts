@@ -117,19 +117,12 @@ export class Room implements CommitParticipant {
   ) {
     this.awareness.setLocalState(null);
     this.awareness.on('update', this.onAwarenessUpdate);
-    const room = this;
     this.admission = {
-      get doc() {
-        return room.doc;
-      },
+      doc: () => this.doc,
       observer: this.observer,
       limits: context.limits,
-      get heldBytes() {
-        return room.logBytes + room.pendingBytes;
-      },
-      get acceptedSource() {
-        return room.sourceText;
-      },
+      heldBytes: () => this.logBytes + this.pendingBytes,
+      acceptedSource: () => this.sourceText,
     };
     this.derivation = new DerivationQueue(articleId, context.store, context.derivers, () => this.doc, context.log, 0, context.limits, () => this.scheduleCompaction());
   }

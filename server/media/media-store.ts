@@ -89,6 +89,7 @@ export class MediaStore {
     const existing = this.statements.get.get(articleId, name);
     if (existing) return { item: toItem(existing), created: false };
     this.writeFile(name, bytes);
+    // eslint-disable-next-line no-control-regex -- control characters are what this removes or refuses
     const filename = options.filename?.replace(/[\u0000-\u001f\u007f-\u009f]/g, '').slice(0, MAX_FILENAME_LENGTH) || null;
     this.statements.insert.run(articleId, name, type.type, bytes.length, filename, options.sourceUrl ?? null, options.createdBy ?? null, this.now().toISOString());
     return { item: toItem(this.statements.get.get(articleId, name)!), created: true };

@@ -11,7 +11,6 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import * as Y from 'yjs';
 import { readArticle, segmentIds, setFrontMatterValue, setMeta, setSide, setStatus } from '../../shared/article/article';
 import { insertTranslatorSegment } from '../../shared/article/structure';
 import { parseFrontMatter } from '../../shared/markdown/front-matter';

@@ -21,7 +21,7 @@ function run(command: 'xliff2po' | 'po2xliff' | 'pomerge', inputs: Record<string
       execFileSync(tool, ['--progress=none', ...args(dir)], { encoding: 'utf8', stdio: 'pipe' });
     } catch (error) {
       const failed = error as { stdout?: string; stderr?: string; message: string };
-      throw new Error(`${command} failed: ${failed.stderr || failed.stdout || failed.message}`);
+      throw new Error(`${command} failed: ${failed.stderr || failed.stdout || failed.message}`, { cause: error });
     }
     // The converters report some errors on stderr and still exit 0, writing nothing.
     if (!existsSync(join(dir, output))) throw new Error(`${command} wrote no ${output}`);

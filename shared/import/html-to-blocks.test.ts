@@ -2,7 +2,7 @@
 import { describe, expect, test } from 'vitest';
 import type { ElementContent, Root } from 'hast';
 import type { Node as PMNode } from 'prosemirror-model';
-import { a, br, code, doc, em, fig, h, hr, li, p, quote, raw, strong } from '../testing/builders';
+import { a, br, code, doc, em, h, hr, li, p, quote, raw, strong } from '../testing/builders';
 import { schema } from '../schema/schema';
 import { htmlToBlocks } from './html-to-blocks';
 

@@ -76,7 +76,7 @@ function entriesEqual(a: FrontMatterEntry[], b: FrontMatterEntry[]): boolean {
  */
 export function serializeFrontMatter(entries: FrontMatterEntry[], originalYaml?: string | null): string {
   if (originalYaml != null) {
-    let original: FrontMatterEntry[] | null = null;
+    let original: FrontMatterEntry[] | null;
     try {
       original = parseFrontMatter(originalYaml);
     } catch {

@@ -39,6 +39,7 @@ export function fileNamePatternProblem(pattern: string): string | null {
 /** What is wrong with a permalink pattern, or null. */
 export function permalinkPatternProblem(pattern: string): string | null {
   if (!pattern.startsWith('/')) return `the permalink pattern ${JSON.stringify(pattern)} must start with "/"`;
+  // eslint-disable-next-line no-control-regex -- control characters are what this removes or refuses
   if (/[\u0000-\u0020\u007f]/.test(pattern)) return `the permalink pattern ${JSON.stringify(pattern)} contains a space or a control character`;
   return null;
 }

@@ -11,6 +11,7 @@ export const MAX_FILE_NAME_LENGTH = 150;
 export const MAX_FOLDER_LENGTH = 200;
 
 // C0 and C1 controls, DEL, and the Unicode line and paragraph separators.
+// eslint-disable-next-line no-control-regex -- control characters are what this removes or refuses
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
 
 /** Problems every single path component has, whatever it names. */
