@@ -1,160 +1,126 @@
-/** Shapes of the JSON the HTTP API and `duet ... --json` exchange. */
+/**
+ * Articles over the API: the list, creating and importing one, reading it
+ * (GET /api/articles/:id), and the cheap existence check. `duet ... --json`
+ * prints the same shapes. The server validates request bodies with these
+ * schemas; the client reads answers with them (types and checks from one place).
+ */
+import * as v from 'valibot';
+import { SEGMENT_STATUSES } from '../article/status';
 import type { JsonValue } from '../article/layout';
-import type { SegmentStatus } from '../article/status';
-import type { StatusCounts } from '../article/progress';
-import type { Role } from './roles';
 
-export interface ArticleSummary {
-  id: string;
-  title: string;
-  sourceTitle: string;
-  segmentCount: number;
-  progress: StatusCounts;
+/** The kinds of source an import reads (shared/import/source-format.ts detects them). */
+export const SOURCE_FORMATS = ['html', 'markdown', 'text', 'docx'] as const;
+export type SourceFormat = (typeof SOURCE_FORMATS)[number];
+
+/** Any article address: `:id` in every /api/articles/:id/… route. */
+export const ArticleParamsSchema = v.object({ id: v.string() });
+
+const StatusCountsSchema = v.object(Object.fromEntries(SEGMENT_STATUSES.map((status) => [status, v.number()])) as Record<(typeof SEGMENT_STATUSES)[number], v.NumberSchema<undefined>>);
+
+export const ArticleSummarySchema = v.object({
+  id: v.string(),
+  title: v.string(),
+  sourceTitle: v.string(),
+  segmentCount: v.number(),
+  progress: StatusCountsSchema,
   /** Chinese characters in the sources, and how many of them are in translated (or further) segments. */
-  sourceChars: number;
-  sourceCharsTranslated: number;
+  sourceChars: v.number(),
+  sourceCharsTranslated: v.number(),
   /** English words in the targets. */
-  targetWords: number;
+  targetWords: v.number(),
   /** Who has the article open now (account names). */
-  activeUsers: string[];
+  activeUsers: v.array(v.string()),
   /** For the requesting user: segments assigned to them (as translator or reviewer) and how many of those are done. */
-  mine: { assigned: number; done: number };
-  createdAt: string;
-  updatedAt: string;
-}
+  mine: v.object({ assigned: v.number(), done: v.number() }),
+  createdAt: v.string(),
+  updatedAt: v.string(),
+});
+export type ArticleSummary = v.InferOutput<typeof ArticleSummarySchema>;
 
-export interface ArticleListResponse {
-  articles: ArticleSummary[];
-}
+export const ArticleListSchema = v.object({ articles: v.array(ArticleSummarySchema) });
+export type ArticleListResponse = v.InferOutput<typeof ArticleListSchema>;
 
-export interface SideJson {
+const JsonValueSchema: v.GenericSchema<JsonValue> = v.lazy(() =>
+  v.union([v.string(), v.number(), v.boolean(), v.null(), v.array(JsonValueSchema), v.record(v.string(), JsonValueSchema)]),
+);
+
+const SideSchema = v.object({
   /** Plain text, one line per block. */
-  text: string;
+  text: v.string(),
   /** The side as house-style Markdown (the target: exactly what export writes for it). */
-  markdown: string;
-}
+  markdown: v.string(),
+});
+export type SideJson = v.InferOutput<typeof SideSchema>;
 
-export interface ArticleJson {
-  id: string;
-  meta: {
+export const ArticleJsonSchema = v.object({
+  id: v.string(),
+  meta: v.object({
     /** Every front-matter key, in file order. */
-    frontMatter: Record<string, JsonValue>;
-    sourceUrl: string | null;
-    sourceTitle: string | null;
-    sourceAuthor: string | null;
-    sourceDate: string | null;
-    slug: string | null;
-    createdAt: string | null;
-  };
-  segments: { id: string; status: SegmentStatus; source: SideJson; target: SideJson }[];
-}
+    frontMatter: v.record(v.string(), JsonValueSchema),
+    sourceUrl: v.nullable(v.string()),
+    sourceTitle: v.nullable(v.string()),
+    sourceAuthor: v.nullable(v.string()),
+    sourceDate: v.nullable(v.string()),
+    slug: v.nullable(v.string()),
+    createdAt: v.nullable(v.string()),
+  }),
+  segments: v.array(v.object({ id: v.string(), status: v.picklist(SEGMENT_STATUSES), source: SideSchema, target: SideSchema })),
+});
+export type ArticleJson = v.InferOutput<typeof ArticleJsonSchema>;
 
-/** Someone who can be mentioned or assigned work (GET /api/members). */
-export interface Member {
-  name: string;
-  role: Role;
-}
+/** POST /api/articles: an empty article, or one from a published front-matter Markdown file. */
+export const CreateArticleSchema = v.object({ title: v.optional(v.string()), markdown: v.optional(v.string()) });
+export type CreateArticleRequest = v.InferOutput<typeof CreateArticleSchema>;
 
-export interface MembersResponse {
-  members: Member[];
-}
+/** The answer to creating or importing an article, and to GET /api/articles/:id/exists. */
+export const ArticleIdSchema = v.object({ id: v.string() });
 
-/** A segment's status change, as its history lists it (GET /api/articles/:id/segments/:segmentId/history). */
-export interface StatusChange {
-  /** The status the writer replaced (null for a segment created with its status). */
-  from: SegmentStatus | null;
-  to: SegmentStatus;
-  by: string | null;
-  /** Milliseconds since the epoch. */
-  at: number;
-}
+/**
+ * POST /api/articles/import (docs/IMPORT.md): a Chinese source as exactly one
+ * of `content` (the text of a paste or a text file) and `contentBase64` (a
+ * file's bytes, e.g. a .docx); `preview` asks what it would create, storing nothing.
+ */
+export const ImportSourceSchema = v.pipe(
+  v.object({
+    content: v.optional(v.string()),
+    contentBase64: v.optional(v.string()),
+    /** For detection by extension and for the server's messages. */
+    filename: v.optional(v.string()),
+    /** Overrides detection. */
+    format: v.optional(v.picklist(SOURCE_FORMATS, `"format" must be one of ${SOURCE_FORMATS.join(', ')}`)),
+    /** Where the source was published (http or https). */
+    sourceUrl: v.optional(v.string()),
+    /** The article's English title. */
+    title: v.optional(v.string()),
+    /** Split long paragraphs into one segment per sentence. */
+    sentences: v.optional(v.nullable(v.boolean())),
+    preview: v.optional(v.nullable(v.boolean())),
+  }),
+  v.check(
+    (body) => (body.content === undefined) !== (body.contentBase64 === undefined),
+    'send exactly one of "content" (the text of an HTML, Markdown or text file) or "contentBase64" (a file\'s bytes, e.g. a .docx)',
+  ),
+);
+export type ImportSourceBody = v.InferOutput<typeof ImportSourceSchema>;
 
-/** A version of a segment's target (its Markdown): one per author session (same author, within 10 minutes of their last edit). */
-export interface TextVersion {
-  markdown: string;
-  /** null for the baseline: the text before the first recorded edit (as imported, or empty). */
-  by: string | null;
-  /** When the session's last edit was made (for the baseline: when the first recorded edit began). */
-  at: number;
-  /** When the session began. */
-  since: number;
-}
-
-export interface SegmentHistory {
-  segmentId: string;
-  /** Oldest first. */
-  statusChanges: StatusChange[];
-  /** Oldest first; the first is the baseline when the segment's first recorded edit had one. */
-  versions: TextVersion[];
-}
-
-export type NotificationKind = 'mention' | 'reply' | 'sendBack';
-
-/** Something that happened to me: a mention, a reply in a thread I took part in, a segment sent back to me. */
-export interface AppNotification {
-  id: string;
-  kind: NotificationKind;
-  articleId: string;
-  /** The article's title when it happened. */
-  articleTitle: string;
-  segmentId: string | null;
-  threadId: string | null;
-  /** Who did it. */
-  actor: string | null;
-  /** The comment's text (its first 280 characters). */
-  text: string;
-  at: number;
-  read: boolean;
-}
-
-export interface NotificationsResponse {
-  /** Newest first (at most 200). */
-  notifications: AppNotification[];
-  unread: number;
-}
-
-/** The largest image an article may store (the client checks it before uploading). */
-export const MAX_MEDIA_BYTES = 10 * 1024 * 1024;
-
-/** An image stored with an article (docs/PUBLISHING.md, "Images"). */
-export interface MediaItem {
-  name: string;
-  /** Where the image is served; what a figure's src holds. */
-  url: string;
-  type: string;
-  size: number;
-  /** The uploaded file's name, as sent (only remembered, never used as a path). */
-  filename: string | null;
-  /** The address it was fetched from. */
-  sourceUrl: string | null;
-  createdBy: string | null;
-  createdAt: string;
-}
-
-export interface PublishedMedia {
-  /** Inside the repository: `assets/media/2020-02-23/slug-01.jpg`. */
-  path: string;
-  /** The stored image it was written from: `/api/articles/<id>/media/<name>`. */
-  src: string;
-}
-
-/** One publication of an article into the site's repository (docs/PUBLISHING.md). */
-export interface Publication {
-  id: number;
-  articleId: string;
-  /** The post, inside the repository. */
-  path: string;
-  /** Its address on the site (from the permalink pattern). */
-  url: string | null;
-  commit: string;
-  /** false when nothing had changed since the last publication (no new commit). */
-  committed: boolean;
-  pushed: boolean;
-  pushError: string | null;
-  media: PublishedMedia[];
-  /** Account names credited with Co-authored-by trailers. */
-  coAuthors: string[];
-  publishedBy: string;
-  publishedAt: string;
-  overrideReason: string | null;
-}
+/** What importing would create (the answer to a preview): the server's limits and cleaning, exactly. */
+export const SourcePreviewSchema = v.object({
+  format: v.picklist(SOURCE_FORMATS),
+  meta: v.object({
+    sourceTitle: v.optional(v.string()),
+    sourceUrl: v.optional(v.string()),
+    sourceAuthor: v.optional(v.string()),
+    sourceDate: v.optional(v.string()),
+  }),
+  segments: v.array(
+    v.object({
+      /** The block's type (a ProseMirror node name: paragraph, heading, list_item, …). */
+      type: v.string(),
+      /** The block's text, line breaks as newlines (a figure's: its caption). */
+      text: v.string(),
+      /** The block as ProseMirror JSON (marks, links, a figure's `src`, a list item's number). */
+      block: v.record(v.string(), v.unknown()),
+    }),
+  ),
+});
+export type SourcePreview = v.InferOutput<typeof SourcePreviewSchema>;
