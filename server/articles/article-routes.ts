@@ -4,6 +4,7 @@
  * article as JSON, the cheap existence check, the opening rows, and the
  * exported Markdown.
  */
+import type * as Y from 'yjs';
 import type { ImportSourceInput } from '../../shared/import/import-source';
 import { previewSource } from '../../shared/import/import-source';
 import { decodeTextFile } from '../../shared/import/text-file';
@@ -21,7 +22,6 @@ import { DuetError } from '../../shared/protocol/errors';
 import { PERMISSIONS } from '../../shared/protocol/roles';
 import type { CallerUser, RouteModule } from '../routing/duet-app';
 import type { ArticleStore } from '../store/article-store';
-import type { CollabServer } from '../collab/collab-server';
 import { createEmptyArticle, exportArticle, importPublished, importSourceArticle, listArticles, showArticle } from './article-service';
 import { keepOpening, keptOpening } from './opening-cache';
 
@@ -29,7 +29,11 @@ const createsArticles = (user: CallerUser) => PERMISSIONS[user.role].createArtic
 
 export interface ArticleRouteDeps {
   store: ArticleStore;
-  collab: Pick<CollabServer, 'activeUsers' | 'readArticle'>;
+  /** The collaboration server (server/collab, which imports this folder: hence only its shape here). */
+  collab: {
+    activeUsers(articleId: string): string[];
+    readArticle<T>(articleId: string, read: (doc: Y.Doc) => T): T;
+  };
 }
 
 /** The import body as the importer takes it: text or a file's bytes, both as bytes. */

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { WebSocket, WebSocketServer } from 'ws';
 import { DuetError } from '../../shared/protocol/errors';
-import { STATUS_OF } from '../http/plugins/api-errors';
+import { STATUS_OF } from '../http/api-errors';
 import { openDatabase, type Db } from '../store/database';
 import { Accounts } from './accounts';
 import {
@@ -44,7 +44,7 @@ beforeAll(async () => {
   tomSession = accounts.createSession(tom.user.id).token;
 
   const sockets = new WebSocketServer({ noServer: true });
-  // A miniature of how the API uses these functions (server/http/plugins/access.ts): /login and /logout
+  // A miniature of how the API uses these functions (server/http/access.ts): /login and /logout
   // set and clear the cookie; every other path reports who is asking.
   const sendJson = (res: ServerResponse, status: number, body: unknown) => {
     res.writeHead(status, { 'content-type': 'application/json' });

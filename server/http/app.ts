@@ -11,9 +11,9 @@ import { MAX_IMPORT_BYTES } from '../../shared/import/text-file';
 import type { Accounts } from '../auth/accounts';
 import type { DuetApp, RouteModule } from '../routing/duet-app';
 import type { ValibotTypeProvider } from '../routing/valibot-type-provider';
-import { accessChecks } from './plugins/access';
-import { apiErrors } from './plugins/api-errors';
-import { securityHeaders } from './plugins/security-headers';
+import { accessChecks } from './access';
+import { apiErrors } from './api-errors';
+import { securityHeaders } from './security-headers-hook';
 import { serializerCompiler, validatorCompiler } from './schema-validation';
 import { clientFiles } from './static-files';
 

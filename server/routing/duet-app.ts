@@ -30,7 +30,7 @@ export type Access = 'public' | 'user' | ((user: CallerUser) => boolean);
 
 declare module 'fastify' {
   interface FastifyContextConfig {
-    /** Required on every /api route (server/http/plugins/access.ts refuses to start without it). */
+    /** Required on every /api route (server/http/access.ts refuses to start without it). */
     access?: Access;
     /**
      * `always`: the CSRF check applies even to a request with no session

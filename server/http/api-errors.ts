@@ -7,8 +7,8 @@
  * without its details.
  */
 import type { FastifyError, FastifyRequest } from 'fastify';
-import { DuetError, type ErrorCode } from '../../../shared/protocol/errors';
-import type { DuetApp } from '../../routing/duet-app';
+import { DuetError, type ErrorCode } from '../../shared/protocol/errors';
+import type { DuetApp } from '../routing/duet-app';
 import { UNKNOWN_API_ROUTE } from './access';
 
 export const STATUS_OF: Record<ErrorCode, number> = {

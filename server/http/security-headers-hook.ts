@@ -5,8 +5,8 @@
  * bilingual download) replaces the Content-Security-Policy with its own, and
  * errors and refusals keep them.
  */
-import type { DuetApp } from '../../routing/duet-app';
-import { SECURITY_HEADERS } from '../security-headers';
+import type { DuetApp } from '../routing/duet-app';
+import { SECURITY_HEADERS } from './security-headers';
 
 export function securityHeaders(app: DuetApp): void {
   app.addHook('onRequest', async (_request, reply) => {

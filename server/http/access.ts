@@ -5,10 +5,10 @@
  * the CSRF check. Every /api route must declare `access`; a route without one
  * stops the server at start rather than being open by mistake.
  */
-import { DuetError } from '../../../shared/protocol/errors';
-import type { Accounts } from '../../auth/accounts';
-import { authenticate, checkCsrf } from '../../auth/http-auth';
-import type { DuetApp } from '../../routing/duet-app';
+import { DuetError } from '../../shared/protocol/errors';
+import type { Accounts } from '../auth/accounts';
+import { authenticate, checkCsrf } from '../auth/http-auth';
+import type { DuetApp } from '../routing/duet-app';
 
 /** The catch-all that answers unknown /api paths (api-errors.ts): it has nobody to check. */
 export const UNKNOWN_API_ROUTE = '/api/*';
