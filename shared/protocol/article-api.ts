@@ -7,6 +7,7 @@
 import * as v from 'valibot';
 import { SEGMENT_STATUSES } from '../article/status';
 import type { JsonValue } from '../article/layout';
+import type { BlockType } from '../schema/schema';
 
 /** The kinds of source an import reads (shared/import/source-format.ts detects them). */
 export const SOURCE_FORMATS = ['html', 'markdown', 'text', 'docx'] as const;
@@ -103,6 +104,11 @@ export const ImportSourceSchema = v.pipe(
 );
 export type ImportSourceBody = v.InferOutput<typeof ImportSourceSchema>;
 
+/** The blocks a preview shows (shared/schema's BlockType: the check below fails when one is added there and not here). */
+const BLOCK_TYPES = ['paragraph', 'heading', 'list_item', 'blockquote', 'figure', 'horizontal_rule', 'raw_block'] as const satisfies readonly BlockType[];
+const everyBlockType: readonly (typeof BLOCK_TYPES)[number][] = [] as BlockType[];
+void everyBlockType;
+
 /** What importing would create (the answer to a preview): the server's limits and cleaning, exactly. */
 export const SourcePreviewSchema = v.object({
   format: v.picklist(SOURCE_FORMATS),
@@ -114,8 +120,7 @@ export const SourcePreviewSchema = v.object({
   }),
   segments: v.array(
     v.object({
-      /** The block's type (a ProseMirror node name: paragraph, heading, list_item, …). */
-      type: v.string(),
+      type: v.picklist(BLOCK_TYPES),
       /** The block's text, line breaks as newlines (a figure's: its caption). */
       text: v.string(),
       /** The block as ProseMirror JSON (marks, links, a figure's `src`, a list item's number). */
