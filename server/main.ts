@@ -38,7 +38,7 @@ export interface ServerOptions {
   host?: string;
   clientDir?: string;
   limits?: Partial<CollabLimits>;
-  /** Behind a reverse proxy that sets X-Forwarded-For: take the client's address from it (server/http/client-address.ts). */
+  /** Behind a reverse proxy that sets X-Forwarded-For: take the client's address from it (server/auth/client-address.ts). */
   trustProxy?: boolean;
   /** The clock sign-in limits read, in ms (tests move it instead of waiting). */
   now?: () => number;
