@@ -6,10 +6,11 @@
  * and unknown /api paths. Anything else is a bug: logged, and answered 500
  * without its details.
  */
-import type { FastifyError, FastifyRequest } from 'fastify';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { DuetError, type ErrorCode } from '../../shared/protocol/errors';
 import type { DuetApp } from '../routing/duet-app';
 import { UNKNOWN_API_ROUTE } from './access';
+import { SECURITY_HEADERS } from './security-headers';
 
 export const STATUS_OF: Record<ErrorCode, number> = {
   bad_request: 400,
@@ -34,12 +35,18 @@ function frameworkError(error: FastifyError, request: FastifyRequest): DuetError
       return new DuetError('bad_request', 'send the request body as application/json');
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
       return new DuetError('bad_request', 'the request body is not valid JSON');
-    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
-      return new DuetError('bad_request', 'the request body is empty: send a JSON object');
   }
   const status = error.statusCode ?? 500;
   // Other malformed requests Fastify refuses (a bad URL, a body that is not what its length says, a __proto__ key).
   return status >= 400 && status < 500 ? new DuetError(status === 404 ? 'not_found' : 'bad_request', error.message) : null;
+}
+
+/**
+ * Fastify's `frameworkErrors`: a URL it cannot even route (bad percent-escapes)
+ * is refused before any hook runs, so this answer sets the security headers itself.
+ */
+export function frameworkErrors(error: FastifyError, _request: FastifyRequest, reply: FastifyReply): void {
+  void reply.code(400).headers({ ...SECURITY_HEADERS, 'cache-control': 'no-store' }).send(new DuetError('bad_request', error.message).toBody());
 }
 
 export function apiErrors(app: DuetApp, log: (line: string) => void): void {

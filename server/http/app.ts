@@ -12,7 +12,7 @@ import type { Accounts } from '../auth/accounts';
 import type { DuetApp, RouteModule } from '../routing/duet-app';
 import type { ValibotTypeProvider } from '../routing/valibot-type-provider';
 import { accessChecks } from './access';
-import { apiErrors } from './api-errors';
+import { apiErrors, frameworkErrors } from './api-errors';
 import { securityHeaders } from './security-headers-hook';
 import { serializerCompiler, validatorCompiler } from './schema-validation';
 import { clientFiles } from './static-files';
@@ -38,7 +38,17 @@ export async function buildApp(options: AppOptions): Promise<DuetApp> {
     forceCloseConnections: true,
     // Room for long names in paths (stored images are named by their SHA-256); longer ones are 404.
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 1000 },
+    frameworkErrors,
   }).withTypeProvider<ValibotTypeProvider>();
+  // An empty body marked as JSON is no body (a script's DELETE with its usual headers), not an error;
+  // a route that needs one says so through its schema. Anything else: Fastify's own parser.
+  const parseJson = app.getDefaultJsonParser('error', 'error');
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
+    const text = body.toString();
+    if (text === '') done(null, undefined);
+    else parseJson(request, text, done);
+  });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   // Hooks first: they apply to the routes registered after them.
