@@ -1,9 +1,9 @@
 /**
  * The composition root: configuration → data folder (store, accounts) → HTTP
- * API, built client and websocket door → collaboration core. Nothing else
- * lives here.
+ * API (each area's routes, handed to the Fastify app), built client and
+ * websocket door → collaboration core. Nothing else lives here.
  */
-import { createServer, type Server } from 'node:http';
+import type { Server } from 'node:http';
 import { join } from 'node:path';
 import { openDataFolder, type DataFolder } from './store/data-dir';
 import { Accounts } from './auth/accounts';
@@ -11,11 +11,17 @@ import { authenticate, checkWebsocketOrigin } from './auth/http-auth';
 import { CollabServer } from './collab/collab-server';
 import type { CollabLimits } from './collab/limits';
 import type { ArticleStore } from './store/article-store';
-import { api } from './http/api';
-import { staticFiles } from './http/static-files';
-import { setSecurityHeaders } from './http/security-headers';
+import { buildApp } from './http/app';
 import { SignInThrottle } from './auth/sign-in-throttle';
 import { attachCollab } from './http/websocket-upgrade';
+import { sessionRoutes } from './auth/session-routes';
+import { userRoutes } from './auth/user-routes';
+import { articleRoutes } from './articles/article-routes';
+import { exportRoutes } from './http/export-routes';
+import { xliffRoutes } from './http/xliff-routes';
+import { mediaRoutes } from './media/media-routes';
+import { publishRoutes } from './publish/publish-routes';
+import { reviewRoutes } from './review/review-routes';
 import { reviewRecorder } from './review/review-recorder';
 import { watchOtherWriters } from './store/database-watch';
 import { useNativeHashes } from './native-hashes';
@@ -32,7 +38,7 @@ export interface ServerOptions {
   host?: string;
   clientDir?: string;
   limits?: Partial<CollabLimits>;
-  /** Behind a reverse proxy that sets X-Forwarded-For: take the client's address from it (server/http/client-address.ts). */
+  /** Behind a reverse proxy that sets X-Forwarded-For: take the client's address from it (server/auth/client-address.ts). */
   trustProxy?: boolean;
   /** The clock sign-in limits read, in ms (tests move it instead of waiting). */
   now?: () => number;
@@ -71,13 +77,25 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const sessionSweep = setInterval(() => collab.refreshUsers(accounts), SESSION_SWEEP_MS);
   sessionSweep.unref();
   const signIns = new SignInThrottle(undefined, options.now);
-  const handleApi = api({ store: folder.articles, accounts, dataDir: folder.dir, db: folder.db, collab, signIns, trustProxy: options.trustProxy ?? false, log });
-  const handleStatic = staticFiles(options.clientDir ?? CLIENT_DIR);
-  const server = createServer((req, res) => {
-    setSecurityHeaders(res);
-    if ((req.url ?? '/').startsWith('/api/')) void handleApi(req, res);
-    else handleStatic(req, res);
+  const trustProxy = options.trustProxy ?? false;
+  const deps = { store: folder.articles, accounts, dataDir: folder.dir, db: folder.db, collab, signIns, trustProxy, log };
+  const app = await buildApp({
+    accounts,
+    log,
+    clientDir: options.clientDir ?? CLIENT_DIR,
+    // Every area's routes; add a module here.
+    routes: [
+      sessionRoutes(deps),
+      articleRoutes(deps),
+      exportRoutes(deps),
+      xliffRoutes(deps),
+      mediaRoutes(deps),
+      publishRoutes(deps),
+      reviewRoutes(deps),
+      userRoutes(deps),
+    ],
   });
+  const server = app.server;
   const websockets = attachCollab(
     server,
     collab,
@@ -89,10 +107,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     },
     log,
   );
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? DEFAULT_PORT, options.host ?? '127.0.0.1', resolve);
-  });
+  await app.listen({ port: options.port ?? DEFAULT_PORT, host: options.host ?? '127.0.0.1' });
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : (options.port ?? DEFAULT_PORT);
   let closing: Promise<void> | null = null;
@@ -106,9 +121,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       closing ??= new Promise<void>((resolve) => {
         stopWatching();
         clearInterval(sessionSweep);
-        server.close(() => resolve());
         websockets.close();
-        server.closeAllConnections();
+        // Fastify ends the keep-alive connections too (forceCloseConnections).
+        void app.close().then(() => resolve());
       }).then(() => folder.close());
       return closing;
     },

@@ -1,20 +1,26 @@
 /**
  * Duet's HTTP API as typed functions (routes: docs/COLLABORATION.md, "HTTP API").
- * Each checks the shape of what it got, only enough to fail with a clear
- * message when talking to the wrong thing rather than crash later in a component.
+ * Request bodies are typed and answers are read with the schemas the server's
+ * routes declare (shared/protocol), so both sides agree on every field.
  */
-import type { AppNotification, ArticleJson, ArticleSummary, Member, SegmentHistory } from '../../shared/protocol/api';
-import type { SourceFormat, SourcePreview } from '../../shared/import/import-source';
-import { isRole, type Role } from '../../shared/protocol/roles';
+import * as v from 'valibot';
+import {
+  ArticleIdSchema,
+  ArticleJsonSchema,
+  ArticleListSchema,
+  SourcePreviewSchema,
+  type ArticleJson,
+  type ArticleSummary,
+  type CreateArticleRequest,
+  type ImportSourceBody,
+  type SourcePreview,
+} from '../../shared/protocol/article-api';
+import { MarkedReadSchema, MembersSchema, NotificationsSchema, SegmentHistorySchema, type AppNotification, type MarkReadRequest, type Member, type SegmentHistory } from '../../shared/protocol/review-api';
+import { SessionAnswerSchema, SetupStateSchema, type Credentials, type SessionUser } from '../../shared/protocol/session-api';
 import { earlyOr, earlySuccess } from './early-requests';
-import { ApiError, apiRequest, isRecord } from './http';
+import { ApiError, apiRequest, readAs } from './http';
 
-/** The signed-in account as the API shows it (never a password or token). */
-export interface SessionUser {
-  id: string;
-  name: string;
-  role: Role;
-}
+export type { SessionUser };
 
 const LAST_USER = 'duet:last-user';
 const ME = '/api/me';
@@ -69,7 +75,7 @@ function rememberedUser(): SessionUser | null {
 
 /** Starts a session (the server sets the cookie); an ApiError `unauthenticated` means a wrong name or password. */
 export async function login(name: string, password: string): Promise<SessionUser> {
-  return remember(readUser(await apiRequest('POST', '/api/login', { body: { name, password } })));
+  return remember(readUser(await apiRequest('POST', '/api/login', { body: { name, password } satisfies Credentials })));
 }
 
 export async function logout(): Promise<void> {
@@ -79,55 +85,41 @@ export async function logout(): Promise<void> {
 
 /** Whether this installation still needs its first admin account. */
 export async function getSetup(signal?: AbortSignal): Promise<{ needed: boolean }> {
-  const body = await apiRequest('GET', '/api/setup', { signal });
-  if (!isRecord(body) || typeof body.needed !== 'boolean') throw unexpected('/api/setup');
-  return { needed: body.needed };
+  return readAs(SetupStateSchema, await apiRequest('GET', '/api/setup', { signal }), '/api/setup');
 }
 
 /** Creates the first admin and signs them in; ApiError `conflict` once an admin exists. */
 export async function setup(name: string, password: string): Promise<SessionUser> {
-  return readUser(await apiRequest('POST', '/api/setup', { body: { name, password } }));
+  return readUser(await apiRequest('POST', '/api/setup', { body: { name, password } satisfies Credentials }));
 }
 
 export async function listArticles(signal?: AbortSignal): Promise<ArticleSummary[]> {
-  const body = await apiRequest('GET', '/api/articles', { signal });
-  if (!isRecord(body) || !Array.isArray(body.articles)) throw unexpected('/api/articles');
-  return body.articles as ArticleSummary[];
+  return readAs(ArticleListSchema, await apiRequest('GET', '/api/articles', { signal }), '/api/articles').articles;
 }
 
 /** Creates an empty article; returns its id. */
 export async function createArticle({ title }: { title: string }): Promise<{ id: string }> {
-  const body = await apiRequest('POST', '/api/articles', { body: { title } });
-  if (!isRecord(body) || typeof body.id !== 'string') throw unexpected('/api/articles');
-  return { id: body.id };
+  return readAs(ArticleIdSchema, await apiRequest('POST', '/api/articles', { body: { title } satisfies CreateArticleRequest }), '/api/articles');
 }
 
 /**
  * A Chinese source to import (POST /api/articles/import, docs/IMPORT.md):
  * exactly one of `content` (the text of a paste or a text file) and
- * `contentBase64` (a file's bytes).
+ * `contentBase64` (a file's bytes); the schema's other fields as they are.
  */
-export type ImportSourceRequest = ({ content: string; contentBase64?: never } | { contentBase64: string; content?: never }) & {
-  /** For detection by extension and for the server's messages. */
-  filename?: string;
-  /** Overrides detection. */
-  format?: SourceFormat;
-  /** Where the source was published (http or https). */
-  sourceUrl?: string;
-};
+export type ImportSourceRequest = ({ content: string; contentBase64?: never } | { contentBase64: string; content?: never }) &
+  Pick<ImportSourceBody, 'filename' | 'format' | 'sourceUrl'>;
 
 /** What importing the source would create, storing nothing: the server's limits and cleaning, exactly. */
 export async function previewImport(request: ImportSourceRequest, signal?: AbortSignal): Promise<SourcePreview> {
-  const body = await apiRequest('POST', '/api/articles/import', { body: { ...request, preview: true }, signal });
-  if (!isRecord(body) || typeof body.format !== 'string' || !isRecord(body.meta) || !Array.isArray(body.segments)) throw unexpected('the import preview');
-  return body as unknown as SourcePreview;
+  const body: ImportSourceBody = { ...request, preview: true };
+  return readAs(SourcePreviewSchema, await apiRequest('POST', '/api/articles/import', { body, signal }), 'the import preview');
 }
 
 /** Imports the source as a new article (English title optional); returns its id. */
 export async function importArticle(request: ImportSourceRequest & { title?: string }): Promise<{ id: string }> {
-  const body = await apiRequest('POST', '/api/articles/import', { body: request });
-  if (!isRecord(body) || typeof body.id !== 'string') throw unexpected('/api/articles/import');
-  return { id: body.id };
+  const body: ImportSourceBody = request;
+  return readAs(ArticleIdSchema, await apiRequest('POST', '/api/articles/import', { body }), '/api/articles/import');
 }
 
 /** Resolves when the article exists; an ApiError `not_found` when it does not. Reads no document on the server. */
@@ -137,49 +129,31 @@ export async function checkArticle(id: string, signal?: AbortSignal): Promise<vo
 
 export async function getArticle(id: string, signal?: AbortSignal): Promise<ArticleJson> {
   const path = `/api/articles/${encodeURIComponent(id)}`;
-  const body = await apiRequest('GET', path, { signal });
-  if (!isRecord(body) || typeof body.id !== 'string' || !isRecord(body.meta) || !Array.isArray(body.segments)) throw unexpected(path);
-  return body as unknown as ArticleJson;
+  return readAs(ArticleJsonSchema, await apiRequest('GET', path, { signal }), path);
 }
 
 export type { AppNotification, Member, SegmentHistory };
 
 /** The accounts (names and roles) that can be mentioned or assigned work. */
 export async function listMembers(signal?: AbortSignal): Promise<Member[]> {
-  const body = await apiRequest('GET', '/api/members', { signal });
-  if (!isRecord(body) || !Array.isArray(body.members)) throw unexpected('/api/members');
-  return body.members.flatMap((member: unknown) => (isRecord(member) && typeof member.name === 'string' && isRole(member.role) ? [{ name: member.name, role: member.role }] : []));
+  return readAs(MembersSchema, await apiRequest('GET', '/api/members', { signal }), '/api/members').members;
 }
 
 export async function getSegmentHistory(articleId: string, segmentId: string, signal?: AbortSignal): Promise<SegmentHistory> {
   const path = `/api/articles/${encodeURIComponent(articleId)}/segments/${encodeURIComponent(segmentId)}/history`;
-  const body = await apiRequest('GET', path, { signal });
-  if (!isRecord(body) || !Array.isArray(body.statusChanges) || !Array.isArray(body.versions)) throw unexpected('the segment history');
-  return body as unknown as SegmentHistory;
+  return readAs(SegmentHistorySchema, await apiRequest('GET', path, { signal }), 'the segment history');
 }
 
 export async function listNotifications(signal?: AbortSignal): Promise<{ notifications: AppNotification[]; unread: number }> {
-  const body = await apiRequest('GET', '/api/notifications', { signal });
-  if (!isRecord(body) || !Array.isArray(body.notifications)) throw unexpected('/api/notifications');
-  const notifications = body.notifications as AppNotification[];
-  const unread = typeof body.unread === 'number' ? body.unread : notifications.filter((notification) => !notification.read).length;
-  return { notifications, unread };
+  return readAs(NotificationsSchema, await apiRequest('GET', '/api/notifications', { signal }), '/api/notifications');
 }
 
 /** Marks the notifications with these ids read, or all of them; returns how many are still unread. */
-export async function markNotificationsRead(which: { ids: string[] } | { all: true }): Promise<{ unread: number | null }> {
+export async function markNotificationsRead(which: MarkReadRequest): Promise<{ unread: number | null }> {
   const body = await apiRequest('POST', '/api/notifications/read', { body: which });
-  return { unread: isRecord(body) && typeof body.unread === 'number' ? body.unread : null };
+  return { unread: v.is(MarkedReadSchema, body) ? body.unread : null };
 }
 
 function readUser(body: unknown): SessionUser {
-  const user = isRecord(body) ? body.user : null;
-  if (!isRecord(user) || typeof user.id !== 'string' || typeof user.name !== 'string' || !isRole(user.role)) {
-    throw unexpected('the account');
-  }
-  return { id: user.id, name: user.name, role: user.role };
-}
-
-function unexpected(what: string): ApiError {
-  return new ApiError('unexpected_response', `The server sent an unexpected answer for ${what}.`, 200);
+  return readAs(SessionAnswerSchema, body, 'the account').user;
 }

@@ -4,6 +4,7 @@
  * `{ error: { code, message } }` envelope (shared/protocol/errors) into an
  * ApiError a component can switch on by code.
  */
+import * as v from 'valibot';
 import { ERROR_CODES, type ErrorCode } from '../../shared/protocol/errors';
 
 /**
@@ -106,6 +107,18 @@ function errorEnvelope(body: unknown): { code: ErrorCode; message: string } | nu
 
 function isErrorCode(value: unknown): value is ErrorCode {
   return typeof value === 'string' && (ERROR_CODES as readonly string[]).includes(value);
+}
+
+/**
+ * An answer read with its shared schema (shared/protocol): the same schema the
+ * server's route declares, so a renamed field fails the type check on both
+ * sides, and an answer of another shape (talking to the wrong thing) is an
+ * `unexpected_response` here rather than a crash later in a component.
+ */
+export function readAs<S extends v.GenericSchema>(schema: S, body: unknown, what: string): v.InferOutput<S> {
+  const result = v.safeParse(schema, body);
+  if (result.success) return result.output;
+  throw new ApiError('unexpected_response', `The server sent an unexpected answer for ${what}.`, 200);
 }
 
 export function isRecord(value: unknown): value is Record<string, unknown> {

@@ -3,20 +3,16 @@
  * file's bytes, have the server fetch a remote image, list what is stored.
  * The `url` each answer carries is what a figure's `src` holds.
  */
-import { MAX_MEDIA_BYTES, type MediaItem } from '../../shared/protocol/api';
-import { ApiError, apiRequest, isRecord, readApiResponse, requestHeaders } from '../api/http';
+import { FetchImageSchema, MAX_MEDIA_BYTES, MediaListSchema, StoredMediaSchema, type MediaItem } from '../../shared/protocol/media-api';
+import type * as v from 'valibot';
+import { ApiError, apiRequest, readAs, readApiResponse, requestHeaders } from '../api/http';
 
 export type { MediaItem };
-
 
 const mediaPath = (articleId: string) => `/api/articles/${encodeURIComponent(articleId)}/media`;
 
 function readItem(body: unknown, what: string): MediaItem {
-  const media = isRecord(body) ? body.media : null;
-  if (!isRecord(media) || typeof media.url !== 'string' || typeof media.name !== 'string') {
-    throw new ApiError('unexpected_response', `The server sent an unexpected answer for ${what}.`, 200);
-  }
-  return media as unknown as MediaItem;
+  return readAs(StoredMediaSchema, body, what).media;
 }
 
 /** Store an image file with the article; the server decides from its bytes whether it is an image it accepts. */
@@ -39,12 +35,11 @@ export async function uploadImage(articleId: string, file: Blob & { name?: strin
 
 /** Have the server download a remote image and store it with the article. */
 export async function storeRemoteImage(articleId: string, url: string): Promise<MediaItem> {
-  return readItem(await apiRequest('POST', `${mediaPath(articleId)}/fetch`, { body: { url } }), 'the stored image');
+  const body: v.InferInput<typeof FetchImageSchema> = { url };
+  return readItem(await apiRequest('POST', `${mediaPath(articleId)}/fetch`, { body }), 'the stored image');
 }
 
 /** The names of the images stored with the article. */
 export async function listMedia(articleId: string, signal?: AbortSignal): Promise<MediaItem[]> {
-  const body = await apiRequest('GET', mediaPath(articleId), { signal });
-  if (!isRecord(body) || !Array.isArray(body.media)) throw new ApiError('unexpected_response', 'The server sent an unexpected answer for the stored images.', 200);
-  return body.media as MediaItem[];
+  return readAs(MediaListSchema, await apiRequest('GET', mediaPath(articleId), { signal }), 'the stored images').media;
 }

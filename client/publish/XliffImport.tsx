@@ -7,9 +7,9 @@
  * empty target in the file erased or left alone is listed under the summary.
  */
 import { useRef, useState } from 'react';
-import type { XliffImportSummary } from '../../shared/xliff/import-xliff';
+import { XliffImportSummarySchema, type XliffImportRequest, type XliffImportSummary } from '../../shared/protocol/xliff-api';
 import { importReport } from '../../shared/xliff/import-report';
-import { apiRequest, ApiError } from '../api/http';
+import { apiRequest, ApiError, readAs } from '../api/http';
 import { describeError } from '../ui/messages';
 
 type ImportState =
@@ -20,7 +20,8 @@ type ImportState =
   | { kind: 'failed'; message: string };
 
 async function importXliff(articleId: string, content: string, overwrite: boolean): Promise<XliffImportSummary> {
-  return (await apiRequest('POST', `/api/articles/${encodeURIComponent(articleId)}/xliff`, { body: { content, overwrite } })) as XliffImportSummary;
+  const body: XliffImportRequest = { content, overwrite };
+  return readAs(XliffImportSummarySchema, await apiRequest('POST', `/api/articles/${encodeURIComponent(articleId)}/xliff`, { body }), 'the XLIFF import');
 }
 
 function describeSummary({ updated, targets, statuses, unchanged, skipped }: XliffImportSummary): string {

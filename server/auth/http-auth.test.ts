@@ -5,13 +5,13 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer, request, type IncomingHttpHeaders, type Server } from 'node:http';
+import { createServer, request, type IncomingHttpHeaders, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { WebSocket, WebSocketServer } from 'ws';
 import { DuetError } from '../../shared/protocol/errors';
-import { sendError, sendJson } from '../http/json';
+import { STATUS_OF } from '../http/api-errors';
 import { openDatabase, type Db } from '../store/database';
 import { Accounts } from './accounts';
 import {
@@ -44,8 +44,12 @@ beforeAll(async () => {
   tomSession = accounts.createSession(tom.user.id).token;
 
   const sockets = new WebSocketServer({ noServer: true });
-  // A miniature of how the API will use these functions: /login and /logout
+  // A miniature of how the API uses these functions (server/http/access.ts): /login and /logout
   // set and clear the cookie; every other path reports who is asking.
+  const sendJson = (res: ServerResponse, status: number, body: unknown) => {
+    res.writeHead(status, { 'content-type': 'application/json' });
+    res.end(JSON.stringify(body));
+  };
   server = createServer(async (req, res) => {
     try {
       if (req.url === '/login') {
@@ -63,7 +67,8 @@ beforeAll(async () => {
       }
       sendJson(res, 200, { name: auth.user.name, via: auth.via });
     } catch (error) {
-      sendError(res, error, () => {});
+      if (!(error instanceof DuetError)) throw error;
+      sendJson(res, STATUS_OF[error.code], error.toBody());
     }
   });
   server.on('upgrade', (req, socket, head) => {

@@ -5,34 +5,33 @@
  * role applies to the very next update.
  */
 import { may } from '../../shared/permissions/permissions';
-import { DuetError } from '../../shared/protocol/errors';
-import type { RouteModule } from '../http/route';
-import { readJson } from '../http/request-body';
+import { RemovedUserSchema, RoleChangedSchema, RoleChangeSchema, UserNameParamsSchema } from '../../shared/protocol/users-api';
+import type { CallerUser, RouteModule } from '../routing/duet-app';
+import type { Accounts } from './accounts';
 
-export const userRoutes: RouteModule = ({ accounts, collab }) => {
-  const refresh = () => collab.refreshUsers(accounts);
-  return [
-    {
-      method: 'DELETE',
-      path: '/api/users/:name',
-      access: (user) => may(user, 'user.manage'),
-      handle({ params }) {
-        const removed = accounts.removeUser(params.name!);
-        refresh();
-        return { removed: removed.name };
-      },
-    },
-    {
-      method: 'PUT',
-      path: '/api/users/:name/role',
-      access: (user) => may(user, 'user.manage'),
-      async handle({ req, params }) {
-        const body = await readJson(req);
-        if (typeof body.role !== 'string') throw new DuetError('bad_request', 'send { "role": "admin" | "translator" | "reviewer" | "viewer" }');
-        const user = accounts.setRole(params.name!, body.role);
+const managesUsers = (user: CallerUser) => may(user, 'user.manage');
+
+export interface UserRouteDeps {
+  accounts: Accounts;
+  collab: { refreshUsers(accounts: Accounts): void };
+}
+
+export const userRoutes =
+  ({ accounts, collab }: UserRouteDeps): RouteModule =>
+  async (app) => {
+    const refresh = () => collab.refreshUsers(accounts);
+    app.delete('/api/users/:name', { config: { access: managesUsers }, schema: { params: UserNameParamsSchema, response: { 200: RemovedUserSchema } } }, async (request) => {
+      const removed = accounts.removeUser(request.params.name);
+      refresh();
+      return { removed: removed.name };
+    });
+    app.put(
+      '/api/users/:name/role',
+      { config: { access: managesUsers }, schema: { params: UserNameParamsSchema, body: RoleChangeSchema, response: { 200: RoleChangedSchema } } },
+      async (request) => {
+        const user = accounts.setRole(request.params.name, request.body.role);
         refresh();
         return { name: user.name, role: user.role };
       },
-    },
-  ];
-};
+    );
+  };

@@ -7,17 +7,21 @@
 import type { IncomingMessage } from 'node:http';
 import { articleTitle, readArticle } from '../../shared/article/article';
 import { articleToMarkdown } from '../../shared/markdown/article-markdown';
-import { previewHtml, type ArticlePreview } from '../../shared/export/preview-html';
+import { previewHtml } from '../../shared/export/preview-html';
 import { mediaResolver } from '../../shared/export/media-urls';
 import { bilingualHtml } from '../../shared/export/bilingual-html';
 import { bilingualMarkdown } from '../../shared/export/bilingual-markdown';
-import { DuetError } from '../../shared/protocol/errors';
+import { ArticleParamsSchema } from '../../shared/protocol/article-api';
+import { ArticlePreviewSchema, BilingualQuerySchema } from '../../shared/protocol/export-api';
 import { loadArticleDoc } from '../articles/article-service';
+import { reachedOverHttps } from '../auth/client-address';
 import { MediaStore } from '../media/media-store';
-import { reachedOverHttps } from './client-address';
-import type { RouteModule } from './route';
+import type { RouteModule } from '../routing/duet-app';
+import type { Db } from '../store/database';
+import type { ArticleStore } from '../store/article-store';
 
 const BILINGUAL_FORMATS = { html: { type: 'text/html', extension: 'html' }, md: { type: 'text/markdown', extension: 'md' } } as const;
+
 
 /** A download's file name: the title's ASCII words (safe in any header and file system), else the article's id. */
 export function downloadName(title: string, id: string, suffix: string): string {
@@ -40,46 +44,45 @@ function requestOrigin(req: IncomingMessage, secure: boolean): string | null {
   return /^[A-Za-z0-9.-]+(?::\d{1,5})?$|^\[[0-9A-Fa-f:.]+\](?::\d{1,5})?$/.test(host) ? `${secure ? 'https' : 'http'}://${host}` : null;
 }
 
-export const exportRoutes: RouteModule = ({ store, db, dataDir, trustProxy = false }) => {
-  const media = new MediaStore(db, dataDir);
-  return [
-    {
-      method: 'GET',
-      path: '/api/articles/:id/preview',
-      access: 'user',
-      handle({ params }): ArticlePreview {
-        const id = params.id!;
-        const markdown = articleToMarkdown(readArticle(loadArticleDoc(store, id)));
-        // An address of this article's images that names none of them shows as missing, as the site would show it.
-        const storedNames = media.list(id).map((item) => item.name);
-        return { markdown, html: previewHtml(markdown, { resolveImage: mediaResolver({ articleId: id, storedNames }) }) };
-      },
-    },
-    {
-      method: 'GET',
-      path: '/api/articles/:id/bilingual',
-      access: 'user',
-      handle({ req, res, params }) {
-        const id = params.id!;
-        const requested = new URL(req.url ?? '/', 'http://x').searchParams.get('format') ?? 'html';
-        if (!Object.hasOwn(BILINGUAL_FORMATS, requested)) throw new DuetError('bad_request', `"format" must be html or md, not ${JSON.stringify(requested)}`);
-        const format = BILINGUAL_FORMATS[requested as keyof typeof BILINGUAL_FORMATS];
+export interface ExportRouteDeps {
+  store: ArticleStore;
+  db: Db;
+  dataDir: string;
+  trustProxy: boolean;
+}
+
+export const exportRoutes =
+  ({ store, db, dataDir, trustProxy }: ExportRouteDeps): RouteModule =>
+  async (app) => {
+    const media = new MediaStore(db, dataDir);
+    app.get('/api/articles/:id/preview', { config: { access: 'user' }, schema: { params: ArticleParamsSchema, response: { 200: ArticlePreviewSchema } } }, async (request) => {
+      const { id } = request.params;
+      const markdown = articleToMarkdown(readArticle(loadArticleDoc(store, id)));
+      // An address of this article's images that names none of them shows as missing, as the site would show it.
+      const storedNames = media.list(id).map((item) => item.name);
+      return { markdown, html: previewHtml(markdown, { resolveImage: mediaResolver({ articleId: id, storedNames }) }) };
+    });
+
+    app.get(
+      '/api/articles/:id/bilingual',
+      { config: { access: 'user' }, schema: { params: ArticleParamsSchema, querystring: BilingualQuerySchema } },
+      async (request, reply) => {
+        const { id } = request.params;
+        const format = BILINGUAL_FORMATS[request.query.format ?? 'html'];
         const snapshot = readArticle(loadArticleDoc(store, id));
-        const origin = requestOrigin(req, reachedOverHttps(req, trustProxy));
+        const origin = requestOrigin(request.raw, reachedOverHttps(request.raw, trustProxy));
         const body =
           format.extension === 'html'
             ? bilingualHtml(snapshot, { resolveImage: (src) => (origin && src.startsWith('/') && !src.startsWith('//') ? origin + src : src) })
             : bilingualMarkdown(snapshot);
-        res.writeHead(200, {
-          'content-type': `${format.type}; charset=utf-8`,
-          'content-disposition': `attachment; filename="${downloadName(articleTitle(snapshot), id, `-bilingual.${format.extension}`)}"`,
-          'cache-control': 'no-store',
-          // Opened in a browser from here, the copy may show its images and its own styles, nothing else.
-          'content-security-policy': "default-src 'none'; img-src * data:; style-src 'unsafe-inline'",
-        });
-        res.end(body);
-        return undefined;
+        return reply
+          .headers({
+            'content-type': `${format.type}; charset=utf-8`,
+            'content-disposition': `attachment; filename="${downloadName(articleTitle(snapshot), id, `-bilingual.${format.extension}`)}"`,
+            // Opened in a browser from here, the copy may show its images and its own styles, nothing else.
+            'content-security-policy': "default-src 'none'; img-src * data:; style-src 'unsafe-inline'",
+          })
+          .send(body);
       },
-    },
-  ];
-};
+    );
+  };

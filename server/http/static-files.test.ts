@@ -3,17 +3,18 @@
  * build makes (scripts/precompress.ts) in a real folder.
  */
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer, get, type IncomingHttpHeaders, type Server } from 'node:http';
+import { get, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { precompressFolder } from '../../scripts/precompress';
-import { staticFiles } from './static-files';
+import Fastify from 'fastify';
+import { clientFiles } from './static-files';
 
 let dir: string;
-let server: Server;
+let server: ReturnType<typeof Fastify>;
 let base: string;
 const bundle = `export const words = ${JSON.stringify(Array.from({ length: 400 }, (_, i) => `word ${i}`))};\n`;
 const page = `<!doctype html><html><head><title>Duet</title></head><body>${'<div id="root"></div>'.repeat(80)}</body></html>`;
@@ -26,12 +27,14 @@ beforeAll(async () => {
   writeFileSync(join(dir, 'assets', 'small-AbCdEf12.js'), 'export {};\n');
   writeFileSync(join(dir, 'assets', 'logo.png'), Buffer.alloc(4096, 7));
   precompressFolder(dir);
-  server = createServer(staticFiles(dir));
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  // The files' route alone, on a Fastify app of its own (the whole server: security-headers.test.ts).
+  server = Fastify();
+  clientFiles(server, dir);
+  await server.listen({ port: 0, host: '127.0.0.1' });
+  base = `http://127.0.0.1:${(server.server.address() as AddressInfo).port}`;
 });
 afterAll(async () => {
-  await new Promise((resolve) => server.close(resolve));
+  await server.close();
   rmSync(dir, { recursive: true, force: true });
 });
 

@@ -4,11 +4,17 @@
  * A file's compressed copy (made by the build: scripts/precompress.ts) is sent
  * instead when the browser accepts it. Each file carries the page's
  * Content-Security-Policy, which allows index.html's inline script by its hash.
+ *
+ * Not @fastify/static: its `preCompressed` sends `Vary: Accept-Encoding` on
+ * every file (also those with no compressed copy), types scripts
+ * `application/javascript`, and adds ETag and Last-Modified; these few lines
+ * say exactly what Duet sends, and static-files.test.ts pins it.
  */
 import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import negotiate from '@fastify/accept-negotiator';
 import { extname, join, normalize, resolve, sep } from 'node:path';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingMessage } from 'node:http';
+import type { DuetApp } from '../routing/duet-app';
 import { inlineScriptHashes, pagePolicy } from './security-headers';
 
 const TYPES: Record<string, string> = {
@@ -59,31 +65,32 @@ function pagePolicyOf(index: string): () => string {
   };
 }
 
-export function staticFiles(root: string) {
+/**
+ * GET (and HEAD) of any path no other route has: a file of the built client,
+ * or index.html. Registered last-resort by find-my-way's rules, not by order:
+ * every /api path is matched by an API route or the API's catch-all first.
+ */
+export function clientFiles(app: DuetApp, root: string): void {
   const base = resolve(root);
   const index = join(base, 'index.html');
   const policy = pagePolicyOf(index);
-  return (req: IncomingMessage, res: ServerResponse): void => {
+  app.get('/*', async (request, reply) => {
     if (!existsSync(index)) {
-      res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8' });
-      res.end('The Duet client is not built yet: run `npm run build` (or `npm start`, which builds first).\n');
-      return;
+      return reply.code(503).type('text/plain; charset=utf-8').send('The Duet client is not built yet: run `npm run build` (or `npm start`, which builds first).\n');
     }
     let path: string;
     try {
-      path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+      path = decodeURIComponent(new URL(request.url, 'http://x').pathname);
     } catch {
-      res.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' });
-      res.end('Malformed URL\n');
-      return;
+      return reply.code(400).type('text/plain; charset=utf-8').send('Malformed URL\n');
     }
     const file = resolve(base, normalize(`.${path}`));
     // Never serve outside the client folder, whatever the path says.
     const inside = file === base || file.startsWith(base + sep);
     const target = inside && existsSync(file) && statSync(file).isFile() ? file : index;
     const hashed = target !== index && /[.-][A-Za-z0-9_-]{8,}\.(js|css)$/.test(target);
-    const copy = chooseCopy(req, target);
-    res.writeHead(200, {
+    const copy = chooseCopy(request.raw, target);
+    reply.headers({
       'content-type': TYPES[extname(target)] ?? 'application/octet-stream',
       'cache-control': hashed ? 'public, max-age=31536000, immutable' : 'no-cache',
       // On every file, not only the page: the service worker (sw.js) runs under the policy it was served with.
@@ -92,6 +99,6 @@ export function staticFiles(root: string) {
       ...(copy.varies ? { vary: 'accept-encoding' } : {}),
       ...(copy.encoding ? { 'content-encoding': copy.encoding } : {}),
     });
-    createReadStream(copy.path).pipe(res);
-  };
+    return reply.send(createReadStream(copy.path));
+  });
 }

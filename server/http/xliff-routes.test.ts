@@ -11,7 +11,7 @@ import { segmentsFromXliff } from '../../shared/xliff/rebuild-xliff';
 import { ProtocolClient, waitFor } from '../testing/protocol-client';
 import { pomerge, translatePoEntry, xliffToPo } from '../testing/translate-toolkit';
 import { startTestServer, type TestServer } from '../testing/test-server';
-import type { XliffImportResponse } from './xliff-routes';
+import type { XliffImportSummary as XliffImportResponse } from '../../shared/protocol/xliff-api';
 
 let server: TestServer;
 beforeAll(async () => {

@@ -7,53 +7,56 @@
  * at all, and its answer lists every translation an empty target erased or
  * would have erased.
  */
-import { DuetError } from '../../shared/protocol/errors';
+import { ArticleParamsSchema } from '../../shared/protocol/article-api';
 import { may, settableStatuses } from '../../shared/permissions/permissions';
+import { XliffImportSchema, XliffImportSummarySchema } from '../../shared/protocol/xliff-api';
 import { importXliff, type XliffImportSummary } from '../../shared/xliff/import-xliff';
 import { exportXliff, XLIFF_CONTENT_TYPE } from '../articles/xliff-service';
+import type { CollabServer } from '../collab/collab-server';
+import type { CallerUser, RouteModule } from '../routing/duet-app';
+import type { ArticleStore } from '../store/article-store';
 import { downloadName } from './export-routes';
-import { readJson, stringField } from './request-body';
-import type { RouteModule } from './route';
 
-export type XliffImportResponse = XliffImportSummary;
+const importsXliff = (user: CallerUser) => may(user, 'xliff.import');
 
-export const xliffRoutes: RouteModule = ({ store, collab }) => [
-  {
-    method: 'GET',
-    path: '/api/articles/:id/xliff',
-    access: 'user',
-    handle({ params, res }) {
-      const id = params.id!;
+export interface XliffRouteDeps {
+  store: ArticleStore;
+  collab: Pick<CollabServer, 'changeArticle'>;
+}
+
+export const xliffRoutes =
+  ({ store, collab }: XliffRouteDeps): RouteModule =>
+  async (app) => {
+    app.get('/api/articles/:id/xliff', { config: { access: 'user' }, schema: { params: ArticleParamsSchema } }, async (request, reply) => {
+      const { id } = request.params;
       const { xliff, title } = exportXliff(store, id);
-      res.writeHead(200, {
-        'content-type': `${XLIFF_CONTENT_TYPE}; charset=utf-8`,
-        'content-disposition': `attachment; filename="${downloadName(title, id, '.xlf')}"`,
-        'cache-control': 'no-store',
-        'x-content-type-options': 'nosniff',
-      });
-      res.end(xliff);
-      return undefined;
-    },
-  },
-  {
-    method: 'POST',
-    path: '/api/articles/:id/xliff',
-    access: (user) => may(user, 'xliff.import'),
-    async handle({ req, params, auth }): Promise<XliffImportResponse> {
-      const id = params.id!;
-      const body = await readJson(req);
-      const content = stringField(body, 'content', true);
-      const overwrite = body.overwrite ?? false;
-      if (typeof overwrite !== 'boolean') throw new DuetError('bad_request', '"overwrite" must be true or false');
-      const dryRun = body.dryRun ?? false;
-      if (typeof dryRun !== 'boolean') throw new DuetError('bad_request', '"dryRun" must be true or false');
-      const { name, role } = auth!.user;
-      let summary: XliffImportSummary | null = null;
-      // Read against the live document inside the change: what is checked is what is changed.
-      collab.changeArticle(id, { name, role }, (doc, origin) => {
-        summary = importXliff(doc, content, name, origin, { articleId: id, overwrite, dryRun, permittedStatuses: settableStatuses(role), roleName: role });
-      });
-      return summary!;
-    },
-  },
-];
+      return reply
+        .headers({
+          'content-type': `${XLIFF_CONTENT_TYPE}; charset=utf-8`,
+          'content-disposition': `attachment; filename="${downloadName(title, id, '.xlf')}"`,
+        })
+        .send(xliff);
+    });
+
+    app.post(
+      '/api/articles/:id/xliff',
+      { config: { access: importsXliff }, schema: { params: ArticleParamsSchema, body: XliffImportSchema, response: { 200: XliffImportSummarySchema } } },
+      async (request) => {
+        const { id } = request.params;
+        const { content, overwrite, dryRun } = request.body;
+        const { name, role } = request.auth!.user;
+        let summary: XliffImportSummary | null = null;
+        // Read against the live document inside the change: what is checked is what is changed.
+        collab.changeArticle(id, { name, role }, (doc, origin) => {
+          summary = importXliff(doc, content, name, origin, {
+            articleId: id,
+            overwrite: overwrite ?? false,
+            dryRun: dryRun ?? false,
+            permittedStatuses: settableStatuses(role),
+            roleName: role,
+          });
+        });
+        return summary!;
+      },
+    );
+  };

@@ -2,49 +2,47 @@
  * The publishing routes: the site's configuration (admins), publishing an
  * article (roles that may `article.publish`), and its publications. See docs/PUBLISHING.md.
  */
-import { DuetError } from '../../shared/protocol/errors';
+import { ArticleParamsSchema } from '../../shared/protocol/article-api';
+import { PublicationsSchema, PublishRequestSchema, PublishResultSchema, SiteAnswerSchema, SiteInputSchema } from '../../shared/protocol/publish-api';
 import { may } from '../../shared/permissions/permissions';
-import { readJson } from '../http/request-body';
-import type { ApiDeps, Route } from '../http/route';
+import type { Accounts } from '../auth/accounts';
+import type { CallerUser, RouteModule } from '../routing/duet-app';
+import type { ArticleStore } from '../store/article-store';
+import type { Db } from '../store/database';
 import type { HistoryAuthors } from './contributors';
 import { Publisher } from './publisher';
 
-function publishBody(body: Record<string, unknown>): { override: { reason: string } | null; rename: boolean } {
-  const { override, rename } = body;
-  if (rename !== undefined && rename !== null && typeof rename !== 'boolean') throw new DuetError('bad_request', '"rename" must be true or false');
-  if (override === undefined || override === null) return { override: null, rename: rename === true };
-  if (typeof override !== 'object' || Array.isArray(override)) throw new DuetError('bad_request', '"override" must be an object: { "reason": "why" }');
-  const reason = (override as Record<string, unknown>).reason;
-  if (typeof reason !== 'string') throw new DuetError('bad_request', '"override.reason" must be a string saying why');
-  return { override: { reason }, rename: rename === true };
+const configuresSite = (user: CallerUser) => may(user, 'site.configure');
+const publishes = (user: CallerUser) => may(user, 'article.publish');
+
+export interface PublishRouteDeps {
+  store: ArticleStore;
+  db: Db;
+  dataDir: string;
+  accounts: Accounts;
 }
 
-export function publishRoutes(deps: ApiDeps, historyAuthors?: HistoryAuthors): Route[] {
-  const publisher = new Publisher({ store: deps.store, db: deps.db, dataDir: deps.dataDir, accounts: deps.accounts, ...(historyAuthors ? { historyAuthors } : {}) });
-  return [
-    { method: 'GET', path: '/api/site', access: (user) => may(user, 'site.configure'), handle: () => ({ site: publisher.settings.get() }) },
-    {
-      method: 'PUT',
-      path: '/api/site',
-      access: (user) => may(user, 'site.configure'),
-      async handle({ req }) {
-        return { site: await publisher.settings.set(await readJson(req)) };
+export const publishRoutes =
+  (deps: PublishRouteDeps, historyAuthors?: HistoryAuthors): RouteModule =>
+  async (app) => {
+    const publisher = new Publisher({ store: deps.store, db: deps.db, dataDir: deps.dataDir, accounts: deps.accounts, ...(historyAuthors ? { historyAuthors } : {}) });
+
+    app.get('/api/site', { config: { access: configuresSite }, schema: { response: { 200: SiteAnswerSchema } } }, async () => ({ site: publisher.settings.get() }));
+
+    app.put('/api/site', { config: { access: configuresSite }, schema: { body: SiteInputSchema, response: { 200: SiteAnswerSchema } } }, async (request) => ({
+      site: await publisher.settings.set(request.body),
+    }));
+
+    app.post(
+      '/api/articles/:id/publish',
+      { config: { access: publishes }, schema: { params: ArticleParamsSchema, body: PublishRequestSchema, response: { 200: PublishResultSchema } } },
+      async (request) => {
+        const { override, rename } = request.body;
+        return publisher.publish({ articleId: request.params.id, user: request.auth!.user, override: override ?? null, rename: rename === true });
       },
-    },
-    {
-      method: 'POST',
-      path: '/api/articles/:id/publish',
-      access: (user) => may(user, 'article.publish'),
-      async handle({ req, params, auth }) {
-        const { override, rename } = publishBody(await readJson(req));
-        return publisher.publish({ articleId: params.id!, user: auth!.user, override, rename });
-      },
-    },
-    {
-      method: 'GET',
-      path: '/api/articles/:id/publications',
-      access: 'user',
-      handle: ({ params }) => ({ publications: publisher.list(params.id!) }),
-    },
-  ];
-}
+    );
+
+    app.get('/api/articles/:id/publications', { config: { access: 'user' }, schema: { params: ArticleParamsSchema, response: { 200: PublicationsSchema } } }, async (request) => ({
+      publications: publisher.list(request.params.id),
+    }));
+  };

@@ -4,10 +4,11 @@
  * file name, then the text itself; the user's choice always overrides it.
  */
 import { DuetError } from '../protocol/errors';
+import { SOURCE_FORMATS, type SourceFormat } from '../protocol/article-api';
 import { decodeTextFile } from './text-file';
 
-export const SOURCE_FORMATS = ['html', 'markdown', 'text', 'docx'] as const;
-export type SourceFormat = (typeof SOURCE_FORMATS)[number];
+// The list is part of the wire contract (the import request's `format`), so it lives there.
+export { SOURCE_FORMATS, type SourceFormat };
 
 export const isSourceFormat = (value: unknown): value is SourceFormat => typeof value === 'string' && (SOURCE_FORMATS as readonly string[]).includes(value);
 

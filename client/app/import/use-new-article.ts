@@ -6,7 +6,7 @@
  * exact cleaning apply, and the import code stays out of the bundle.
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { SourcePreview } from '../../../shared/import/import-source';
+import type { SourcePreview } from '../../../shared/protocol/article-api';
 import { createArticle, importArticle, previewImport, type ImportSourceRequest } from '../../api/api';
 import { ApiError } from '../../api/http';
 import { describeError } from '../../ui/messages';
