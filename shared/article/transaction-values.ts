@@ -4,6 +4,7 @@
  * and a concurrent write by someone else must never count against it.
  */
 import * as Y from 'yjs';
+import { touchedKeyEntry } from './transaction-keys';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- Yjs types are parameterised by their event type
 export type AnyType = Y.AbstractType<any>;
@@ -33,7 +34,7 @@ export function isNewType(transaction: Y.Transaction, type: AnyType): boolean {
 /** The items this transaction wrote to `key` of `map`, newest first. */
 function writtenItems(transaction: Y.Transaction, map: Y.Map<unknown>, key: string): Y.Item[] {
   const items: Y.Item[] = [];
-  for (let item: Y.Item | null = map._map.get(key) ?? null; item !== null; item = item.left) if (isNew(transaction, item)) items.push(item);
+  for (let item = touchedKeyEntry(transaction, map, key); item !== null; item = item.left) if (isNew(transaction, item)) items.push(item);
   return items;
 }
 
@@ -47,7 +48,7 @@ export function writtenValues(transaction: Y.Transaction, map: Y.Map<unknown>, k
 
 /** Did the transaction delete a value of `key` that existed before it (a deletion, or an overwrite)? */
 export function removedExisting(transaction: Y.Transaction, map: Y.Map<unknown>, key: string): boolean {
-  for (let item: Y.Item | null = map._map.get(key) ?? null; item !== null; item = item.left) {
+  for (let item = touchedKeyEntry(transaction, map, key); item !== null; item = item.left) {
     if (!isNew(transaction, item) && Y.isDeleted(transaction.deleteSet, item.id)) return true;
   }
   return false;
@@ -67,7 +68,7 @@ const NOTHING = Symbol('nothing');
 export function writesWithReplaced(transaction: Y.Transaction, map: Y.Map<unknown>, key: string): { value: unknown; replaced: unknown }[] {
   const store = transaction.doc.store;
   const displaced = (): unknown => {
-    for (let item: Y.Item | null = map._map.get(key) ?? null; item !== null; item = item.left) {
+    for (let item = touchedKeyEntry(transaction, map, key); item !== null; item = item.left) {
       if (!isNew(transaction, item) && (Y.isDeleted(transaction.deleteSet, item.id) || !item.deleted)) return item.content.getContent()[0];
     }
     return undefined;
