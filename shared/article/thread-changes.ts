@@ -95,7 +95,7 @@ type Report = (problem: string) => void;
 export function classifyThreadChange(
   transaction: Y.Transaction,
   type: AnyType,
-  path: (string | null)[],
+  path: readonly (string | null)[],
   keys: Set<string | null>,
   changes: ThreadChanges,
   unknown: Report,
@@ -180,7 +180,8 @@ function collectNewComment(threadId: string, comment: unknown, opensThread: bool
 
 function collectCommentListChange(transaction: Y.Transaction, threadId: string, comments: Y.Array<unknown>, changes: ThreadChanges, unknown: Report): void {
   let removed = false;
-  for (let item = comments._start; item !== null; item = item.right) {
+  // Every entry, deleted ones too, in list order.
+  for (const item of Y.getTypeChildren(comments)) {
     if (isNew(transaction, item)) {
       if (!item.deleted) for (const comment of item.content.getContent()) collectNewComment(threadId, comment, false, changes, unknown);
     } else if (Y.isDeleted(transaction.deleteSet, item.id)) {

@@ -9,15 +9,30 @@ import { touchedKeyEntry } from './transaction-keys';
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- Yjs types are parameterised by their event type
 export type AnyType = Y.AbstractType<any>;
 
+/**
+ * The item holding `type` (null for a root). Yjs's public API reaches it
+ * through a relative position, which names its type by the id of the type's
+ * item; at index 0 associated to the left it reads nothing of the content.
+ */
+function itemOf(type: AnyType): Y.Item | null {
+  const position = Y.createRelativePositionFromTypeIndex(type, 0, -1);
+  return position.type === null ? null : (Y.getItem(type.doc!.store, position.type) as Y.Item);
+}
+
+/**
+ * Paths by type. A type never moves (its item, the item's parent and key are
+ * fixed when it is integrated), so its path never changes; the server asks
+ * for the same few paths (the paragraph being typed in) at every keystroke.
+ */
+const paths = new WeakMap<AnyType, readonly (string | null)[]>();
+
 /** The chain of keys from the root to `type`: ['segments', id, 'target'] for a target fragment (null for an array entry). */
-export function pathOf(type: AnyType): (string | null)[] {
-  const path: (string | null)[] = [];
-  let current: AnyType = type;
-  while (current._item !== null) {
-    path.unshift(current._item.parentSub);
-    current = current._item.parent as AnyType;
-  }
-  path.unshift(Y.findRootTypeKey(current));
+export function pathOf(type: AnyType): readonly (string | null)[] {
+  let path = paths.get(type);
+  if (path) return path;
+  const item = itemOf(type);
+  path = item === null ? [Y.findRootTypeKey(type)] : [...pathOf(item.parent as AnyType), item.parentSub];
+  paths.set(type, path);
   return path;
 }
 
@@ -28,7 +43,8 @@ export function isNew(transaction: Y.Transaction, item: Y.Item): boolean {
 
 /** Was `type` created by the transaction (so its whole content counts as written by it)? */
 export function isNewType(transaction: Y.Transaction, type: AnyType): boolean {
-  return type._item !== null && isNew(transaction, type._item);
+  const item = itemOf(type);
+  return item !== null && isNew(transaction, item);
 }
 
 /** The items this transaction wrote to `key` of `map`, newest first. */
