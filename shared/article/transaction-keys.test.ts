@@ -45,7 +45,11 @@ describe('touchedKeyEntry', () => {
     const doc = new Y.Doc({ gc: false });
     const map = doc.getMap<unknown>('m');
     map.set('k', 'value');
-    const entry = readAfter(doc, () => map.delete('k'), (transaction) => touchedKeyEntry(transaction, map, 'k'));
+    const entry = readAfter(
+      doc,
+      () => map.delete('k'),
+      (transaction) => touchedKeyEntry(transaction, map, 'k'),
+    );
     expect(contentOf(entry)).toEqual(['value']);
     expect(entry!.deleted).toBe(true);
     expect(map.has('k')).toBe(false);
@@ -56,7 +60,11 @@ describe('touchedKeyEntry', () => {
     const one = doc.getMap<unknown>('one');
     const other = doc.getMap<unknown>('other');
     other.set('k', 'x');
-    const read = readAfter(doc, () => one.set('k', 'y'), (transaction) => [touchedKeyEntry(transaction, one, 'k'), touchedKeyEntry(transaction, other, 'k')] as const);
+    const read = readAfter(
+      doc,
+      () => one.set('k', 'y'),
+      (transaction) => [touchedKeyEntry(transaction, one, 'k'), touchedKeyEntry(transaction, other, 'k')] as const,
+    );
     expect(contentOf(read[0])).toEqual(['y']);
     expect(read[1]).toBeNull();
   });
@@ -71,7 +79,11 @@ describe('touchedKeyEntry', () => {
     const server = new Y.Doc();
     Y.applyUpdate(server, Y.encodeStateAsUpdate(winner));
     const map = server.getMap<unknown>('m');
-    const entry = readAfter(server, () => Y.applyUpdate(server, Y.encodeStateAsUpdate(loser)), (transaction) => touchedKeyEntry(transaction, map, 'k'));
+    const entry = readAfter(
+      server,
+      () => Y.applyUpdate(server, Y.encodeStateAsUpdate(loser)),
+      (transaction) => touchedKeyEntry(transaction, map, 'k'),
+    );
     expect(map.get('k')).toBe('winner');
     expect(contentOf(entry)).toEqual(['winner']);
     expect(entry!.left!.id.client).toBe(1);

@@ -78,7 +78,7 @@ describe('pathOf', () => {
     expect(pathOf(segment)).toBe(pathOf(segment));
   });
 
-  test("types an applied update made, read in the transaction that applies it", () => {
+  test('types an applied update made, read in the transaction that applies it', () => {
     const peer = new Y.Doc();
     const segment = new Y.Map<unknown>();
     peer.getMap('segments').set('s1', segment);
@@ -92,7 +92,10 @@ describe('pathOf', () => {
         return [pathOf(applied), pathOf(applied.get('source') as AnyType)];
       },
     );
-    expect(paths).toEqual([['segments', 's1'], ['segments', 's1', 'source']]);
+    expect(paths).toEqual([
+      ['segments', 's1'],
+      ['segments', 's1', 'source'],
+    ]);
   });
 });
 
@@ -114,7 +117,13 @@ describe('isNewType', () => {
     peer.getMap('segments').set('s1', new Y.Map());
     const doc = new Y.Doc();
     const segments = doc.getMap<Y.Map<unknown>>('segments');
-    expect(readAfter(doc, () => Y.applyUpdate(doc, Y.encodeStateAsUpdate(peer)), (transaction) => isNewType(transaction, segments.get('s1')!))).toBe(true);
+    expect(
+      readAfter(
+        doc,
+        () => Y.applyUpdate(doc, Y.encodeStateAsUpdate(peer)),
+        (transaction) => isNewType(transaction, segments.get('s1')!),
+      ),
+    ).toBe(true);
   });
 });
 
@@ -155,7 +164,12 @@ describe("a key's writes: what the sender wrote and replaced, not what the merge
         map.set('k', 'c');
         map.set('fresh', 'x');
       },
-      (transaction) => ({ k: writesWithReplaced(transaction, map, 'k'), values: writtenValues(transaction, map, 'k'), fresh: writesWithReplaced(transaction, map, 'fresh'), freshRemoved: removedExisting(transaction, map, 'fresh') }),
+      (transaction) => ({
+        k: writesWithReplaced(transaction, map, 'k'),
+        values: writtenValues(transaction, map, 'k'),
+        fresh: writesWithReplaced(transaction, map, 'fresh'),
+        freshRemoved: removedExisting(transaction, map, 'fresh'),
+      }),
     );
     expect(read.k).toEqual([
       { value: 'b', replaced: 'a' },
@@ -174,7 +188,12 @@ describe("a key's writes: what the sender wrote and replaced, not what the merge
     const read = readAfter(
       doc,
       () => map.delete('gone'),
-      (transaction) => [removedExisting(transaction, map, 'gone'), writtenValues(transaction, map, 'gone'), removedExisting(transaction, map, 'kept'), writtenValues(transaction, map, 'kept')],
+      (transaction) => [
+        removedExisting(transaction, map, 'gone'),
+        writtenValues(transaction, map, 'gone'),
+        removedExisting(transaction, map, 'kept'),
+        writtenValues(transaction, map, 'kept'),
+      ],
     );
     expect(read).toEqual([true, [], false, []]);
   });
