@@ -33,7 +33,7 @@ export function importPublished(store: ArticleStore, text: string, options: Impo
     if (error instanceof FrontMatterError) throw new DuetError('invalid_input', error.message);
     throw error;
   }
-  if (init.origin?.frontMatterBlock == null && /^---[ \t]*\r?\n/.test(text)) {
+  if (init.importedFile?.frontMatterBlock == null && /^---[ \t]*\r?\n/.test(text)) {
     throw new DuetError('invalid_input', 'malformed front matter: the opening "---" line has no closing "---" line');
   }
   if ((init.segments ?? []).length === 0 && (init.frontMatter ?? []).length === 0) {

@@ -39,8 +39,8 @@ export interface SegmentInit {
   separator?: string;
 }
 
-/** What an imported file looked like outside its blocks. */
-export interface ArticleOrigin {
+/** What an imported file looked like outside its blocks (kept for byte-exact export). */
+export interface ImportedFile {
   frontMatterBlock?: string;
   frontMatterYaml?: string;
   trailer?: string;
@@ -50,7 +50,7 @@ export interface ArticleInit {
   meta?: ArticleMeta;
   frontMatter?: FrontMatterEntry[];
   segments?: SegmentInit[];
-  origin?: ArticleOrigin;
+  importedFile?: ImportedFile;
 }
 
 /** A segment read out of the Y.Doc, as plain values. */
@@ -71,7 +71,7 @@ export interface ArticleSnapshot {
   meta: ArticleMeta;
   frontMatter: FrontMatterEntry[];
   segments: SegmentSnapshot[];
-  origin: ArticleOrigin;
+  importedFile: ImportedFile;
 }
 
 export const emptySide = (): PMNode => schema.node('doc', null, []);
@@ -101,7 +101,7 @@ export function createArticle(doc: Y.Doc, init: ArticleInit, origin: unknown = n
       t.frontMatter.set(key, value);
       t.frontMatterOrder.push([key]);
     }
-    for (const [key, value] of Object.entries(init.origin ?? {})) if (value != null) t.origin.set(key, value);
+    for (const [key, value] of Object.entries(init.importedFile ?? {})) if (value != null) t.importedFile.set(key, value);
     insertSegmentsAt(doc, 0, init.segments ?? []);
   }, origin);
 }
@@ -204,7 +204,7 @@ export function readArticle(doc: Y.Doc): ArticleSnapshot {
     meta: Object.fromEntries(t.meta.entries()) as ArticleMeta,
     frontMatter: readFrontMatter(doc),
     segments: segmentIds(doc).map((id) => readSegment(doc, id)),
-    origin: Object.fromEntries(t.origin.entries()) as ArticleOrigin,
+    importedFile: Object.fromEntries(t.importedFile.entries()) as ImportedFile,
   };
 }
 

@@ -16,7 +16,7 @@ export const ARTICLE_CHANGES = [
   /** front matter and Duet's own metadata */
   'metadata',
   /** the imported file's bytes kept for exact export */
-  'origin',
+  'importedFile',
   /** review threads and comments: open, reply, edit, resolve, suggestion state (see docs/REVIEW.md for who may do which) */
   'comment',
   /** who is assigned to translate and review which segments */

@@ -10,7 +10,7 @@
 import * as Y from 'yjs';
 import type { ArticleChange } from './change-kinds';
 import { isSegmentStatus, type SegmentStatus } from './status';
-import { orderedIds, ROOT, SEGMENT } from './layout';
+import { ROOT, SEGMENT } from './layout';
 import { classifyThreadChange, emptyThreadChanges, type ThreadChanges } from './thread-changes';
 import { isNewType, pathOf, removedExisting, writesWithReplaced, writtenValues } from './transaction-values';
 
@@ -93,8 +93,8 @@ export function classifyTransaction(transaction: Y.Transaction): ArticleChanges 
       changes.kinds.add('structure');
     } else if (root != null && METADATA_ROOTS.has(root)) {
       changes.kinds.add('metadata');
-    } else if (root === ROOT.origin) {
-      changes.kinds.add('origin');
+    } else if (root === ROOT.importedFile) {
+      changes.kinds.add('importedFile');
     } else if (root === ROOT.threads) {
       changes.kinds.add('comment');
       classifyThreadChange(transaction, type, path, keys, changes, unknown);
@@ -116,7 +116,7 @@ function classifySegmentField(transaction: Y.Transaction, segmentId: string, seg
     }
     if (key === SEGMENT.changedBy) changes.changedBy.push(...writtenValues(transaction, segment, key));
   } else if (ORIGIN_FIELDS.has(key)) {
-    changes.kinds.add('origin');
+    changes.kinds.add('importedFile');
   } else if (SHAPE_FIELDS.has(key)) {
     changes.kinds.add('structure');
   } else if (ASSIGNMENT_FIELDS.has(key)) {
@@ -126,7 +126,7 @@ function classifySegmentField(transaction: Y.Transaction, segmentId: string, seg
   } else if (STRUCTURE_FIELDS.has(key)) {
     // Replacing a side's fragment is not editing it: it detaches every editor and anchor.
     changes.kinds.add('structure');
-    changes.kinds.add('origin');
+    changes.kinds.add('importedFile');
   } else {
     changes.unknown.push(`segment field "${key}"`);
   }
@@ -155,7 +155,7 @@ function collectNewSegment(segmentId: string, segment: Y.Map<unknown>, changes: 
     } else if (key === SEGMENT.changedAt) {
       changes.kinds.add('status');
     } else if (ORIGIN_FIELDS.has(key)) {
-      changes.kinds.add('origin');
+      changes.kinds.add('importedFile');
     } else if (SHAPE_FIELDS.has(key)) {
       changes.kinds.add('structure');
     } else if (ASSIGNMENT_FIELDS.has(key)) {

@@ -20,8 +20,12 @@ export const ROOT = {
   segments: 'segments',
   /** Y.Array<string>: segment ids in reading order. */
   order: 'order',
-  /** Y.Map<string, string>: the imported file's own bytes, to export unedited parts exactly (ORIGIN keys). */
-  origin: 'origin',
+  /**
+   * Y.Map<string, string>: the imported file's own bytes, to export unedited
+   * parts exactly (IMPORTED_FILE keys). Stored under the name it was first
+   * written with, 'origin': renaming a root type would orphan every stored article's.
+   */
+  importedFile: 'origin',
   /** Y.Map<string, Y.Map>: review threads by id (THREAD fields); see docs/REVIEW.md. */
   threads: 'threads',
 } as const;
@@ -107,7 +111,7 @@ export const COMMENT = {
   suggestionBy: 'suggestionBy',
 } as const;
 
-export const ORIGIN = {
+export const IMPORTED_FILE = {
   /** The front-matter block as imported, fences included (`---\n...\n---`). */
   frontMatterBlock: 'frontMatterBlock',
   /** The YAML text inside the fences, as imported. */
@@ -124,7 +128,7 @@ export interface ArticleTypes {
   frontMatterOrder: Y.Array<string>;
   segments: Y.Map<Y.Map<unknown>>;
   order: Y.Array<string>;
-  origin: Y.Map<string>;
+  importedFile: Y.Map<string>;
   threads: Y.Map<Y.Map<unknown>>;
 }
 
@@ -135,7 +139,7 @@ export function articleTypes(doc: Y.Doc): ArticleTypes {
     frontMatterOrder: doc.getArray<string>(ROOT.frontMatterOrder),
     segments: doc.getMap<Y.Map<unknown>>(ROOT.segments),
     order: doc.getArray<string>(ROOT.order),
-    origin: doc.getMap<string>(ROOT.origin),
+    importedFile: doc.getMap<string>(ROOT.importedFile),
     threads: doc.getMap<Y.Map<unknown>>(ROOT.threads),
   };
 }

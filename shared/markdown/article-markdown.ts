@@ -33,7 +33,7 @@ export function articleFromMarkdown(text: string, options: MarkdownImportOptions
   }
   return {
     frontMatter,
-    origin: {
+    importedFile: {
       ...(parsed.frontMatterBlock != null ? { frontMatterBlock: parsed.frontMatterBlock } : {}),
       ...(parsed.frontMatterYaml != null ? { frontMatterYaml: parsed.frontMatterYaml } : {}),
       trailer: parsed.trailer,
@@ -64,11 +64,11 @@ export function targetMarkdown(segment: Pick<SegmentSnapshot, 'target' | 'import
   return sideToMarkdown(segment.target);
 }
 
-export function frontMatterBlock(article: Pick<ArticleSnapshot, 'frontMatter' | 'origin'>): string {
-  const { frontMatter, origin } = article;
-  if (frontMatter.length === 0 && origin.frontMatterBlock == null) return '';
-  const yaml = serializeFrontMatter(frontMatter, origin.frontMatterYaml);
-  if (origin.frontMatterBlock != null && yaml === origin.frontMatterYaml) return origin.frontMatterBlock;
+export function frontMatterBlock(article: Pick<ArticleSnapshot, 'frontMatter' | 'importedFile'>): string {
+  const { frontMatter, importedFile } = article;
+  if (frontMatter.length === 0 && importedFile.frontMatterBlock == null) return '';
+  const yaml = serializeFrontMatter(frontMatter, importedFile.frontMatterYaml);
+  if (importedFile.frontMatterBlock != null && yaml === importedFile.frontMatterYaml) return importedFile.frontMatterBlock;
   return `---\n${yaml}---`;
 }
 
@@ -96,5 +96,5 @@ export function articleToMarkdown(article: ArticleSnapshot): string {
     if (markdown === '') continue;
     out += separatorBefore(segment, markdown, out) + markdown;
   }
-  return out + (article.origin.trailer ?? '\n');
+  return out + (article.importedFile.trailer ?? '\n');
 }

@@ -18,7 +18,7 @@ const PLAIN: Record<PlainOperation, Record<Role, boolean>> = {
   'source.edit':        { admin: Y, translator: N, reviewer: N, viewer: N },
   'structure.edit':     { admin: Y, translator: Y, reviewer: N, viewer: N },
   'metadata.edit':      { admin: Y, translator: Y, reviewer: N, viewer: N },
-  'origin.edit':        { admin: Y, translator: N, reviewer: N, viewer: N },
+  'importedFile.edit':  { admin: Y, translator: N, reviewer: N, viewer: N },
   'segment.assign':     { admin: Y, translator: N, reviewer: N, viewer: N },
   'thread.comment':     { admin: Y, translator: Y, reviewer: Y, viewer: N },
   'suggestion.decide':  { admin: Y, translator: Y, reviewer: N, viewer: N },
@@ -73,7 +73,7 @@ const STATUSES: Record<Role, Record<SegmentStatus, { plain: SegmentStatus[]; sen
 
 /** role → the kinds of article change it may make at all (the websocket judge's first question). */
 const CHANGES: Record<Role, ArticleChange[]> = {
-  admin: ['targetText', 'sourceText', 'status', 'structure', 'metadata', 'origin', 'comment', 'assignment'],
+  admin: ['targetText', 'sourceText', 'status', 'structure', 'metadata', 'importedFile', 'comment', 'assignment'],
   translator: ['targetText', 'status', 'structure', 'metadata', 'comment'],
   reviewer: ['status', 'comment'],
   viewer: [],

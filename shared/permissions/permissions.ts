@@ -28,7 +28,7 @@ export const OPERATIONS = [
   /** Front matter and Duet's own metadata. */
   'metadata.edit',
   /** The imported file's bytes kept for exact export; replacing a side's fragment outright. */
-  'origin.edit',
+  'importedFile.edit',
   /** Give a segment a status, from the status the writer saw: needs { from, to, sendBackComment? }. */
   'segment.setStatus',
   /** Say who translates and who reviews segments. */
@@ -95,7 +95,7 @@ const GRANTS: Record<Exclude<Operation, 'segment.setStatus' | keyof typeof SAME_
   // A translator's split, merge, note or move is judged by the article it makes: the source must read as before.
   'structure.edit': { admin: true, translator: true, reviewer: false, viewer: false },
   'metadata.edit': { admin: true, translator: true, reviewer: false, viewer: false },
-  'origin.edit': { admin: true, translator: false, reviewer: false, viewer: false },
+  'importedFile.edit': { admin: true, translator: false, reviewer: false, viewer: false },
   'segment.assign': { admin: true, translator: false, reviewer: false, viewer: false },
   'thread.comment': { admin: true, translator: true, reviewer: true, viewer: false },
   'comment.edit': { admin: 'own', translator: 'own', reviewer: 'own', viewer: false },
@@ -177,7 +177,7 @@ const CHANGE_NEEDS: Record<Exclude<ArticleChange, 'status'>, PlainOperation> = {
   sourceText: 'source.edit',
   structure: 'structure.edit',
   metadata: 'metadata.edit',
-  origin: 'origin.edit',
+  importedFile: 'importedFile.edit',
   comment: 'thread.comment',
   assignment: 'segment.assign',
 };

@@ -87,7 +87,7 @@ describe('checkYamlText: what the site reads from the front matter as written', 
 });
 
 describe('checkYamlMeaning: the front matter as publishing writes it', () => {
-  const article = (frontMatter: FrontMatterEntry[], frontMatterYaml?: string) => ({ frontMatter, origin: frontMatterYaml != null ? { frontMatterYaml } : {} });
+  const article = (frontMatter: FrontMatterEntry[], frontMatterYaml?: string) => ({ frontMatter, importedFile: frontMatterYaml != null ? { frontMatterYaml } : {} });
 
   test.each<[string, JsonValue]>([
     ['title', 'yes'],
@@ -147,9 +147,9 @@ describe('checkYamlMeaning: the front matter as publishing writes it', () => {
 });
 
 describe('checkFrontMatter', () => {
-  test('the seed has nothing to report', () => expect(checkFrontMatter({ frontMatter: SEED, origin: {} })).toEqual([]));
+  test('the seed has nothing to report', () => expect(checkFrontMatter({ frontMatter: SEED, importedFile: {} })).toEqual([]));
   test('reports every kind of problem', () =>
-    expect(tags(checkFrontMatter({ frontMatter: withValue('date', 'tomorrow').filter((entry) => entry.key !== 'image'), origin: {} }))).toEqual([
+    expect(tags(checkFrontMatter({ frontMatter: withValue('date', 'tomorrow').filter((entry) => entry.key !== 'image'), importedFile: {} }))).toEqual([
       'front-matter-required:error:image',
       'front-matter-date:error:date',
     ]));

@@ -105,11 +105,11 @@ const TEXT_KEYS = new Set(['title', 'blurb', 'translator', 'author', 'descriptio
 const YES_NO = /^(?:yes|no|true|false|on|off)$/i;
 
 /** The front matter exactly as publishing will write it, checked as the site will read it. */
-export function checkYamlMeaning(article: Pick<ArticleSnapshot, 'frontMatter' | 'origin'>): QaIssue[] {
+export function checkYamlMeaning(article: Pick<ArticleSnapshot, 'frontMatter' | 'importedFile'>): QaIssue[] {
   if (article.frontMatter.length === 0) return [];
   let yaml: string;
   try {
-    yaml = serializeFrontMatter(article.frontMatter, article.origin.frontMatterYaml);
+    yaml = serializeFrontMatter(article.frontMatter, article.importedFile.frontMatterYaml);
   } catch (error) {
     return [issue('front-matter-yaml', `The metadata cannot be written as front matter: ${(error as Error).message}.`)];
   }
@@ -159,6 +159,6 @@ export function checkYamlText(yaml: string, frontMatter: readonly FrontMatterEnt
   return issues;
 }
 
-export function checkFrontMatter(article: Pick<ArticleSnapshot, 'frontMatter' | 'origin'>, required?: readonly string[]): QaIssue[] {
+export function checkFrontMatter(article: Pick<ArticleSnapshot, 'frontMatter' | 'importedFile'>, required?: readonly string[]): QaIssue[] {
   return [...checkRequiredFrontMatter(article.frontMatter, required), ...checkDate(article.frontMatter), ...checkYamlMeaning(article)];
 }

@@ -37,7 +37,7 @@ export function checkSegment(segment: QaSegment, context: QaContext = {}): QaIss
 }
 
 /** Every issue of the article: front matter first, then the segments in reading order. */
-export function checkArticle(article: Pick<ArticleSnapshot, 'frontMatter' | 'origin' | 'segments'>, options: QaOptions = {}): QaIssue[] {
+export function checkArticle(article: Pick<ArticleSnapshot, 'frontMatter' | 'importedFile' | 'segments'>, options: QaOptions = {}): QaIssue[] {
   return [
     ...checkFrontMatter(article, options.requiredFrontMatter),
     ...checkFrontMatterLiquid(article.frontMatter),
