@@ -54,7 +54,7 @@ export interface SurfaceProps {
 
 export function EditorSurface({ session, doc, presence, undo, review, user, opening, carried }: SurfaceProps) {
   // The connection and saved state are read by the header's status alone: they change on every keystroke.
-  useSyncExternalStore(presence.subscribe, presence.getVersion);
+  const presenceVersion = useSyncExternalStore(presence.subscribe, presence.getVersion);
   const rows = useSegments(doc);
   const canEditTarget = may(user, 'target.edit');
   // Showing the opening rows (use-opening.ts): only what is typed into targets is carried over to the article.
@@ -72,9 +72,9 @@ export function EditorSurface({ session, doc, presence, undo, review, user, open
 
   const visible = useMemo(
     () => filterRows(rows, filter, { me: user.name, focused, busy: (id) => presence.inSegment(id), assignments }),
-    // presence changes re-render through useSyncExternalStore above
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [rows, filter, user.name, focused, assignments, presence.getVersion()],
+    // The "busy" filter asks the presence hub who is where: the hub stays the same object, its version (above) tells when the answers changed.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- presenceVersion is not read in the callback, it is what invalidates it
+    [rows, filter, user.name, focused, assignments, presence, presenceVersion],
   );
   const ids = useMemo(() => visible.map((entry) => entry.row.id), [visible]);
   const scroller = useRef<HTMLDivElement>(null);

@@ -7,8 +7,9 @@
  * change all the time: the rows' views keep the commands they were made with
  * (row/side-view.ts), and the article context must not change with them.
  */
-import { useCallback, useRef } from 'react';
+import { useCallback } from 'react';
 import type { Side } from '../../shared/article/article';
+import { useLatest } from '../ui/use-latest';
 import type { RowViews } from './row/row-views';
 
 export interface RowFocusInput {
@@ -21,27 +22,34 @@ export interface RowFocusInput {
 }
 
 export function useRowFocus(input: RowFocusInput) {
-  const latest = useRef(input);
-  latest.current = input;
+  // Called from keys, the panels, the landing effect and the opening's hand-over (a layout effect of
+  // the page, after this hook's): never during render, nor from a row's layout effect.
+  const latest = useLatest(input);
 
-  const focusSegment = useCallback((id: string, wanted: Side = 'target') => {
-    const { ids, scrollToIndex, views, canEditSource } = latest.current;
-    // A source this person may not edit takes no caret: go to the translation beside it.
-    const side = wanted === 'source' && !canEditSource ? 'target' : wanted;
-    const index = ids.indexOf(id);
-    // A segment created a moment ago is not in the list yet: it takes the caret when its row mounts.
-    if (!views.focus(id, side) && index >= 0) scrollToIndex(index);
-  }, []);
+  const focusSegment = useCallback(
+    (id: string, wanted: Side = 'target') => {
+      const { ids, scrollToIndex, views, canEditSource } = latest.current;
+      // A source this person may not edit takes no caret: go to the translation beside it.
+      const side = wanted === 'source' && !canEditSource ? 'target' : wanted;
+      const index = ids.indexOf(id);
+      // A segment created a moment ago is not in the list yet: it takes the caret when its row mounts.
+      if (!views.focus(id, side) && index >= 0) scrollToIndex(index);
+    },
+    [latest],
+  );
 
   // Show a segment without taking the caret there (a comment chosen in the panel).
-  const revealSegment = useCallback((id: string) => {
-    const { ids, scrollToIndex, views, notify } = latest.current;
-    const index = ids.indexOf(id);
-    if (index < 0) return notify('That segment is hidden by the filter: show all segments to see it.');
-    const mounted = views.mounted.get(id);
-    if (mounted) mounted.target.dom.closest('.segment-row')?.scrollIntoView({ block: 'nearest' });
-    else scrollToIndex(index);
-  }, []);
+  const revealSegment = useCallback(
+    (id: string) => {
+      const { ids, scrollToIndex, views, notify } = latest.current;
+      const index = ids.indexOf(id);
+      if (index < 0) return notify('That segment is hidden by the filter: show all segments to see it.');
+      const mounted = views.mounted.get(id);
+      if (mounted) mounted.target.dom.closest('.segment-row')?.scrollIntoView({ block: 'nearest' });
+      else scrollToIndex(index);
+    },
+    [latest],
+  );
 
   return { focusSegment, revealSegment };
 }

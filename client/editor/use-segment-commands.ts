@@ -16,6 +16,7 @@ import { insertTranslatorSegment, mergeWithNext, moveReordersSource, moveSegment
 import { settableStatuses } from '../../shared/permissions/permissions';
 import type { SessionUser } from '../collab/article-session';
 import { EDITOR_ORIGIN } from '../editing/origins';
+import { useLatest } from '../ui/use-latest';
 import type { RowControls } from './article-context';
 import type { SegmentCommands } from './row/side-view';
 import type { SegmentRowModel } from './use-segments';
@@ -43,15 +44,15 @@ export interface SegmentCommandsInput {
 }
 
 export function useSegmentCommands(input: SegmentCommandsInput): { commands: SegmentCommands; controls: RowControls; stillLoading(): boolean } {
-  const { doc, user, canEditSource, loading, focusSegment, notify, workflow } = input;
-  const rowsRef = useRef(input.rows);
-  rowsRef.current = input.rows;
+  const { doc, user, canEditSource, loading, focusSegment, notify } = input;
+  // By its parts: the workflow's functions stay the same (useCallback, setState), the object around them does not.
+  const { requestStatus, openHistory, selectable, select } = input.workflow;
+  // Read by keys, row controls and the opening's hand-over (the page's layout effect, after this
+  // hook's), never during render: see useLatest.
+  const rowsRef = useLatest(input.rows);
   // Every keystroke looks its row up (commands.edited): by id, not by a walk over 2,000 rows.
-  const rowsById = useMemo(() => new Map(input.rows.map((row) => [row.id, row])), [input.rows]);
-  const rowsByIdRef = useRef(rowsById);
-  rowsByIdRef.current = rowsById;
-  const idsRef = useRef(input.ids);
-  idsRef.current = input.ids;
+  const rowsByIdRef = useLatest(useMemo(() => new Map(input.rows.map((row) => [row.id, row])), [input.rows]));
+  const idsRef = useLatest(input.ids);
   const lastTouch = useRef(new Map<string, number>());
 
   return useMemo(() => {
@@ -105,12 +106,12 @@ export function useSegmentCommands(input: SegmentCommandsInput): { commands: Seg
       },
     };
     const controls: RowControls = {
-      selectable: workflow.selectable,
-      select: workflow.select,
-      setStatus: (id, status) => void (stillLoading() || workflow.requestStatus(id, status)),
+      selectable,
+      select,
+      setStatus: (id, status) => void (stillLoading() || requestStatus(id, status)),
       act(id, action) {
         if (stillLoading()) return;
-        if (action === 'history') return workflow.openHistory(id);
+        if (action === 'history') return openHistory(id);
         if (action === 'copy-structure') return commands.copySourceStructure(id);
         if (action === 'merge-next') return void mergeWithNext(doc, id, user.name, EDITOR_ORIGIN);
         if (action === 'move-up' || action === 'move-down') {
@@ -123,7 +124,5 @@ export function useSegmentCommands(input: SegmentCommandsInput): { commands: Seg
       },
     };
     return { commands, controls, stillLoading };
-    // workflow's functions are stable (useCallback / setState); the object around them is not.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [doc, loading, user.name, user.role, canEditSource, focusSegment, notify, workflow.selectable, workflow.select, workflow.requestStatus, workflow.openHistory]);
+  }, [doc, loading, user.name, user.role, canEditSource, focusSegment, notify, selectable, select, requestStatus, openHistory, rowsRef, rowsByIdRef, idsRef]);
 }

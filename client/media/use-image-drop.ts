@@ -4,7 +4,8 @@
  * editor never sees an image drop (it would try to insert the file's name);
  * any other drop (text dragged from elsewhere) goes on to the editor unchanged.
  */
-import { useEffect, useRef, type RefObject } from 'react';
+import { useEffect, type RefObject } from 'react';
+import { useLatest } from '../ui/use-latest';
 import { isImageFile } from './row-media';
 
 export type ImageDropHandler = (file: File, figureIndex: number | null) => void;
@@ -15,8 +16,8 @@ const carriesFiles = (event: DragEvent): boolean => Array.from(event.dataTransfe
 
 /** `onImage` null: dropping is off (the person may not edit the target). */
 export function useImageDrop(mount: RefObject<HTMLElement | null>, onImage: ImageDropHandler | null): void {
-  const latest = useRef(onImage);
-  latest.current = onImage;
+  // The handler changes with the row; the listeners stay while dropping is on, and call the newest.
+  const latest = useLatest(onImage);
   const enabled = onImage != null;
   useEffect(() => {
     const element = mount.current;
@@ -53,5 +54,5 @@ export function useImageDrop(mount: RefObject<HTMLElement | null>, onImage: Imag
       element.removeEventListener('drop', drop, true);
       element.classList.remove(DROP_CLASS);
     };
-  }, [mount, enabled]);
+  }, [mount, enabled, latest]);
 }

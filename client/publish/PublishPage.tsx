@@ -7,7 +7,7 @@
  * Everything is computed from the live document, so a fix made in the editor
  * (here or by a colleague) shows here a moment later.
  */
-import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import { useEffect, useEffectEvent, useMemo, useState, useSyncExternalStore } from 'react';
 import { may } from '../../shared/permissions/permissions';
 import { mediaResolver } from '../../shared/export/media-urls';
 import type { PreviewOptions } from '../../shared/export/preview-html';
@@ -26,25 +26,13 @@ import { PublishPanel } from './PublishPanel';
 import type { LiveExport } from './live-export';
 import './publish.css';
 
-type PageState = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ready' };
+type PageState = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ready'; session: ArticleSession; openedFor: string };
+
+const LOADING: PageState = { kind: 'loading' };
 
 export default function PublishPage({ articleId, user, onUnauthenticated }: { articleId: string; user: SessionUser; onUnauthenticated(): void }) {
-  const [state, setState] = useState<PageState>({ kind: 'loading' });
-  useEffect(() => {
-    const controller = new AbortController();
-    checkArticleExists(articleId, controller.signal).then(
-      () => setState({ kind: 'ready' }),
-      (error: unknown) => {
-        if (controller.signal.aborted) return;
-        if (error instanceof ApiError && error.code === 'unauthenticated') return onUnauthenticated();
-        if (error instanceof ApiError && error.status === 0) return setState({ kind: 'ready' }); // offline: the local copy still previews
-        setState({ kind: 'error', message: error instanceof ApiError && error.code === 'not_found' ? 'There is no article with this address.' : describeError(error) });
-      },
-    );
-    return () => controller.abort();
-  }, [articleId, onUnauthenticated]);
-
-  if (state.kind === 'ready') return <PublishSurface articleId={articleId} user={user} />;
+  const state = useCheckedSession(articleId, user, onUnauthenticated);
+  if (state.kind === 'ready') return <PublishContent session={state.session} articleId={articleId} user={user} />;
   return (
     <section className="publish-page" data-testid="publish-page">
       <p className="breadcrumb">
@@ -65,15 +53,43 @@ export default function PublishPage({ articleId, user, onUnauthenticated }: { ar
   );
 }
 
-function useSession(articleId: string, user: SessionUser): ArticleSession | null {
-  const [session, setSession] = useState<ArticleSession | null>(null);
+/**
+ * The article checked (it exists, and the person is signed in), then its session (the device's
+ * copy, the websocket) opened in the check's answer: the session is the outcome of the check, not
+ * state an effect sets after a render. Closed when the page goes, or when the person changes
+ * (a new role): until the new check answers, the page is loading again.
+ */
+function useCheckedSession(articleId: string, user: SessionUser, onUnauthenticated: () => void): PageState {
+  const [state, setState] = useState<PageState>(LOADING);
   const { id, name, role } = user;
+  const person = JSON.stringify([id, name, role]);
+  // Signing out is an event of the check's answer: a new callback does not check again.
+  const signedOut = useEffectEvent(onUnauthenticated);
   useEffect(() => {
-    const opened = new ArticleSession(articleId, { id, name, role });
-    setSession(opened);
-    return () => opened.destroy();
-  }, [articleId, id, name, role]);
-  return session;
+    const controller = new AbortController();
+    let opened: ArticleSession | null = null;
+    const open = () => {
+      opened = new ArticleSession(articleId, { id, name, role });
+      setState({ kind: 'ready', session: opened, openedFor: person });
+    };
+    checkArticleExists(articleId, controller.signal).then(
+      () => {
+        if (!controller.signal.aborted) open();
+      },
+      (error: unknown) => {
+        if (controller.signal.aborted) return;
+        if (error instanceof ApiError && error.code === 'unauthenticated') return signedOut();
+        if (error instanceof ApiError && error.status === 0) return open(); // offline: the local copy still previews
+        setState({ kind: 'error', message: error instanceof ApiError && error.code === 'not_found' ? 'There is no article with this address.' : describeError(error) });
+      },
+    );
+    return () => {
+      controller.abort();
+      opened?.destroy();
+    };
+  }, [articleId, id, name, role, person]);
+  // A session opened for the person as they were is closed already: not shown.
+  return state.kind === 'ready' && state.openedFor !== person ? LOADING : state;
 }
 
 /** The `.md` file's name: the file the site will get, when the article names one. */
@@ -84,12 +100,6 @@ function markdownFileName(live: LiveExport): string {
   } catch {
     return 'article.md';
   }
-}
-
-function PublishSurface({ articleId, user }: { articleId: string; user: SessionUser }) {
-  const session = useSession(articleId, user);
-  if (!session) return <p className="status-message">Opening the article…</p>;
-  return <PublishContent session={session} articleId={articleId} user={user} />;
 }
 
 function PublishContent({ session, articleId, user }: { session: ArticleSession; articleId: string; user: SessionUser }) {

@@ -3,7 +3,8 @@
  * all), resolved ones on request; choosing one jumps to its segment and
  * highlights what it is anchored to, and shows it in full.
  */
-import { useLayoutEffect, useMemo, useState } from 'react';
+import { useLayoutEffect, useMemo, useRef, useState, type RefObject } from 'react';
+import { flushSync } from 'react-dom';
 import type { ThreadSnapshot } from '../../shared/review/read-threads';
 import { ThreadComposer } from './ThreadComposer';
 import { ThreadView } from './ThreadView';
@@ -15,31 +16,40 @@ function excerpt(text: string): string {
   return text.length > EXCERPT ? `${text.slice(0, EXCERPT - 1)}…` : text;
 }
 
-/** The panel starts where the rows do, below the header, whatever the header's height today. */
-function useRowsTop(): number {
+/**
+ * The panel starts where the rows of its own editor do, below the header and whatever is shown
+ * above the rows (a notice, the bulk bar), whatever their heights today. Measured in a layout
+ * effect before the first paint (React's way to measure layout), then whenever something moves
+ * the rows: the page is a column of fixed height, so that changes the size of the header or of the
+ * scroller below it. The new top is rendered at once (flushSync), before that frame is painted.
+ */
+function useRowsTop(panelRef: RefObject<HTMLElement | null>): number {
   const [top, setTop] = useState(110);
-  const measure = () => {
-    const columns = document.querySelector('.segment-columns-header');
-    if (columns) setTop(Math.max(0, Math.round(columns.getBoundingClientRect().top)));
-  };
-  // Each render (a notice or a bar may have come or gone above the rows), and when the header's size changes.
-  useLayoutEffect(measure);
   useLayoutEffect(() => {
-    const header = document.querySelector('.editor-header');
-    const observer = new ResizeObserver(measure);
-    if (header) observer.observe(header);
-    window.addEventListener('resize', measure);
+    const editor = panelRef.current?.closest('.article-editor');
+    const columns = editor?.querySelector('.segment-columns-header');
+    if (!editor || !columns) return;
+    const rowsTop = () => Math.max(0, Math.round(columns.getBoundingClientRect().top));
+    setTop(rowsTop());
+    const follow = () => {
+      const next = rowsTop();
+      flushSync(() => setTop(next));
+    };
+    const observer = new ResizeObserver(follow);
+    for (const element of [editor.querySelector('.editor-header'), editor.querySelector('.segment-scroller')]) if (element) observer.observe(element);
+    window.addEventListener('resize', follow);
     return () => {
       observer.disconnect();
-      window.removeEventListener('resize', measure);
+      window.removeEventListener('resize', follow);
     };
-  }, []);
+  }, [panelRef]);
   return top;
 }
 
 export function ThreadsPanel({ env }: { env: ReviewEnv }) {
   const { hub } = env;
-  const top = useRowsTop();
+  const element = useRef<HTMLElement>(null);
+  const top = useRowsTop(element);
   const panel = hub.panel;
   const threads = hub.threads;
 
@@ -60,6 +70,7 @@ export function ThreadsPanel({ env }: { env: ReviewEnv }) {
 
   return (
     <aside
+      ref={element}
       className="threads-panel"
       style={{ top }}
       aria-label="Comments"

@@ -4,7 +4,7 @@
  * once per threads change), and the layer with the panel and the Comment
  * button.
  */
-import { useCallback, useMemo, useRef, useSyncExternalStore, type ReactNode } from 'react';
+import { useCallback, useMemo, useSyncExternalStore, type ReactNode } from 'react';
 import type { Side } from '../../shared/article/article';
 import type { Role } from '../../shared/protocol/roles';
 import type { PresenceHub } from '../editing/presence';
@@ -36,28 +36,31 @@ export interface ReviewPage {
 export function useReviewPage({ hub, user, rows, presence, reveal, notify }: ReviewPageInput): ReviewPage {
   // The page re-renders when a count changes (for the total), not on every thread edit (the layer follows those itself).
   const counts = useSyncExternalStore(hub.subscribe, () => hub.counts);
-  const rights = reviewRights(user);
+  // By their fields: the object reviewRights makes is new on every render, the rights themselves are not.
+  const { canComment, canDecideSuggestions, role } = reviewRights(user);
 
   const rowReview = useMemo<RowReview>(
     () => ({
-      canComment: rights.canComment,
-      open: (segmentId) => hub.showSegment(segmentId, { compose: rights.canComment ? undefined : false }),
+      canComment,
+      open: (segmentId) => hub.showSegment(segmentId, { compose: canComment ? undefined : false }),
       openCount: (segmentId) => hub.counts.get(segmentId) ?? 0,
       subscribe: hub.subscribe,
       plugins: (segment: string, side: Side) => [threadHighlightPlugin(hub, segment, side)],
     }),
-    [hub, rights.canComment],
+    [hub, canComment],
   );
 
-  const numbers = useMemo(() => new Map(rows.map((row, index) => [row.id, index + 1])), [rows]);
-  const numbersRef = useRef(numbers);
-  numbersRef.current = numbers;
-  const segmentNumber = useCallback((id: string) => numbersRef.current.get(id) ?? null, []);
+  // Read while the panel renders (its list is in reading order, each thread shows its number), so a
+  // new function when the numbering changes: the panel follows a split or a move. The rows change on
+  // a status or structure change, not on typing, and only the review layer reads this.
+  const segmentNumber = useMemo(() => {
+    const numbers = new Map(rows.map((row, index) => [row.id, index + 1]));
+    return (id: string) => numbers.get(id) ?? null;
+  }, [rows]);
 
   const env = useMemo<Omit<ReviewEnv, 'members'>>(
-    () => ({ hub, me: user.name, ...rights, segmentNumber, reveal, notify }),
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [hub, user.name, rights.canComment, rights.canDecideSuggestions, rights.role, segmentNumber, reveal, notify],
+    () => ({ hub, me: user.name, canComment, canDecideSuggestions, role, segmentNumber, reveal, notify }),
+    [hub, user.name, canComment, canDecideSuggestions, role, segmentNumber, reveal, notify],
   );
 
   const openCount = useMemo(() => [...counts.values()].reduce((sum, count) => sum + count, 0), [counts]);

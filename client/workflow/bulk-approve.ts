@@ -7,6 +7,7 @@
 import type * as Y from 'yjs';
 import { setStatus } from '../../shared/article/article';
 import { articleTypes, SEGMENT } from '../../shared/article/layout';
+import type { SegmentStatus } from '../../shared/article/status';
 
 export interface BulkApproval {
   approved: string[];
@@ -14,11 +15,10 @@ export interface BulkApproval {
   skipped: string[];
 }
 
-/** How many of `ids` are reviewed now: what the button offers. */
-export function countReviewed(doc: Y.Doc, ids: Iterable<string>): number {
-  const { segments } = articleTypes(doc);
+/** How many of `ids` are reviewed: what the button offers. `statusOf` is the page's rows, as rendered. */
+export function countReviewed(ids: Iterable<string>, statusOf: (id: string) => SegmentStatus | undefined): number {
   let count = 0;
-  for (const id of ids) if (segments.get(id)?.get(SEGMENT.status) === 'reviewed') count++;
+  for (const id of ids) if (statusOf(id) === 'reviewed') count++;
   return count;
 }
 

@@ -4,7 +4,7 @@
  * filter off if it hides it), bring it into view and mark it. Each visit lands
  * once; afterwards this costs nothing per render.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useEffectEvent, useState } from 'react';
 import { useSegmentInUrl } from '../ui/routing';
 
 export interface LandingOptions {
@@ -21,18 +21,24 @@ export interface LandingOptions {
 /** The segment landed on last (for the row to mark), or null. */
 export function useLandOnSegment({ shown, exists, showAll, land }: LandingOptions): string | null {
   const { segment, visit } = useSegmentInUrl();
-  const landedVisit = useRef<number | null>(null);
-  const [landed, setLanded] = useState<string | null>(null);
+  const [landed, setLanded] = useState<{ segment: string; visit: number } | null>(null);
+  const waiting = segment !== null && landed?.visit !== visit;
+  const arrived = waiting && shown.includes(segment);
+  // Marked while rendering, the moment the row is shown (React renders again at once, before the
+  // children): the row is marked in the commit that shows it, and the effect below brings it into view.
+  if (arrived) setLanded({ segment, visit });
+
   useEffect(() => {
-    if (!segment || landedVisit.current === visit) return;
-    if (!shown.includes(segment)) {
-      // Not loaded yet (the local copy or the server's answer is on its way), or filtered out.
-      if (exists(segment)) showAll();
-      return;
-    }
-    landedVisit.current = visit;
-    setLanded(segment);
-    land(segment);
-  }, [segment, visit, shown, exists, showAll, land]);
-  return landed;
+    if (segment === null || landed?.visit === visit || shown.includes(segment)) return;
+    // Not loaded yet (the local copy or the server's answer is on its way), or filtered out.
+    if (exists(segment)) showAll();
+  }, [segment, visit, landed, shown, exists, showAll]);
+
+  // Once per landing: the caret is not taken again when `land` is a new function.
+  const landOn = useEffectEvent(land);
+  useEffect(() => {
+    if (landed) landOn(landed.segment);
+  }, [landed]);
+
+  return landed?.segment ?? null;
 }

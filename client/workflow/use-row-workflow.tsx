@@ -4,7 +4,7 @@
  * the reviewer's and admin's selection with its bulk bar (approve, assign),
  * and the per-segment dialogs (send back, history, assign).
  */
-import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useMemo, useState, type ReactNode } from 'react';
 import type * as Y from 'yjs';
 import { setStatus } from '../../shared/article/article';
 import { articleTypes, SEGMENT } from '../../shared/article/layout';
@@ -13,6 +13,7 @@ import type { Role } from '../../shared/protocol/roles';
 import { assignSegments, type Assignment } from '../../shared/review/assignments';
 import { sendBack } from '../../shared/review/send-back';
 import { may, needsSendBackComment } from '../../shared/permissions/permissions';
+import { useLatest } from '../ui/use-latest';
 import { AssignDialog } from './AssignDialog';
 import { approveReviewed, countReviewed, describeApproval } from './bulk-approve';
 import { BulkBar } from './BulkBar';
@@ -25,8 +26,8 @@ export interface RowWorkflowOptions {
   doc: Y.Doc;
   articleId: string;
   user: { name: string; role: Role };
-  /** Changes whenever a segment's status or the list of segments does (the page's row models). */
-  rows: unknown;
+  /** Every segment in order with its status (the page's row models): a new list whenever a status or the list changes. */
+  rows: readonly { id: string; status: SegmentStatus }[];
   /** The ids of the rows shown now, in order (after the filter). */
   shown: string[];
   /** Tell the person something, in the page's notice line. */
@@ -59,8 +60,8 @@ export function useRowWorkflow({ doc, articleId, user, rows, shown, notify, orig
   const [sendingBack, setSendingBack] = useState<{ id: string; from: SegmentStatus } | null>(null);
   const [historyOf, setHistoryOf] = useState<string | null>(null);
   const [assigning, setAssigning] = useState(false);
-  const shownRef = useRef(shown);
-  shownRef.current = shown;
+  // Read by the row's tick (a click) and "select all shown": see useLatest.
+  const shownRef = useLatest(shown);
 
   const statusOf = useCallback((id: string): SegmentStatus | null => {
     const map = articleTypes(doc).segments.get(id);
@@ -69,13 +70,17 @@ export function useRowWorkflow({ doc, articleId, user, rows, shown, notify, orig
     return isSegmentStatus(status) ? status : 'untranslated';
   }, [doc]);
 
-  // A ticked row merged away or removed by a colleague leaves the selection.
-  useEffect(() => {
-    const segments = articleTypes(doc).segments;
-    setSelection((current) => keepExisting(current, (id) => segments.has(id)));
-  }, [doc, rows]);
+  const statusById = useMemo(() => new Map(rows.map((row) => [row.id, row.status])), [rows]);
+  // A ticked row merged away or removed by a colleague leaves the selection: adjusted while rendering
+  // when the rows change (React renders again at once, before the children), not in an effect after.
+  const [keptFor, setKeptFor] = useState(statusById);
+  if (keptFor !== statusById) {
+    setKeptFor(statusById);
+    const kept = keepExisting(selection, (id) => statusById.has(id));
+    if (kept !== selection) setSelection(kept);
+  }
 
-  const select = useCallback((id: string, shift: boolean) => setSelection((current) => clickRow(current, shownRef.current, id, shift)), []);
+  const select = useCallback((id: string, shift: boolean) => setSelection((current) => clickRow(current, shownRef.current, id, shift)), [shownRef]);
 
   const requestStatus = useCallback(
     (id: string, to: SegmentStatus) => {
@@ -89,7 +94,7 @@ export function useRowWorkflow({ doc, articleId, user, rows, shown, notify, orig
   );
 
   // Recounted when the selection or any status changes, not on typing.
-  const reviewed = useMemo(() => countReviewed(doc, selection.ids), [doc, selection, rows]);
+  const reviewed = useMemo(() => countReviewed(selection.ids, (id) => statusById.get(id)), [selection, statusById]);
 
   const approve = () => {
     const result = approveReviewed(doc, selection.ids, name, origin);

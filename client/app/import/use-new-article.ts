@@ -22,6 +22,13 @@ export interface PreviewState {
   error: string | null;
 }
 
+interface PreviewAnswer {
+  request: ImportSourceRequest;
+  status: 'ready' | 'error';
+  preview: SourcePreview | null;
+  error: string | null;
+}
+
 export interface NewArticleCallbacks {
   /** An empty article was created (no source): the list shows it. */
   onCreated(article: { id: string; title: string }): void;
@@ -37,11 +44,8 @@ export function useNewArticle({ onCreated, onImported, onUnauthenticated }: NewA
   /** null until the person edits it: until then the title follows the source's. */
   const [editedTitle, setEditedTitle] = useState<string | null>(null);
   const [reading, setReading] = useState(false);
-  const [preview, setPreview] = useState<{ status: 'idle' | 'loading' | 'ready' | 'error'; preview: SourcePreview | null; error: string | null }>({
-    status: 'idle',
-    preview: null,
-    error: null,
-  });
+  /** The server's last answer, and the request it answers. */
+  const [answer, setAnswer] = useState<PreviewAnswer | null>(null);
   const [busy, setBusy] = useState(false);
   const [submitError, setSubmitError] = useState<string | null>(null);
   const readGeneration = useRef(0);
@@ -49,22 +53,22 @@ export function useNewArticle({ onCreated, onImported, onUnauthenticated }: NewA
   const request = useMemo(() => importRequest(source, format, sourceUrl), [source, format, sourceUrl]);
   const refusal = source?.kind === 'file' ? (source.refused ?? null) : null;
 
+  // Nothing to preview forgets the last answer: the next source loads without the old list behind it.
+  // Set while rendering (React renders again at once, before the children), not in an effect: no frame shows the old list.
+  if (!request && answer !== null) setAnswer(null);
+
   useEffect(() => {
-    if (!request) {
-      setPreview({ status: refusal ? 'error' : 'idle', preview: null, error: refusal });
-      return;
-    }
-    setPreview((current) => ({ status: 'loading', preview: current.preview, error: null }));
+    if (!request) return;
     const controller = new AbortController();
     const timer = setTimeout(() => {
       previewImport(request, controller.signal).then(
         (result) => {
-          if (!controller.signal.aborted) setPreview({ status: 'ready', preview: result, error: null });
+          if (!controller.signal.aborted) setAnswer({ request, status: 'ready', preview: result, error: null });
         },
         (error: unknown) => {
           if (controller.signal.aborted) return;
           if (error instanceof ApiError && error.code === 'unauthenticated') return onUnauthenticated();
-          setPreview({ status: 'error', preview: null, error: describeImportError(error, fileName(request)) });
+          setAnswer({ request, status: 'error', preview: null, error: describeImportError(error, fileName(request)) });
         },
       );
     }, PREVIEW_DELAY_MS);
@@ -72,7 +76,14 @@ export function useNewArticle({ onCreated, onImported, onUnauthenticated }: NewA
       clearTimeout(timer);
       controller.abort();
     };
-  }, [request, refusal, onUnauthenticated]);
+  }, [request, onUnauthenticated]);
+
+  // Derived, not kept: loading is "the last answer is not to this request", and keeps that answer's list meanwhile.
+  const preview: PreviewState = !request
+    ? { status: refusal ? 'error' : 'idle', preview: null, error: refusal }
+    : answer?.request === request
+      ? answer
+      : { status: 'loading', preview: answer?.preview ?? null, error: null };
 
   const sourceTitle = preview.preview?.meta.sourceTitle ?? '';
   const title = editedTitle ?? sourceTitle;

@@ -35,6 +35,5 @@ export function useSideViews(
   useEffect(() => {
     measure(row.id, mounts.row.current);
     return () => measure(row.id, null);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [row.id, measure]);
+  }, [row.id, measure, mounts.row]);
 }
