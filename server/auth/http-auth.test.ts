@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer, request, type IncomingHttpHeaders, type Server, type ServerResponse } from 'node:http';
+import { createServer, request, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -50,7 +50,7 @@ beforeAll(async () => {
     res.writeHead(status, { 'content-type': 'application/json' });
     res.end(JSON.stringify(body));
   };
-  server = createServer(async (req, res) => {
+  const handle = async (req: IncomingMessage, res: ServerResponse) => {
     try {
       if (req.url === '/login') {
         const user = await accounts.verifyPassword('ada', 'ada password 1');
@@ -70,7 +70,9 @@ beforeAll(async () => {
       if (!(error instanceof DuetError)) throw error;
       sendJson(res, STATUS_OF[error.code], error.toBody());
     }
-  });
+  };
+  // Anything but a DuetError is a bug in the test: it surfaces as an unhandled rejection.
+  server = createServer((req, res) => void handle(req, res));
   server.on('upgrade', (req, socket, head) => {
     const auth = authenticate(req, accounts);
     if (!auth || !checkWebsocketOrigin(req, auth.via)) {
