@@ -73,7 +73,10 @@ const SHUTDOWN_GRACE_MS = 1200;
 const TYPING = 'the quick brown fox jumps over the lazy dog ';
 
 function articleMarkdown(segments: number): string {
-  const paragraphs = Array.from({ length: segments }, (_, i) => `Paragraph ${i + 1} of the accept benchmark's article, long enough to look like a sentence someone translates.`);
+  const paragraphs = Array.from(
+    { length: segments },
+    (_, i) => `Paragraph ${i + 1} of the accept benchmark's article, long enough to look like a sentence someone translates.`,
+  );
   return `---\ntitle: Accept benchmark\n---\n\n${paragraphs.join('\n\n')}\n`;
 }
 
@@ -220,7 +223,14 @@ async function waitFor(check: () => boolean, timeoutMs: number): Promise<boolean
   return true;
 }
 
-async function runDuet(root: string, clientCount: number, perTurn: number, totalUpdates: number, maxSeconds: number, segments: number): Promise<{ result: Result; clients: FakeClient[]; seed: Uint8Array }> {
+async function runDuet(
+  root: string,
+  clientCount: number,
+  perTurn: number,
+  totalUpdates: number,
+  maxSeconds: number,
+  segments: number,
+): Promise<{ result: Result; clients: FakeClient[]; seed: Uint8Array }> {
   const dir = mkdtempSync(join(root, `duet-${clientCount}-${perTurn}-`));
   useNativeHashes();
   const folder = openDataFolder(dir);
@@ -473,7 +483,9 @@ async function main(): Promise<void> {
     if (!values.keep) rmSync(root, { recursive: true, force: true });
   }
 
-  const rows: string[][] = [['configuration', 'accepted+SAVED', 'seconds', 'updates/s', 'process CPU (s)', 'CPU µs/update', 'CPU µs/update incl. 1 s after', 'SAVED msgs', 'stored']];
+  const rows: string[][] = [
+    ['configuration', 'accepted+SAVED', 'seconds', 'updates/s', 'process CPU (s)', 'CPU µs/update', 'CPU µs/update incl. 1 s after', 'SAVED msgs', 'stored'],
+  ];
   for (const r of results) {
     rows.push([
       `Duet, ${r.clients} client${r.clients === 1 ? '' : 's'}, ${r.perTurn} msg/turn`,
@@ -503,7 +515,8 @@ async function main(): Promise<void> {
   console.log('');
   console.log(formatTable(rows));
   const sample = results.find((r) => !r.error);
-  if (sample) console.log(`Store: journal_mode=${sample.journalMode}, synchronous=${sample.synchronous}; wiring: ${sample.wiring}; connection rate limit lifted.`);
+  if (sample)
+    console.log(`Store: journal_mode=${sample.journalMode}, synchronous=${sample.synchronous}; wiring: ${sample.wiring}; connection rate limit lifted.`);
   for (const r of results) {
     if (r.error) console.log(`  ${r.clients} client(s), ${r.perTurn}/turn FAILED: ${r.error}`);
     if (r.closes.length > 0) console.log(`  ${r.clients} client(s), ${r.perTurn}/turn: closed: ${r.closes.slice(0, 3).join(' | ')}`);

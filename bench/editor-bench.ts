@@ -127,9 +127,18 @@ const TARGETS = {
 
 /** The research note's medians (same method, same machine, earlier): A = one PM view, no Yjs; V = virtualized rows + views bound near the viewport. */
 const NOTE: Record<number, { A: NoteRow; V?: NoteRow }> = {
-  100: { A: { usable: 231, p50: 4.8, p95: 18.0, p50r: 4.0, p95r: 16.9, heap: 2.1, dom: 419 }, V: { usable: 237, p50: 4.2, p95: 17.7, p50r: 4.0, p95r: 17.0, heap: 3.1, dom: 145 } },
-  1000: { A: { usable: 400, p50: 7.0, p95: 19.9, p50r: 10.4, p95r: 25.8, heap: 2.5, dom: 4019 }, V: { usable: 352, p50: 3.9, p95: 17.0, p50r: 4.0, p95r: 17.0, heap: 6.9, dom: 145 } },
-  2000: { A: { usable: 612, p50: 10.8, p95: 20.6, p50r: 14.5, p95r: 42.5, heap: 3.3, dom: 8019 }, V: { usable: 391, p50: 4.1, p95: 17.7, p50r: 3.9, p95r: 16.8, heap: 11.1, dom: 145 } },
+  100: {
+    A: { usable: 231, p50: 4.8, p95: 18.0, p50r: 4.0, p95r: 16.9, heap: 2.1, dom: 419 },
+    V: { usable: 237, p50: 4.2, p95: 17.7, p50r: 4.0, p95r: 17.0, heap: 3.1, dom: 145 },
+  },
+  1000: {
+    A: { usable: 400, p50: 7.0, p95: 19.9, p50r: 10.4, p95r: 25.8, heap: 2.5, dom: 4019 },
+    V: { usable: 352, p50: 3.9, p95: 17.0, p50r: 4.0, p95r: 17.0, heap: 6.9, dom: 145 },
+  },
+  2000: {
+    A: { usable: 612, p50: 10.8, p95: 20.6, p50r: 14.5, p95r: 42.5, heap: 3.3, dom: 8019 },
+    V: { usable: 391, p50: 4.1, p95: 17.7, p50r: 3.9, p95r: 16.8, heap: 11.1, dom: 145 },
+  },
 };
 interface NoteRow {
   usable: number;
@@ -142,9 +151,7 @@ interface NoteRow {
 }
 
 /** 200 lower-case keys: letters and spaces, nothing that needs Shift. */
-const TYPED = 'and so the translation keeps its meaning while the words change around it from one column to the next '
-  .repeat(3)
-  .slice(0, KEYS);
+const TYPED = 'and so the translation keeps its meaning while the words change around it from one column to the next '.repeat(3).slice(0, KEYS);
 const REMOTE_TEXT = 'a colleague is typing here at twenty keys a second ';
 
 /** duet and baseline at every size; floor (a bare contenteditable, no framework) once per run, to calibrate the machine. */
@@ -260,7 +267,11 @@ function summarizeKeys(keys: KeySample[], frames: LongFrame[], cpu: { otherPerce
     handledP95: round(percentile(handled, 95), 2),
     keysPerSecond: span > 0 ? round((keys.length - 1) / span, 1) : null,
     longFrames: frames.length,
-    longFrameMs: round(frames.reduce((sum, frame) => sum + frame.duration, 0), 0) ?? 0,
+    longFrameMs:
+      round(
+        frames.reduce((sum, frame) => sum + frame.duration, 0),
+        0,
+      ) ?? 0,
     otherCpuPercent: round(cpu.otherPercent, 0),
     samples: latencies.map((value) => round(value, 2)!),
   };
@@ -300,10 +311,13 @@ function everyMs(ms: number, tick: () => void): () => void {
   const schedule = () => {
     if (stopped) return;
     n++;
-    timer = setTimeout(() => {
-      tick();
-      schedule();
-    }, start + n * ms - performance.now());
+    timer = setTimeout(
+      () => {
+        tick();
+        schedule();
+      },
+      start + n * ms - performance.now(),
+    );
   };
   schedule();
   return () => {
@@ -315,9 +329,7 @@ function everyMs(ms: number, tick: () => void): () => void {
 function gitState(): { commit: string | null; dirty: string[] } {
   try {
     const commit = execFileSync('git', ['rev-parse', 'HEAD'], { cwd: REPO_ROOT, encoding: 'utf8' }).trim();
-    const dirty = execFileSync('git', ['status', '--porcelain', '--', 'client', 'shared'], { cwd: REPO_ROOT, encoding: 'utf8' })
-      .split('\n')
-      .filter(Boolean);
+    const dirty = execFileSync('git', ['status', '--porcelain', '--', 'client', 'shared'], { cwd: REPO_ROOT, encoding: 'utf8' }).split('\n').filter(Boolean);
     return { commit, dirty };
   } catch {
     return { commit: null, dirty: [] };
@@ -476,7 +488,9 @@ async function runOnce(setup: Setup, design: Design, segments: number, run: numb
             .waitForFunction(
               () =>
                 window.performance.getEntriesByName('duet:document-shown')[0]?.startTime ??
-                (document.querySelector('[data-testid="editor-progress"]')?.textContent?.startsWith('Loading') === false ? window.__bench.marks.usable : undefined),
+                (document.querySelector('[data-testid="editor-progress"]')?.textContent?.startsWith('Loading') === false
+                  ? window.__bench.marks.usable
+                  : undefined),
               null,
               { timeout: LOAD_TIMEOUT_MS, polling: 50 },
             )
@@ -520,7 +534,9 @@ async function runOnce(setup: Setup, design: Design, segments: number, run: numb
       longestFrame: round(loadFrames.length ? Math.max(...loadFrames.map((frame) => frame.duration)) : null, 1),
       wsCreated: round(load.marks.wsCreated ?? null, 1),
       wsOpen: round(load.marks.wsOpen ?? null, 1),
-      api: load.api.filter((entry) => usable === null || entry.start <= usable).map((entry) => ({ path: entry.path, start: round(entry.start, 1)!, end: round(entry.end, 1)! })),
+      api: load.api
+        .filter((entry) => usable === null || entry.start <= usable)
+        .map((entry) => ({ path: entry.path, start: round(entry.start, 1)!, end: round(entry.end, 1)! })),
       scripts: scriptTotals(loadFrames),
     };
 
@@ -605,7 +621,9 @@ async function runOnce(setup: Setup, design: Design, segments: number, run: numb
           cursor: { segment: remoteId, side: 'target', anchor: end, head: end },
         });
         const caret = page.locator(`[data-testid="segment-row"][data-segment="${remoteId}"] [data-testid="remote-caret"]`);
-        await caret.waitFor({ state: 'attached', timeout: STEP_TIMEOUT_MS }).catch(() => result.problems.push('the peer’s caret never appeared in its segment'));
+        await caret
+          .waitFor({ state: 'attached', timeout: STEP_TIMEOUT_MS })
+          .catch(() => result.problems.push('the peer’s caret never appeared in its segment'));
         let k = 0;
         sendEdit = () => {
           client.doc.transact(() => text.insert(text.length, REMOTE_TEXT[k++ % REMOTE_TEXT.length]!));
@@ -622,10 +640,13 @@ async function runOnce(setup: Setup, design: Design, segments: number, run: numb
         sendEdit = () => server.send({ index: remoteIndex, text: REMOTE_TEXT[k++ % REMOTE_TEXT.length]! }) > 0;
       }
       await page.evaluate((selector) => (window.__bench.remoteSelector = selector), remoteSelector);
-      const remoteVisible = await page.evaluate((selector) => {
-        const box = document.querySelector(selector)?.getBoundingClientRect();
-        return !!box && box.top < innerHeight && box.bottom > 0;
-      }, design === 'duet' ? remoteSelector : `[data-testid="target-editor"] > :nth-child(${remoteIndex + 1})`);
+      const remoteVisible = await page.evaluate(
+        (selector) => {
+          const box = document.querySelector(selector)?.getBoundingClientRect();
+          return !!box && box.top < innerHeight && box.bottom > 0;
+        },
+        design === 'duet' ? remoteSelector : `[data-testid="target-editor"] > :nth-child(${remoteIndex + 1})`,
+      );
       if (!remoteVisible) result.problems.push(`segment ${remoteIndex}, the one the peer edits, is not on screen`);
       const sent: Record<string, number> = {};
       let phase = 'remote-warmup';
@@ -661,10 +682,14 @@ async function runOnce(setup: Setup, design: Design, segments: number, run: numb
       await setPhase(page, 'done');
 
       const remotePhases = ['remote-warmup', 'remote-alone', 'remote-typing', 'remote-after', 'done'];
-      const changes = await page.evaluate((phases) => window.__bench.messages.filter((message) => message.changed && phases.includes(message.phase)), remotePhases);
+      const changes = await page.evaluate(
+        (phases) => window.__bench.messages.filter((message) => message.changed && phases.includes(message.phase)),
+        remotePhases,
+      );
       // Timed: the updates that arrived while measuring (alone, then while typing); counted: all of them against all sent.
       const applied = changes.filter((message) => message.phase === 'remote-alone' || message.phase === 'remote-typing');
-      const pick = (list: MessageSample[], p: number, field: 'sync' | 'micro' | 'wait') => round(percentile(list.map((m) => m[field]).filter(Number.isFinite), p), 3);
+      const pick = (list: MessageSample[], p: number, field: 'sync' | 'micro' | 'wait') =>
+        round(percentile(list.map((m) => m[field]).filter(Number.isFinite), p), 3);
       result.remoteApply = {
         sent: Object.values(sent).reduce((sum, n) => sum + n, 0),
         applied: changes.length,
@@ -673,8 +698,16 @@ async function runOnce(setup: Setup, design: Design, segments: number, run: numb
         max: pick(applied, 100, 'sync'),
         microP95: pick(applied, 95, 'micro'),
         waitP95: pick(applied, 95, 'wait'),
-        aloneP95: pick(applied.filter((m) => m.phase === 'remote-alone'), 95, 'sync'),
-        typingP95: pick(applied.filter((m) => m.phase === 'remote-typing'), 95, 'sync'),
+        aloneP95: pick(
+          applied.filter((m) => m.phase === 'remote-alone'),
+          95,
+          'sync',
+        ),
+        typingP95: pick(
+          applied.filter((m) => m.phase === 'remote-typing'),
+          95,
+          'sync',
+        ),
       };
       if (design === 'duet' && peer) {
         // The typed text reached the peer through the server.
@@ -799,7 +832,15 @@ function report(sizes: number[], results: RunResult[], runs: number): string {
     const base = results.filter((r) => r.design === 'baseline' && r.segments === segments && !r.error);
     const note = NOTE[segments];
     const rows: string[][] = [
-      [`N = ${segments.toLocaleString('en')} segments (${runs > 1 ? `median [min–max] of ${runs} runs` : '1 run'})`, 'Duet', 'baseline', 'Duet/base', 'target', 'Duet', note ? 'note A / V' : ''],
+      [
+        `N = ${segments.toLocaleString('en')} segments (${runs > 1 ? `median [min–max] of ${runs} runs` : '1 run'})`,
+        'Duet',
+        'baseline',
+        'Duet/base',
+        'target',
+        'Duet',
+        note ? 'note A / V' : '',
+      ],
     ];
     for (const metric of METRICS) {
       const d = duet.map(metric.pick);
@@ -826,7 +867,9 @@ function report(sizes: number[], results: RunResult[], runs: number): string {
     rows.push([
       `  ${metric.label}`,
       ...sizes.flatMap((n) =>
-        (['duet', 'baseline'] as Design[]).map((design) => cell(median(results.filter((r) => r.design === design && r.segments === n && !r.error).map(metric.pick)), metric.digits)),
+        (['duet', 'baseline'] as Design[]).map((design) =>
+          cell(median(results.filter((r) => r.design === design && r.segments === n && !r.error).map(metric.pick)), metric.digits),
+        ),
       ),
     ]);
   }
@@ -877,7 +920,9 @@ async function main(): Promise<void> {
     designs.length === 0 ||
     designs.some((name) => name !== 'duet' && name !== 'baseline' && name !== 'floor')
   ) {
-    throw new Error('usage: editor-bench [--sizes 100,1000,2000] [--runs N] [--designs duet,baseline,floor] [--profile] [--trace] [--server-node-args ARGS] [--cold-server] [--without-openings] [--load-only] [--omnibox-webui] [--keep]');
+    throw new Error(
+      'usage: editor-bench [--sizes 100,1000,2000] [--runs N] [--designs duet,baseline,floor] [--profile] [--trace] [--server-node-args ARGS] [--cold-server] [--without-openings] [--load-only] [--omnibox-webui] [--keep]',
+    );
   }
 
   const timeoutMs = SETUP_TIMEOUT_MS + runs * RUN_TIMEOUT_MS;
@@ -953,8 +998,13 @@ async function main(): Promise<void> {
   log('');
   log(report(sizes, results, runs));
   for (const r of results) if (r.loadProfile) log(`CPU profile of ${r.design} N=${r.segments} loading (navigation → first usable): ${r.loadProfile}.`);
-  for (const r of results) if (r.trace) log(`Chromium trace of ${r.design}${r.segments ? ` N=${r.segments}` : ''} typing idle: ${r.trace} (summary: node --import tsx bench/editor/trace-summary.ts ${r.trace}).`);
-  for (const r of results) if (r.profile) log(`CPU profile of ${r.design} N=${r.segments} typing with remote edits: ${r.profile} (open it in Chrome DevTools' Performance panel).`);
+  for (const r of results)
+    if (r.trace)
+      log(
+        `Chromium trace of ${r.design}${r.segments ? ` N=${r.segments}` : ''} typing idle: ${r.trace} (summary: node --import tsx bench/editor/trace-summary.ts ${r.trace}).`,
+      );
+  for (const r of results)
+    if (r.profile) log(`CPU profile of ${r.design} N=${r.segments} typing with remote edits: ${r.profile} (open it in Chrome DevTools' Performance panel).`);
   const bundles = [...new Set(results.filter((r) => r.design === 'duet' && r.bundle).map((r) => r.bundle))];
   if (bundles.length > 1) log(`Note: dist/client was rebuilt during the benchmark (by someone else): Duet's runs used ${bundles.join(', ')}.`);
   log(
@@ -962,7 +1012,7 @@ async function main(): Promise<void> {
       `(floor here: bare contenteditable 2.4 / 15.6 ms); remote update applied ≤ ${TARGETS.remoteApplyP95Ms} ms p95; heap < ${TARGETS.heapMb} MB; DOM < ~${TARGETS.domNodes} nodes. ` +
       `"note A / V": the research note's medians for one plain view (A, the baseline's design) and virtualized rows (V).`,
   );
-  const flags = values['omnibox-webui'] ? ' with the research note\'s flags (its omnibox popup loading beside the page)' : ' without its omnibox popup WebUI';
+  const flags = values['omnibox-webui'] ? " with the research note's flags (its omnibox popup loading beside the page)" : ' without its omnibox popup WebUI';
   log(`Chromium ${browserVersion ?? '?'}${flags}; total runtime ${seconds.toFixed(1)} s.${values.keep ? ` Data kept in ${setup.root}.` : ''}`);
 
   const out = join(REPO_ROOT, 'bench', 'results');

@@ -62,7 +62,10 @@ interface Adversary {
 const run = (unit: string, chars: number): string => unit.repeat(Math.ceil(chars / unit.length)).slice(0, chars);
 const paragraph = (...content: PMNode[]): PMNode => schema.nodes.paragraph!.create(null, content);
 const text = (value: string, marks: readonly Mark[] = []): PMNode => schema.text(value, marks);
-const textRun = (unit: string): Adversary['build'] => (chars) => paragraph(text(run(unit, chars)));
+const textRun =
+  (unit: string): Adversary['build'] =>
+  (chars) =>
+    paragraph(text(run(unit, chars)));
 
 /** Words alternately plain and marked, to about `chars` characters: many delimiters, each pair short. */
 function marked(mark: Mark, word: string): Adversary['build'] {
@@ -153,7 +156,8 @@ function main(): void {
   if (!Number.isInteger(maxRuns) || maxRuns < 1) throw new Error('--runs takes a positive whole number');
   const only = values.only?.split(',').map((name) => name.trim());
   const adversaries = only ? ADVERSARIES.filter((adversary) => only.includes(adversary.name)) : ADVERSARIES;
-  if (only && adversaries.length !== only.length) throw new Error(`--only: unknown block among ${only.join(', ')}; known: ${ADVERSARIES.map((a) => a.name).join(', ')}`);
+  if (only && adversaries.length !== only.length)
+    throw new Error(`--only: unknown block among ${only.join(', ')}; known: ${ADVERSARIES.map((a) => a.name).join(', ')}`);
 
   const startedAt = new Date().toISOString();
   const started = performance.now();
@@ -199,7 +203,9 @@ function main(): void {
     reference = { blocks: blocks.length, identical, totalMs: total.medianMs, meanMs: total.medianMs / blocks.length, maxBlockMs };
   }
 
-  const rows: string[][] = [['block', 'in list', 'chars in', 'chars out', 'first call (ms)', 'ms/block (median)', 'slowest', 'runs', 'reads back', `≤ ${TARGET_MS} ms`]];
+  const rows: string[][] = [
+    ['block', 'in list', 'chars in', 'chars out', 'first call (ms)', 'ms/block (median)', 'slowest', 'runs', 'reads back', `≤ ${TARGET_MS} ms`],
+  ];
   for (const r of results) {
     rows.push([
       r.name,

@@ -159,7 +159,8 @@ async function prepare(scenarios: Scenario[]): Promise<Prepared> {
         Y.applyUpdate(doc, seed);
         const segments = segmentIds(doc);
         doc.destroy();
-        if (segments.length !== scenario.editorsPerRoom) throw new Error(`article for (${scenario.key}) has ${segments.length} segments, expected ${scenario.editorsPerRoom}`);
+        if (segments.length !== scenario.editorsPerRoom)
+          throw new Error(`article for (${scenario.key}) has ${segments.length} segments, expected ${scenario.editorsPerRoom}`);
         list.push({ id, seed, segments });
       }
       articles.set(scenario.key, list);
@@ -224,9 +225,20 @@ function noteSaved(editor: Editor, clientID: number, decoder: decoding.Decoder):
   }
 }
 
-function makeClient(kind: ServerKind, server: ServerProcess, scenario: Scenario, article: BenchArticle, prepared: Prepared, room: number, index: number, onClose: (code: number) => void): Client {
+function makeClient(
+  kind: ServerKind,
+  server: ServerProcess,
+  scenario: Scenario,
+  article: BenchArticle,
+  prepared: Prepared,
+  room: number,
+  index: number,
+  onClose: (code: number) => void,
+): Client {
   const isEditor = index < scenario.editorsPerRoom;
-  const editor: Editor | null = isEditor ? { segment: article.segments[index]!, text: null, edits: [], savedMessages: 0, stored: 0, nextUnacked: 0, timer: null } : null;
+  const editor: Editor | null = isEditor
+    ? { segment: article.segments[index]!, text: null, edits: [], savedMessages: 0, stored: 0, nextUnacked: 0, timer: null }
+    : null;
   const base = { room, editor, ready: false };
   if (kind === 'duet') {
     const client = new ProtocolClient({
@@ -246,7 +258,15 @@ function makeClient(kind: ServerKind, server: ServerProcess, scenario: Scenario,
     // No presence: awareness traffic is not what this measures.
     provider.awareness.setLocalState(null);
     provider.on('connection-close', (event) => onClose(event?.code ?? 0));
-    return { ...base, doc, connect: () => provider.connect(), get synced() { return provider.synced; }, destroy: () => client.destroy() };
+    return {
+      ...base,
+      doc,
+      connect: () => provider.connect(),
+      get synced() {
+        return provider.synced;
+      },
+      destroy: () => client.destroy(),
+    };
   }
   const doc = new Y.Doc();
   if (kind === 'baseline') {
@@ -380,7 +400,12 @@ async function startServerFor(kind: ServerKind, scenario: Scenario, prepared: Pr
   return startHocuspocus(file, nodeArgs);
 }
 
-async function runScenario(kind: ServerKind, scenario: Scenario, prepared: Prepared, { measureMs, editsPerSecond, serverNodeArgs }: RunSettings): Promise<RunResult> {
+async function runScenario(
+  kind: ServerKind,
+  scenario: Scenario,
+  prepared: Prepared,
+  { measureMs, editsPerSecond, serverNodeArgs }: RunSettings,
+): Promise<RunResult> {
   const articles = prepared.articles.get(scenario.key)!;
   const perRoom = scenario.editorsPerRoom + scenario.watchersPerRoom;
   const result: RunResult = { server: kind, scenario: scenario.key, clients: perRoom * scenario.rooms, serverLog: [] };
@@ -413,8 +438,7 @@ async function runScenario(kind: ServerKind, scenario: Scenario, prepared: Prepa
       await waitUntil(() => batch.every((client) => client.synced), left, `clients ${i + 1}–${i + batch.length} to sync`);
     }
     await waitUntil(
-      () =>
-        clients.every((client) => (client.ready ||= articles[client.room]!.segments.every((segment) => targetText(client.doc, segment) !== null))),
+      () => clients.every((client) => (client.ready ||= articles[client.room]!.segments.every((segment) => targetText(client.doc, segment) !== null))),
       CONNECT_TIMEOUT_MS - (performance.now() - connectStart),
       'every client to hold the whole article',
     );
@@ -519,7 +543,11 @@ async function runScenario(kind: ServerKind, scenario: Scenario, prepared: Prepa
 
     const oneLatencies = measured.filter((edit) => edit.receivers > 0).map((edit) => edit.first - edit.sent);
     const allLatencies = measured.filter((edit) => edit.receivers >= peers).map((edit) => edit.last - edit.sent);
-    const summary = (samples: number[]) => ({ p50: round(percentile(samples, 50), 2), p99: round(percentile(samples, 99), 2), max: round(percentile(samples, 100), 2) });
+    const summary = (samples: number[]) => ({
+      p50: round(percentile(samples, 50), 2),
+      p99: round(percentile(samples, 99), 2),
+      max: round(percentile(samples, 100), 2),
+    });
     Object.assign(result, {
       measureSeconds: round(windowSeconds, 2),
       editsMeasured: measured.length,
@@ -539,8 +567,7 @@ async function runScenario(kind: ServerKind, scenario: Scenario, prepared: Prepa
         machine1 !== null && machine2 !== null && cpu1 !== null && cpu2 !== null
           ? round(Math.max(0, (machine2 - machine1 - (cpu2 - cpu1) - (clientCpu.user + clientCpu.system) / 1e6) / windowSeconds) * 100, 0)
           : null,
-      clientBound:
-        measured.length < 0.9 * editorClients.length * editsPerSecond * (measureMs / 1000) || loop.utilization >= CLIENT_BOUND_LOOP_UTILIZATION,
+      clientBound: measured.length < 0.9 * editorClients.length * editsPerSecond * (measureMs / 1000) || loop.utilization >= CLIENT_BOUND_LOOP_UTILIZATION,
       clientHeapMb: round(heapAtEnd / 2 ** 20, 0),
     } satisfies Partial<RunResult>);
     if (strays > 0) result.serverLog.push(`(bench) ${strays} received edits carried a sequence number never sent`);
@@ -595,7 +622,8 @@ async function runScenario(kind: ServerKind, scenario: Scenario, prepared: Prepa
 
 type Figure = (r: RunResult) => number | null | undefined;
 
-const findResult = (results: RunResult[], scenario: string, server: ServerKind) => results.find((r) => r.scenario === scenario && r.server === server && !r.error);
+const findResult = (results: RunResult[], scenario: string, server: ServerKind) =>
+  results.find((r) => r.scenario === scenario && r.server === server && !r.error);
 
 /** Duet / another server for one figure of one scenario; null when either is missing. */
 function ratioFor(results: RunResult[], scenario: string, other: ServerKind, pick: Figure): number | null {
@@ -616,7 +644,11 @@ function table(scenarios: Scenario[], results: RunResult[], servers: ServerKind[
     const runs = servers.map((kind) => results.find((r) => r.scenario === scenario.key && r.server === kind));
     const clients = runs.find((r) => r)?.clients ?? 0;
     const rows: string[][] = [
-      [`(${scenario.key}) ${scenario.label} — ${clients} clients`, ...servers.map((kind) => SERVER_NAMES[kind]), ...ratioColumns.map((kind) => `Duet/${SERVER_NAMES[kind]}`)],
+      [
+        `(${scenario.key}) ${scenario.label} — ${clients} clients`,
+        ...servers.map((kind) => SERVER_NAMES[kind]),
+        ...ratioColumns.map((kind) => `Duet/${SERVER_NAMES[kind]}`),
+      ],
     ];
     const row = (label: string, pick: Figure, digits?: number) => {
       const values = runs.map((r) => (r && !r.error ? pick(r) : null));
@@ -654,10 +686,12 @@ function table(scenarios: Scenario[], results: RunResult[], servers: ServerKind[
             `with its event loop ${cell(r.clientLoopBusyPercent, 0)}% busy: these latencies include the clients' own backlog.`,
         );
       }
-      if ((r.otherCpuPercent ?? 0) >= 25) lines.push(`  ${name}: other processes used ${cell(r.otherCpuPercent, 0)}% of a core during the window: figures are noisy.`);
+      if ((r.otherCpuPercent ?? 0) >= 25)
+        lines.push(`  ${name}: other processes used ${cell(r.otherCpuPercent, 0)}% of a core during the window: figures are noisy.`);
       const closeList = Object.entries(r.closes ?? {});
       if (closeList.length > 0) lines.push(`  ${name}: connections closed during the run: ${closeList.map(([code, n]) => `${n}× code ${code}`).join(', ')}`);
-      if (r.serverLog.length > 0) lines.push(`  ${name} server log (${r.serverLog.length} lines): ${r.serverLog.slice(0, 3).join(' | ')}${r.serverLog.length > 3 ? ' | …' : ''}`);
+      if (r.serverLog.length > 0)
+        lines.push(`  ${name} server log (${r.serverLog.length} lines): ${r.serverLog.slice(0, 3).join(' | ')}${r.serverLog.length > 3 ? ' | …' : ''}`);
       if (r.duet) {
         const d = r.duet;
         lines.push(
@@ -806,11 +840,23 @@ async function main(): Promise<void> {
         scenarios: scenarios.map((scenario) => {
           const runs = Object.fromEntries(servers.map((kind) => [kind, results.find((r) => r.scenario === scenario.key && r.server === kind) ?? null]));
           const ratios = (other: ServerKind) => ({
-            onePeerP50: round(ratioFor(results, scenario.key, other, (r) => r.onePeerMs?.p50), 3),
-            onePeerP99: round(ratioFor(results, scenario.key, other, (r) => r.onePeerMs?.p99), 3),
-            allPeersP50: round(ratioFor(results, scenario.key, other, (r) => r.allPeersMs?.p50), 3),
+            onePeerP50: round(
+              ratioFor(results, scenario.key, other, (r) => r.onePeerMs?.p50),
+              3,
+            ),
+            onePeerP99: round(
+              ratioFor(results, scenario.key, other, (r) => r.onePeerMs?.p99),
+              3,
+            ),
+            allPeersP50: round(
+              ratioFor(results, scenario.key, other, (r) => r.allPeersMs?.p50),
+              3,
+            ),
             allPeersP99: round(ratioFor(results, scenario.key, other, pickAllP99), 3),
-            deliveredPerSecond: round(ratioFor(results, scenario.key, other, (r) => r.deliveredPerSecond), 3),
+            deliveredPerSecond: round(
+              ratioFor(results, scenario.key, other, (r) => r.deliveredPerSecond),
+              3,
+            ),
             cpuPerRelayed: round(ratioFor(results, scenario.key, other, pickCpu), 3),
             rssEnd: round(ratioFor(results, scenario.key, other, pickRss), 3),
           });
@@ -818,7 +864,9 @@ async function main(): Promise<void> {
             ...scenario,
             measureMs: measureOverride ?? scenario.measureMs,
             ...runs,
-            ratio: Object.fromEntries(servers.filter((kind) => kind !== 'duet').map((kind) => [`duetOver${kind[0]!.toUpperCase()}${kind.slice(1)}`, ratios(kind)])),
+            ratio: Object.fromEntries(
+              servers.filter((kind) => kind !== 'duet').map((kind) => [`duetOver${kind[0]!.toUpperCase()}${kind.slice(1)}`, ratios(kind)]),
+            ),
           };
         }),
       },

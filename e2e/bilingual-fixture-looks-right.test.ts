@@ -19,7 +19,10 @@ describe.skipIf(!HAVE_FIXTURES)(`the bilingual article in the editor (${HAVE_FIX
 
   beforeAll(async () => {
     server = await startDuet();
-    articleId = storeArticle(server, { ...articleFromPairs(JSON.parse(readFixture(SEED_PAIRS)) as PairsFixture), meta: { sourceTitle: '如何看待阿里达摩院研发的新冠肺炎 CT 影像 AI 诊断技术' } });
+    articleId = storeArticle(server, {
+      ...articleFromPairs(JSON.parse(readFixture(SEED_PAIRS)) as PairsFixture),
+      meta: { sourceTitle: '如何看待阿里达摩院研发的新冠肺炎 CT 影像 AI 诊断技术' },
+    });
     browser = await launchBrowser();
   });
 

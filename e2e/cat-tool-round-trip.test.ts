@@ -52,7 +52,9 @@ describe('a round trip through a CAT tool', () => {
     expect(exported).toContain('<xliff');
 
     const importFile = async (content: string) =>
-      translator.page.getByTestId('import-xliff').setInputFiles({ name: 'through-omegat.xlf', mimeType: 'application/x-xliff+xml', buffer: Buffer.from(content) });
+      translator.page
+        .getByTestId('import-xliff')
+        .setInputFiles({ name: 'through-omegat.xlf', mimeType: 'application/x-xliff+xml', buffer: Buffer.from(content) });
     const importStatus = translator.page.getByTestId('xliff-import-status');
 
     await importFile(translateUnit(exported, 0, 'Paragraph one, from OmegaT.'));

@@ -50,7 +50,8 @@ async function answered(path: string): Promise<void> {
   await request.answer;
 }
 
-const article = () => server.importArticle(`---\ntitle: "Early"\n---\n\n${Array.from({ length: OPENING_ROWS + 5 }, (_, i) => `Paragraph ${i + 1}.`).join('\n\n')}\n`);
+const article = () =>
+  server.importArticle(`---\ntitle: "Early"\n---\n\n${Array.from({ length: OPENING_ROWS + 5 }, (_, i) => `Paragraph ${i + 1}.`).join('\n\n')}\n`);
 
 describe('before the app has loaded, the page has asked who is signed in and for the first rows', () => {
   test("at an article's address: who is signed in and the opening rows, each answer taken once", async () => {

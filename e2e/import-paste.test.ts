@@ -86,7 +86,9 @@ describe('importing a source in the new-article dialog', () => {
       expect(await articleCount()).toBe(before + 1);
       const article = (await (await server.as('viewer', `/api/articles/${encodeURIComponent(id)}`)).json()) as ArticleJson;
       expect(article.meta.sourceTitle).toBe(QUESTION);
-      const expected = (JSON.parse(readFixture(SEED_PAIRS)) as PairsFixture).pairs.flatMap((pair) => (pair.source ? [pair.source.text ?? pair.source.caption ?? ''] : []));
+      const expected = (JSON.parse(readFixture(SEED_PAIRS)) as PairsFixture).pairs.flatMap((pair) =>
+        pair.source ? [pair.source.text ?? pair.source.caption ?? ''] : [],
+      );
       expect(article.segments.map((segment) => segment.source.text)).toEqual(expected);
       expect(article.segments.every((segment) => segment.status === 'untranslated' && segment.target.text === '')).toBe(true);
 
@@ -98,12 +100,23 @@ describe('importing a source in the new-article dialog', () => {
     const { page, pageErrors } = await signedInTranslator();
     const dialog = await NewArticleDialog.open(page);
 
-    await dialog.dropFile({ name: 'report.docx', mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', buffer: Buffer.from(await wordDocument()) });
+    await dialog.dropFile({
+      name: 'report.docx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      buffer: Buffer.from(await wordDocument()),
+    });
     await eventually(() => textOf(dialog.count)).toBe('8 segments');
     expect(await dialog.format.textContent()).toBe('Word');
     expect(await dialog.sourceSummary.textContent()).toContain('report.docx');
     expect(await dialog.segments.evaluateAll((items) => items.map((item) => item.getAttribute('data-type')))).toEqual([
-      'heading', 'heading', 'paragraph', 'list_item', 'list_item', 'list_item', 'list_item', 'figure',
+      'heading',
+      'heading',
+      'paragraph',
+      'list_item',
+      'list_item',
+      'list_item',
+      'list_item',
+      'figure',
     ]);
     // Word keeps its images inside the file: named by type and size, not printed as a data: URL.
     expect(await dialog.segments.last().getByTestId('import-figure-src').textContent()).toMatch(/^embedded image \(image\/png, \d+ bytes\)$/);

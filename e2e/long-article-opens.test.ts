@@ -30,7 +30,11 @@ describe('a long article opens before its whole document has arrived', () => {
 
   beforeAll(async () => {
     server = await startDuet();
-    articleId = seedArticle(server, { title: 'Long', sourceTitle: '长文', statuses: Array.from({ length: SEGMENTS }, (_, i) => (i === 0 ? 'translated' : 'untranslated')) });
+    articleId = seedArticle(server, {
+      title: 'Long',
+      sourceTitle: '长文',
+      statuses: Array.from({ length: SEGMENTS }, (_, i) => (i === 0 ? 'translated' : 'untranslated')),
+    });
     browser = await launchBrowser();
   });
 
@@ -52,7 +56,9 @@ describe('a long article opens before its whole document has arrived', () => {
     // navigation (not the app's bundle, which would ask a round trip later): the app took those answers.
     const page = `/articles/${articleId}`;
     expect(asked.filter((request) => request.path === '/api/me')).toEqual([{ path: '/api/me', by: page }]);
-    expect(asked.filter((request) => request.path === `/api/articles/${articleId}/opening`)).toEqual([{ path: `/api/articles/${articleId}/opening`, by: page }]);
+    expect(asked.filter((request) => request.path === `/api/articles/${articleId}/opening`)).toEqual([
+      { path: `/api/articles/${articleId}/opening`, by: page },
+    ]);
     expect(await textOf(alice.page.getByTestId('editor-progress'))).toBe(`Loading ${SEGMENTS} segments…`);
     expect(await editor.source(0).textContent()).toBe('第1段：人工智能正在改变翻译。');
     expect(await alice.page.getByTestId('segment-row').count()).toBeLessThanOrEqual(OPENING_ROWS);
@@ -105,7 +111,11 @@ describe('a long article opens before its whole document has arrived', () => {
   });
 
   test('a segment a colleague removes while the article loads: the translator is shown what they had typed there', async () => {
-    const articleId = seedArticle(server, { title: 'Shrinking', sourceTitle: '变短', statuses: Array.from({ length: SEGMENTS }, () => 'untranslated' as const) });
+    const articleId = seedArticle(server, {
+      title: 'Shrinking',
+      sourceTitle: '变短',
+      statuses: Array.from({ length: SEGMENTS }, () => 'untranslated' as const),
+    });
     const alice = await signedIn(browser, server, 'translator');
     const held = await holdArticleMessages(alice.page);
     await alice.page.goto(`/articles/${articleId}`);

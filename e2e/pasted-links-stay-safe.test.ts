@@ -46,7 +46,10 @@ describe('pasted links stay safe', () => {
     }, PASTED);
 
     await eventually(() => editor.targetText(0)).toBe('Read the report, click here, this and our earlier post.');
-    const links = await editor.target(0).locator('a').evaluateAll((anchors) => anchors.map((anchor) => anchor.getAttribute('href')));
+    const links = await editor
+      .target(0)
+      .locator('a')
+      .evaluateAll((anchors) => anchors.map((anchor) => anchor.getAttribute('href')));
     expect(links).toEqual(['https://example.org/report', '/2020/02/23/earlier/']);
     await eventually(() => editor.isSaved()).toBe(true);
     expect(await page.getByTestId('editor-notice').count()).toBe(0);

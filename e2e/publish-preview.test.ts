@@ -41,10 +41,20 @@ function seed(server: TestServer): string {
       { key: 'translator', value: 'COVID-19 Readings' },
     ],
     segments: [
-      { id: 'linked', source: doc(p('见', a('https://example.org/report', '报告'), '。')), target: doc(p('See the ', a('https://example.org/report', 'report'), '.')), status: 'approved' },
+      {
+        id: 'linked',
+        source: doc(p('见', a('https://example.org/report', '报告'), '。')),
+        target: doc(p('See the ', a('https://example.org/report', 'report'), '.')),
+        status: 'approved',
+      },
       { id: 'punctuated', source: doc(p('他说：好的。')), target: doc(p('He said，fine。')), status: 'approved' },
       { id: 'untranslated', source: doc(p('第三段没有翻译。')), status: 'untranslated' },
-      { id: 'figure', source: doc(fig(REMOTE_IMAGE, '', '隔离病房')), target: doc(fig(REMOTE_IMAGE, 'isolation ward', 'An isolation ward')), status: 'approved' },
+      {
+        id: 'figure',
+        source: doc(fig(REMOTE_IMAGE, '', '隔离病房')),
+        target: doc(fig(REMOTE_IMAGE, 'isolation ward', 'An isolation ward')),
+        status: 'approved',
+      },
     ],
   });
 }
@@ -79,9 +89,9 @@ describe('getting an article ready to publish', () => {
     const publish = await PublishPage.open(page, articleId, 'translator', PASSWORD);
 
     // The checks find the untranslated segment, the Chinese punctuation and the remote image.
-    await eventually(() => publish.issues().evaluateAll((links) => links.map((link) => `${link.getAttribute('data-check')}@${link.getAttribute('data-segment')}`))).toEqual(
-      expect.arrayContaining(['empty-target@untranslated', 'fullwidth-punctuation@punctuated', 'figure-remote-image@figure']),
-    );
+    await eventually(() =>
+      publish.issues().evaluateAll((links) => links.map((link) => `${link.getAttribute('data-check')}@${link.getAttribute('data-segment')}`)),
+    ).toEqual(expect.arrayContaining(['empty-target@untranslated', 'fullwidth-punctuation@punctuated', 'figure-remote-image@figure']));
     // Errors are listed before warnings.
     const severities = await publish.issues().evaluateAll((links) => links.map((link) => link.getAttribute('data-severity')));
     expect(severities).toEqual([...severities].sort());
@@ -171,7 +181,12 @@ describe('getting an article ready to publish', () => {
     const editor = await EditorPage.open(page, id, 'translator', PASSWORD);
     const image = editor.target(0).locator('figure img');
     expect(await image.getAttribute('src')).toBe(imageUrl);
-    await eventually(() => editor.row(0).getByTestId('qa-marker-issue').evaluateAll((items) => items.map((item) => item.getAttribute('data-check')))).toContain('figure-remote-image');
+    await eventually(() =>
+      editor
+        .row(0)
+        .getByTestId('qa-marker-issue')
+        .evaluateAll((items) => items.map((item) => item.getAttribute('data-check'))),
+    ).toContain('figure-remote-image');
 
     await editor.row(0).getByTestId('store-image').click();
     const storedSrc = new RegExp(`^/api/articles/${id}/media/[0-9a-f]{64}\\.png$`);
@@ -190,14 +205,20 @@ describe('getting an article ready to publish', () => {
     await eventually(() => image.getAttribute('src')).toMatch(storedSrc);
     await editor.row(0).getByTestId('remote-figures').waitFor({ state: 'detached' });
     await eventually(() => editor.isSaved()).toBe(true);
-    expect(await (await server.as('viewer', `/api/articles/${id}/export`)).text()).toMatch(new RegExp(`<img src="/api/articles/${id}/media/[0-9a-f]{64}\\.png" alt="ward"/>`));
+    expect(await (await server.as('viewer', `/api/articles/${id}/export`)).text()).toMatch(
+      new RegExp(`<img src="/api/articles/${id}/media/[0-9a-f]{64}\\.png" alt="ward"/>`),
+    );
     expect(pageErrors).toEqual([]);
   });
 
   test('an administrator publishes into the site’s repository, overriding a QA error with a reason', async () => {
     const repo = createSiteRepo();
     try {
-      const put = await server.as('admin', '/api/site', { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ repo: repo.dir }) });
+      const put = await server.as('admin', '/api/site', {
+        method: 'PUT',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ repo: repo.dir }),
+      });
       expect(put.status).toBe(200);
       const id = storeArticle(server, {
         frontMatter: [

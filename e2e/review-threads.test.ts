@@ -224,7 +224,8 @@ describe('review threads', () => {
     expect(await viewer.review.panel.getByTestId('comment-on-pair').count()).toBe(0);
     await viewer.review.items.first().click();
     await eventually(() => textOf(viewer.review.comments().first().getByTestId('comment-text'))).toBe('Is this block needed at all?');
-    for (const control of ['reply-input', 'thread-resolve', 'comment-edit', 'comment-delete']) expect(await viewer.review.threadView.getByTestId(control).count()).toBe(0);
+    for (const control of ['reply-input', 'thread-resolve', 'comment-edit', 'comment-delete'])
+      expect(await viewer.review.threadView.getByTestId(control).count()).toBe(0);
 
     for (const user of users) expect(user.pageErrors).toEqual([]);
   });

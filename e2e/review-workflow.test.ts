@@ -161,7 +161,10 @@ describe('the review workflow', () => {
   test('the history shows who changed the status and text, and the translator’s two versions as a word diff', async () => {
     const history = await translator.openHistory(first);
     // The panel shows at once and its history arrives from the server a moment later. Newest first.
-    const changes = () => history.getByTestId('history-status').evaluateAll((rows) => rows.map((row) => `${row.querySelector('td')?.textContent} by ${row.getAttribute('data-author')}`));
+    const changes = () =>
+      history
+        .getByTestId('history-status')
+        .evaluateAll((rows) => rows.map((row) => `${row.querySelector('td')?.textContent} by ${row.getAttribute('data-author')}`));
     await eventually(changes).toEqual([
       'Status: translated → draft by reviewer',
       'Status: draft → translated by translator',

@@ -130,4 +130,3 @@ describe('signing in', () => {
     expect(pageErrors).toEqual([]);
   });
 });
-

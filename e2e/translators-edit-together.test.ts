@@ -27,7 +27,11 @@ describe('two translators edit the same article', () => {
   beforeAll(async () => {
     server = await startDuet();
     await addAccount(server, 'bob', 'translator');
-    articleId = seedArticle(server, { title: 'Working together', sourceTitle: '一起工作', statuses: ['untranslated', 'untranslated', 'untranslated', 'draft'] });
+    articleId = seedArticle(server, {
+      title: 'Working together',
+      sourceTitle: '一起工作',
+      statuses: ['untranslated', 'untranslated', 'untranslated', 'draft'],
+    });
     browser = await launchBrowser();
   });
 
@@ -46,7 +50,10 @@ describe('two translators edit the same article', () => {
     // Each sees the other in the article, and the article list says who is in it.
     await aliceEditor.avatar('bob').waitFor();
     await bobEditor.avatar('translator').waitFor();
-    const listed = async () => ((await (await server.as('viewer', '/api/articles')).json()) as { articles: { id: string; activeUsers: string[] }[] }).articles.find((article) => article.id === articleId)?.activeUsers;
+    const listed = async () =>
+      ((await (await server.as('viewer', '/api/articles')).json()) as { articles: { id: string; activeUsers: string[] }[] }).articles.find(
+        (article) => article.id === articleId,
+      )?.activeUsers;
     expect(await listed()).toEqual(['bob', 'translator']);
 
     // Different segments at once.

@@ -59,7 +59,11 @@ describe('typed text is published as that text', () => {
   });
 
   test('Liquid, HTML and kramdown syntax typed into a translation reach the built site as typed', async () => {
-    const put = await server.as('admin', '/api/site', { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ repo: repo.dir }) });
+    const put = await server.as('admin', '/api/site', {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ repo: repo.dir }),
+    });
     expect(put.status).toBe(200);
     const id = storeArticle(server, {
       frontMatter: [
@@ -73,7 +77,11 @@ describe('typed text is published as that text', () => {
       segments: [
         ...TYPED.map((_, i) => ({ source: doc(p(`第${i + 1}段。`)), target: doc(p()), status: 'untranslated' as const })),
         { source: doc(p('运行代码。')), target: doc(p('Run ', code(CODE), '.')), status: 'approved' as const },
-        { source: doc(fig('/assets/media/2020-02-23/typed-01.jpg', '', '图')), target: doc(fig('/assets/media/2020-02-23/typed-01.jpg', ALT, CAPTION)), status: 'approved' as const },
+        {
+          source: doc(fig('/assets/media/2020-02-23/typed-01.jpg', '', '图')),
+          target: doc(fig('/assets/media/2020-02-23/typed-01.jpg', ALT, CAPTION)),
+          status: 'approved' as const,
+        },
         { source: doc(p('见搜索。')), target: doc(p('See ', a(LINK, 'the search'), '.')), status: 'approved' as const },
       ],
     });
@@ -97,7 +105,12 @@ describe('typed text is published as that text', () => {
     expect(body.issues.filter((issue) => issue.severity === 'error')).toEqual([]);
     expect(body.issues.map((issue) => issue.check)).toContain('liquid-in-text');
 
-    const html = buildPost(repo, basename(body.publication.path).replace(/^\d{4}-\d{2}-\d{2}-/, '').replace(/\.md$/, ''));
+    const html = buildPost(
+      repo,
+      basename(body.publication.path)
+        .replace(/^\d{4}-\d{2}-\d{2}-/, '')
+        .replace(/\.md$/, ''),
+    );
     for (const secret of Object.values(SITE_SECRETS)) expect(html).not.toContain(secret);
 
     const site = await browser.newPage();

@@ -32,7 +32,10 @@ function withTree(files: Record<string, string>, run: (root: string) => void): v
 /** Each rule broken, as "rule: from → to" (cycles: the module or folder where each is reported, and the next). */
 function violations(root: string): string[] {
   return CONFIGS.flatMap((config) => {
-    const result = spawnSync(process.execPath, [DEPCRUISE, 'client', 'server', 'shared', '--config', config, '--output-type', 'json'], { cwd: root, encoding: 'utf8' });
+    const result = spawnSync(process.execPath, [DEPCRUISE, 'client', 'server', 'shared', '--config', config, '--output-type', 'json'], {
+      cwd: root,
+      encoding: 'utf8',
+    });
     if (result.status === null || !result.stdout) throw new Error(`dependency-cruiser did not run: ${result.stderr}`);
     const { summary } = JSON.parse(result.stdout) as { summary: { violations: { rule: { name: string }; from: string; to: string }[] } };
     return summary.violations.map((v) => `${v.rule.name}: ${v.from} → ${v.to}`);

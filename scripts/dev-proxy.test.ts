@@ -12,11 +12,19 @@ const proxied = (path: string) => keys.some((key) => (key.startsWith('^') ? new 
 
 describe("the development server's proxy", () => {
   test("sends the server's API and websocket paths to the server", () => {
-    for (const path of ['/api/me', '/api/articles/k3j2/opening', '/api/articles/k3j2/export.md', '/api/login?next=1', '/collab/k3j2']) expect(proxied(path), path).toBe(true);
+    for (const path of ['/api/me', '/api/articles/k3j2/opening', '/api/articles/k3j2/export.md', '/api/login?next=1', '/collab/k3j2'])
+      expect(proxied(path), path).toBe(true);
   });
 
   test("keeps the client's own modules in client/api and client/collab", () => {
-    for (const path of ['/api/api.ts', '/api/http.ts?import', '/api/early-requests.ts?t=1700000000', '/collab/opening.ts', '/collab/early-session.ts?v=3', '/collab/Thing.tsx'])
+    for (const path of [
+      '/api/api.ts',
+      '/api/http.ts?import',
+      '/api/early-requests.ts?t=1700000000',
+      '/collab/opening.ts',
+      '/collab/early-session.ts?v=3',
+      '/collab/Thing.tsx',
+    ])
       expect(proxied(path), path).toBe(false);
   });
 });

@@ -18,7 +18,6 @@ let folders = 0;
 const newDataDir = () => join(root, `data-${++folders}`);
 const ZHIHU = join(FIXTURES, 'sources', 'zhihu-372335557.html');
 
-
 function write(name: string, content: string | Uint8Array): string {
   const path = join(root, name);
   writeFileSync(path, content);
@@ -35,7 +34,6 @@ async function importAndShow(...args: string[]): Promise<ArticleJson> {
   expect(id).toMatch(/^[0-9a-z]{10}$/);
   return JSON.parse((await duet('show', id, '--json', '--data', data)).stdout) as ArticleJson;
 }
-
 
 describe.skipIf(!HAVE_FIXTURES)(`the Zhihu source (${HAVE_FIXTURES ? 'present' : NO_FIXTURES_REASON})`, () => {
   test.each([
@@ -88,7 +86,16 @@ describe('sources of each format', () => {
   test('a Word document', async () => {
     const article = await importAndShow(write('report.docx', await wordDocument()));
     expect(article.meta.sourceTitle).toBe('医疗 AI 的现状');
-    expect(article.segments.map((segment) => segment.source.text)).toEqual(['医疗 AI 的现状', '背景', '这是重点内容。', '移动 CT', 'AI 诊断', '第一步', '第二步', '图：肺部 CT']);
+    expect(article.segments.map((segment) => segment.source.text)).toEqual([
+      '医疗 AI 的现状',
+      '背景',
+      '这是重点内容。',
+      '移动 CT',
+      'AI 诊断',
+      '第一步',
+      '第二步',
+      '图：肺部 CT',
+    ]);
   });
 
   test('a Word document with no extension, by --format docx', async () => {

@@ -73,7 +73,9 @@ describe('duet site', () => {
     expect(set.stderr).toBe('');
     const shown = (await duet('site', 'show', '--data', data)).stdout;
     expect(shown).toBe(set.stdout);
-    expect(shown).toBe(`repo\t${repo.dir}\nposts\tcontent/_posts\nmedia\tassets/media\nfile-name\t:year-:month-:day-:slug.md\npermalink\t/articles/:year/:month/:day/:title\nremote\torigin\nbranch\tmain\n`);
+    expect(shown).toBe(
+      `repo\t${repo.dir}\nposts\tcontent/_posts\nmedia\tassets/media\nfile-name\t:year-:month-:day-:slug.md\npermalink\t/articles/:year/:month/:day/:title\nremote\torigin\nbranch\tmain\n`,
+    );
   });
 
   test.each([
@@ -97,7 +99,7 @@ describe('duet site', () => {
 });
 
 describe('duet publish', () => {
-  test("commits as the only admin and says where", async () => {
+  test('commits as the only admin and says where', async () => {
     const data = newDataDir();
     const repo = newRepo();
     await duet('user', 'add', 'ada', '--role', 'admin', '--email', 'ada@example.org', '--data', data);

@@ -12,7 +12,6 @@ afterAll(() => rmSync(root, { recursive: true, force: true }));
 let folders = 0;
 const newDataDir = () => join(root, `data-${++folders}`);
 
-
 function withAccounts<T>(data: string, run: (accounts: Accounts) => T): T {
   const folder = openDataFolder(data);
   try {
@@ -69,7 +68,11 @@ describe('duet user add', () => {
 
   test('an unknown role is a usage error, and no user is created', async () => {
     const data = newDataDir();
-    expectOneLineError(await duet('user', 'add', 'ada', '--role', 'owner', '--data', data), 2, /--role must be one of admin, translator, reviewer, viewer, not "owner"/);
+    expectOneLineError(
+      await duet('user', 'add', 'ada', '--role', 'owner', '--data', data),
+      2,
+      /--role must be one of admin, translator, reviewer, viewer, not "owner"/,
+    );
     expect(withAccounts(data, (accounts) => accounts.listUsers())).toEqual([]);
   });
 

@@ -27,7 +27,8 @@ async function setUp(text = '第一段。\n\n第二段。\n') {
   return { data, id, show };
 }
 
-const fill = (xliff: string, id: string, target: string) => xliff.replace(new RegExp(`(<trans-unit id="${id}"[\\s\\S]*?</source>)`), `$1\n        <target xml:lang="en">${target}</target>`);
+const fill = (xliff: string, id: string, target: string) =>
+  xliff.replace(new RegExp(`(<trans-unit id="${id}"[\\s\\S]*?</source>)`), `$1\n        <target xml:lang="en">${target}</target>`);
 
 describe('duet xliff', () => {
   test('exports to a file or stdout, and imports a file back', async () => {
@@ -57,12 +58,17 @@ describe('duet xliff', () => {
     const before = await show();
     const result = await duet('xliff', 'import', id, bad, '--data', data);
     expect(result.code).toBe(1);
-    expect(result.stderr).toBe('duet xliff: the XLIFF file was not imported, nothing changed: the file is XLIFF 2.0; Duet reads XLIFF 1.1 and 1.2 (export XLIFF 1.2 from your tool)\n');
+    expect(result.stderr).toBe(
+      'duet xliff: the XLIFF file was not imported, nothing changed: the file is XLIFF 2.0; Duet reads XLIFF 1.1 and 1.2 (export XLIFF 1.2 from your tool)\n',
+    );
     expect(await show()).toEqual(before);
 
     const other = await duet('xliff', 'import', 'nope', bad, '--data', data);
     expect(other).toMatchObject({ code: 1, stderr: 'duet xliff: no article with id "nope"\n' });
-    expect(await duet('xliff', 'import', id, join(data, 'missing.xlf'), '--data', data)).toMatchObject({ code: 1, stderr: expect.stringMatching(/no such file/) });
+    expect(await duet('xliff', 'import', id, join(data, 'missing.xlf'), '--data', data)).toMatchObject({
+      code: 1,
+      stderr: expect.stringMatching(/no such file/),
+    });
   });
 
   test("pomerge's empty target keeps the translation it would erase, and the report names it", async () => {
@@ -110,7 +116,11 @@ describe('duet xliff', () => {
     writeFileSync(file, xliff11);
 
     const result = await duet('xliff', 'import', id, file, '--by', 'poedit', '--data', data);
-    expect(result).toEqual({ code: 0, stdout: `2 segments updated (2 targets, 2 statuses), 0 unchanged, 2 skipped\n1 empty target left as not translated: ${second}\n`, stderr: '' });
+    expect(result).toEqual({
+      code: 0,
+      stdout: `2 segments updated (2 targets, 2 statuses), 0 unchanged, 2 skipped\n1 empty target left as not translated: ${second}\n`,
+      stderr: '',
+    });
     expect((await show()).segments.map((segment) => [segment.target.text, segment.status])).toEqual([
       ['One.', 'translated'],
       ['', 'untranslated'],

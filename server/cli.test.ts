@@ -16,8 +16,6 @@ afterAll(() => rmSync(root, { recursive: true, force: true }));
 let folders = 0;
 const newDataDir = () => join(root, `data-${++folders}`);
 
-
-
 describe.skipIf(!HAVE_FIXTURES)(`duet import then duet export (${HAVE_FIXTURES ? 'fixtures present' : NO_FIXTURES_REASON})`, () => {
   test.each(publishedFixtures())('reproduces %s byte for byte through SQLite', async (_name, path) => {
     const data = newDataDir();
@@ -83,7 +81,10 @@ describe('bad input: one line on stderr, a non-zero exit, nothing stored', () =>
 
   test('an unknown id', async () => {
     const data = newDataDir();
-    for (const args of [['show', 'nope', '--json'], ['export', 'nope']]) {
+    for (const args of [
+      ['show', 'nope', '--json'],
+      ['export', 'nope'],
+    ]) {
       const result = await duet(...args, '--data', data);
       expect(result.code).toBe(1);
       expect(result.stderr).toBe(`duet ${args[0]}: no article with id "nope"\n`);
@@ -101,9 +102,7 @@ describe('the duet binary', () => {
   test('runs as `npx duet` from the repository, with the data folder from DUET_DATA', () => {
     const data = newDataDir();
     const env = { ...process.env, DUET_DATA: data };
-    const id = HAVE_FIXTURES
-      ? execFileSync('npx', ['duet', 'import', SEED_ARTICLE], { cwd: REPO_ROOT, env, encoding: 'utf8' }).trim()
-      : null;
+    const id = HAVE_FIXTURES ? execFileSync('npx', ['duet', 'import', SEED_ARTICLE], { cwd: REPO_ROOT, env, encoding: 'utf8' }).trim() : null;
     const list = execFileSync('npx', ['duet', 'list'], { cwd: REPO_ROOT, env, encoding: 'utf8' });
     if (id) expect(list).toContain(id);
     else expect(list).toBe('');

@@ -239,7 +239,8 @@ const commands: Record<string, (args: string[], io: Io) => number | Promise<numb
   async serve(args, io) {
     const { values } = parse(args, { port: { type: 'string' }, host: { type: 'string' } }, 0);
     const port = values.port === undefined ? undefined : Number(values.port);
-    if (port !== undefined && (!Number.isInteger(port) || port < 0 || port > 65535)) throw new UsageError(`--port must be a port number, not "${String(values.port)}"`);
+    if (port !== undefined && (!Number.isInteger(port) || port < 0 || port > 65535))
+      throw new UsageError(`--port must be a port number, not "${String(values.port)}"`);
     const { runServer } = await import('./main');
     await runServer({
       dataDir: resolveDataDir(typeof values.data === 'string' ? values.data : undefined),
@@ -267,7 +268,11 @@ const commands: Record<string, (args: string[], io: Io) => number | Promise<numb
       const by = typeof values.by === 'string' ? values.by : null;
       const options = { overwrite: values.overwrite === true, dryRun: values['dry-run'] === true };
       const summary = withStore(values.data, (store) => importXliffToStore(store, positionals[0]!, xml, by, options));
-      io.stdout(importReport(summary).map((line) => `${line}\n`).join(''));
+      io.stdout(
+        importReport(summary)
+          .map((line) => `${line}\n`)
+          .join(''),
+      );
       return 0;
     }
     throw new UsageError(sub === undefined ? 'xliff needs export or import' : `unknown xliff command "${sub}" (export or import)`);
@@ -276,9 +281,17 @@ const commands: Record<string, (args: string[], io: Io) => number | Promise<numb
   async site(args, io) {
     const [sub, ...rest] = args;
     if (sub === 'set') {
-      const flags = { repo: 'repo', posts: 'postsFolder', media: 'mediaFolder', 'file-name': 'fileNamePattern', permalink: 'permalinkPattern', remote: 'remote', branch: 'branch' } as const;
+      const flags = {
+        repo: 'repo',
+        posts: 'postsFolder',
+        media: 'mediaFolder',
+        'file-name': 'fileNamePattern',
+        permalink: 'permalinkPattern',
+        remote: 'remote',
+        branch: 'branch',
+      } as const;
       const { values } = parse(rest, Object.fromEntries(Object.keys(flags).map((flag) => [flag, { type: 'string' as const }])), 0);
-      if (values.repo === undefined) throw new UsageError('site set needs --repo PATH (the site\'s local git clone)');
+      if (values.repo === undefined) throw new UsageError("site set needs --repo PATH (the site's local git clone)");
       const input = Object.fromEntries(Object.entries(flags).map(([flag, key]) => [key, values[flag]]));
       const site = await withDataFolder(values.data, (folder) => new SiteSettings(folder.db).set({ ...input, repo: resolve(String(values.repo)) }));
       io.stdout(siteText(site));
@@ -360,7 +373,11 @@ function publishingUser(accounts: Accounts, name: string | undefined): User {
   }
   const publishers = users.filter((user) => may(user, 'article.publish'));
   if (publishers.length === 1) return publishers[0]!;
-  throw new UsageError(publishers.length === 0 ? 'no account may publish: add an admin first' : `say who publishes with --as NAME (one of ${publishers.map((user) => user.name).join(', ')})`);
+  throw new UsageError(
+    publishers.length === 0
+      ? 'no account may publish: add an admin first'
+      : `say who publishes with --as NAME (one of ${publishers.map((user) => user.name).join(', ')})`,
+  );
 }
 
 export async function main(argv: string[], io: Io = processIo): Promise<number> {

@@ -84,7 +84,10 @@ describe('the HTTP API', () => {
 
   describe('browser sessions', () => {
     test('sign in with a password, use the cookie, sign out', async () => {
-      const login = await fetch(`${server.baseUrl}/api/login`, { ...POST({ name: 'translator', password: PASSWORD }), headers: { 'content-type': 'application/json', 'x-duet-csrf': '1' } });
+      const login = await fetch(`${server.baseUrl}/api/login`, {
+        ...POST({ name: 'translator', password: PASSWORD }),
+        headers: { 'content-type': 'application/json', 'x-duet-csrf': '1' },
+      });
       expect(login.status).toBe(200);
       const cookie = login.headers.get('set-cookie')!;
       expect(cookie).toMatch(/duet_session=[^;]+; .*HttpOnly/i);
@@ -94,9 +97,15 @@ describe('the HTTP API', () => {
       expect(await me.json()).toEqual({ user: expect.objectContaining({ name: 'translator', role: 'translator' }) });
 
       // An unsafe request on a cookie needs Duet's CSRF header: another site's form cannot send it.
-      const forged = await fetch(`${server.baseUrl}/api/articles`, { ...POST({ title: 'CSRF' }), headers: { 'content-type': 'application/json', cookie: session } });
+      const forged = await fetch(`${server.baseUrl}/api/articles`, {
+        ...POST({ title: 'CSRF' }),
+        headers: { 'content-type': 'application/json', cookie: session },
+      });
       expect(forged.status).toBe(403);
-      const honest = await fetch(`${server.baseUrl}/api/articles`, { ...POST({ title: 'Mine' }), headers: { 'content-type': 'application/json', cookie: session, 'x-duet-csrf': '1' } });
+      const honest = await fetch(`${server.baseUrl}/api/articles`, {
+        ...POST({ title: 'Mine' }),
+        headers: { 'content-type': 'application/json', cookie: session, 'x-duet-csrf': '1' },
+      });
       expect(honest.status).toBe(201);
 
       const logout = await fetch(`${server.baseUrl}/api/logout`, { method: 'POST', headers: { cookie: session, 'x-duet-csrf': '1' } });
@@ -105,14 +114,20 @@ describe('the HTTP API', () => {
     });
 
     test('a wrong password is refused', async () => {
-      const res = await fetch(`${server.baseUrl}/api/login`, { ...POST({ name: 'translator', password: 'wrong password!' }), headers: { 'content-type': 'application/json', 'x-duet-csrf': '1' } });
+      const res = await fetch(`${server.baseUrl}/api/login`, {
+        ...POST({ name: 'translator', password: 'wrong password!' }),
+        headers: { 'content-type': 'application/json', 'x-duet-csrf': '1' },
+      });
       expect(res.status).toBe(401);
       expect(res.headers.get('set-cookie')).toBeNull();
     });
 
     test('setup is closed once an admin exists', async () => {
       expect(await (await fetch(`${server.baseUrl}/api/setup`)).json()).toEqual({ needed: false });
-      const res = await fetch(`${server.baseUrl}/api/setup`, { ...POST({ name: 'intruder', password: 'long enough pw' }), headers: { 'content-type': 'application/json', 'x-duet-csrf': '1' } });
+      const res = await fetch(`${server.baseUrl}/api/setup`, {
+        ...POST({ name: 'intruder', password: 'long enough pw' }),
+        headers: { 'content-type': 'application/json', 'x-duet-csrf': '1' },
+      });
       expect(res.status).toBe(409);
     });
   });

@@ -116,7 +116,11 @@ export function generateArticle(segments: number, seed = 20_240_611): GeneratedA
     target: doc(p(pieces[i]![INSERT_ORDER[0]!] ?? '')),
     status: 'draft',
   }));
-  createArticle(ydoc, { meta: { sourceTitle: `基准文章（${segments}段）`, createdAt: '2024-06-11T00:00:00.000Z' }, frontMatter: [{ key: 'title', value: `Editor benchmark, ${segments} segments` }], segments: inits });
+  createArticle(ydoc, {
+    meta: { sourceTitle: `基准文章（${segments}段）`, createdAt: '2024-06-11T00:00:00.000Z' },
+    frontMatter: [{ key: 'title', value: `Editor benchmark, ${segments} segments` }],
+    segments: inits,
+  });
   // The rest of each target, piece by piece out of order, with two typos typed and deleted on the way.
   for (let i = 0; i < segments; i++) {
     const id = segmentId(i);

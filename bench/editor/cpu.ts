@@ -20,7 +20,9 @@ function parentOf(pid: number): number | null {
 function processTree(root = process.pid): number[] {
   let pids: number[];
   try {
-    pids = readdirSync('/proc').filter((name) => /^\d+$/.test(name)).map(Number);
+    pids = readdirSync('/proc')
+      .filter((name) => /^\d+$/.test(name))
+      .map(Number);
   } catch {
     return [root];
   }

@@ -323,7 +323,10 @@ declare global {
   try {
     new PerformanceObserver((list) => {
       for (const entry of list.getEntries()) {
-        const frame = entry as PerformanceEntry & { blockingDuration?: number; scripts?: { invoker?: string; sourceURL?: string; sourceFunctionName?: string; duration: number }[] };
+        const frame = entry as PerformanceEntry & {
+          blockingDuration?: number;
+          scripts?: { invoker?: string; sourceURL?: string; sourceFunctionName?: string; duration: number }[];
+        };
         probe.longFrames.push({
           at: frame.startTime,
           duration: frame.duration,

@@ -70,14 +70,16 @@ function timeline(profile: Profile, byId: Map<number, ProfileNode>, parent: Map<
     // `at` is (root); `below` is the function the event loop called.
     const node = byId.get(below)!;
     const stack: string[] = [];
-    for (let inner: number | undefined = id, depth = 0; inner !== undefined && depth < 60; inner = parent.get(inner), depth++) stack.push(byId.get(inner)!.callFrame.functionName);
+    for (let inner: number | undefined = id, depth = 0; inner !== undefined && depth < 60; inner = parent.get(inner), depth++)
+      stack.push(byId.get(inner)!.callFrame.functionName);
     return label(node) === '(idle)' || label(node) === '(program)' || label(node) === '(garbage collector)' ? label(node) : `${label(node)}`;
   };
   const lines: string[] = [];
   let time = 0;
   let current: { name: string; start: number; ms: number } | null = null;
   const flush = () => {
-    if (current && current.ms >= 5 && current.name !== '(idle)') lines.push(`  ${current.start.toFixed(0).padStart(6)} +${current.ms.toFixed(0).padStart(5)} ms  ${current.name}`);
+    if (current && current.ms >= 5 && current.name !== '(idle)')
+      lines.push(`  ${current.start.toFixed(0).padStart(6)} +${current.ms.toFixed(0).padStart(5)} ms  ${current.name}`);
   };
   profile.samples.forEach((id, i) => {
     const delta = (profile.timeDeltas[i + 1] ?? 0) / 1000;

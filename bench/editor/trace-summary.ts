@@ -81,7 +81,9 @@ close(Number.POSITIVE_INFINITY);
 const tasks = self.get('RunTask');
 const first = spans[0]?.start ?? 0;
 const last = spans.reduce((max, s) => Math.max(max, s.end), first);
-console.log(`${file}\nmain thread ${main.pid}:${main.tid}, ${main.keys} keydowns over ${((last - first) / 1e6).toFixed(1)} s; busy in tasks ${((tasks?.total ?? 0) / 1000).toFixed(0)} ms (${((tasks?.total ?? 0) / 1000 / perKey).toFixed(2)} ms per key)\n`);
+console.log(
+  `${file}\nmain thread ${main.pid}:${main.tid}, ${main.keys} keydowns over ${((last - first) / 1e6).toFixed(1)} s; busy in tasks ${((tasks?.total ?? 0) / 1000).toFixed(0)} ms (${((tasks?.total ?? 0) / 1000 / perKey).toFixed(2)} ms per key)\n`,
+);
 console.log('event'.padEnd(48), 'self ms'.padStart(9), (main.keys > 0 ? 'per key' : 'self ms').padStart(9), 'total ms'.padStart(9), 'count'.padStart(7));
 for (const [name, entry] of [...self.entries()].sort((a, b) => b[1].self - a[1].self).slice(0, rows)) {
   console.log(

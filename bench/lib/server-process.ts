@@ -35,7 +35,13 @@ process.once('exit', () => {
   for (const child of live) child.kill('SIGKILL');
 });
 
-function startChild(kind: ServerKind, args: string[], env: NodeJS.ProcessEnv, ready: RegExp, timeoutMs: number): Promise<{ child: ChildProcess; match: RegExpMatchArray; log: string[] }> {
+function startChild(
+  kind: ServerKind,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  ready: RegExp,
+  timeoutMs: number,
+): Promise<{ child: ChildProcess; match: RegExpMatchArray; log: string[] }> {
   const child = spawn(process.execPath, args, { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   live.add(child);
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));

@@ -15,7 +15,16 @@ import {
   type ImportSourceBody,
   type SourcePreview,
 } from '../../shared/protocol/article-api';
-import { MarkedReadSchema, MembersSchema, NotificationsSchema, SegmentHistorySchema, type AppNotification, type MarkReadRequest, type Member, type SegmentHistory } from '../../shared/protocol/review-api';
+import {
+  MarkedReadSchema,
+  MembersSchema,
+  NotificationsSchema,
+  SegmentHistorySchema,
+  type AppNotification,
+  type MarkReadRequest,
+  type Member,
+  type SegmentHistory,
+} from '../../shared/protocol/review-api';
 import { SessionAnswerSchema, SetupStateSchema, type Credentials, type SessionUser } from '../../shared/protocol/session-api';
 import { earlyOr, earlySuccess } from './early-requests';
 import { ApiError, apiRequest, readAs } from './http';

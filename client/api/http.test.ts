@@ -1,8 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { ApiError, CSRF_HEADER, readApiResponse, requestHeaders } from './http';
 
-const json = (body: unknown, status: number) =>
-  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+const json = (body: unknown, status: number) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
 
 async function rejection(promise: Promise<unknown>): Promise<ApiError> {
   const error = await promise.then(

@@ -9,10 +9,7 @@ import { NewArticle } from './NewArticle';
 import { articlePath, followLink } from '../ui/routing';
 import { formatExactTime, formatLastActivity } from '../ui/time';
 
-type ArticlesState =
-  | { kind: 'loading' }
-  | { kind: 'error'; message: string }
-  | { kind: 'ready'; articles: ArticleSummary[] };
+type ArticlesState = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ready'; articles: ArticleSummary[] };
 
 export interface ArticleListProps {
   /** May this user create articles (`article.create`)? Only hides the button: the server decides. */
@@ -103,12 +100,7 @@ export function ArticleTable({ articles, highlightId = null }: { articles: Artic
         </thead>
         <tbody>
           {rows.map((article) => (
-            <tr
-              key={article.id}
-              data-testid="article-row"
-              data-article-id={article.id}
-              className={article.id === highlightId ? 'just-created' : undefined}
-            >
+            <tr key={article.id} data-testid="article-row" data-article-id={article.id} className={article.id === highlightId ? 'just-created' : undefined}>
               <td className="title">
                 <a href={articlePath(article.id)} onClick={followLink} data-testid="article-link">
                   {article.title || <span className="untitled">Untitled</span>}
@@ -134,7 +126,8 @@ export function ArticleTable({ articles, highlightId = null }: { articles: Artic
                 )}
                 {article.sourceChars > 0 && (
                   <div className="text-progress" data-testid="article-text-progress">
-                    {article.sourceCharsTranslated.toLocaleString('en')} / {article.sourceChars.toLocaleString('en')} 字 translated · {article.targetWords.toLocaleString('en')} English words
+                    {article.sourceCharsTranslated.toLocaleString('en')} / {article.sourceChars.toLocaleString('en')} 字 translated ·{' '}
+                    {article.targetWords.toLocaleString('en')} English words
                   </div>
                 )}
               </td>

@@ -6,13 +6,7 @@ import { articlePath, navigate } from '../ui/routing';
  * "New article": a button that opens the dialog (client/app/import/). An
  * imported source opens in the editor; an empty article joins the list.
  */
-export function NewArticle({
-  onCreated,
-  onUnauthenticated,
-}: {
-  onCreated(article: { id: string; title: string }): void;
-  onUnauthenticated(): void;
-}) {
+export function NewArticle({ onCreated, onUnauthenticated }: { onCreated(article: { id: string; title: string }): void; onUnauthenticated(): void }) {
   const [open, setOpen] = useState(false);
   return (
     <>

@@ -19,7 +19,12 @@ let page: Page;
 const pageErrors: string[] = [];
 
 beforeAll(async () => {
-  const bundle = await build({ entryPoints: [fileURLToPath(new URL('./device-copy.browser.ts', import.meta.url))], bundle: true, write: false, format: 'iife' });
+  const bundle = await build({
+    entryPoints: [fileURLToPath(new URL('./device-copy.browser.ts', import.meta.url))],
+    bundle: true,
+    write: false,
+    format: 'iife',
+  });
   const script = bundle.outputFiles[0]!.text;
   server = createServer((request, response) => {
     response.setHeader('content-type', request.url === '/copy.js' ? 'text/javascript' : 'text/html');

@@ -172,7 +172,11 @@ describe('a transaction whose bytes nobody wants reaches no subscriber', () => {
     doc.getText('target').observe((event) => {
       if (event.transaction.origin === COPY) doc.transact(() => doc.getMap('status').set('s1', 'draft'), 'reaction');
     });
-    Y.applyUpdate(doc, colleagueChange(doc, (copy) => copy.getText('target').insert(0, 'x')), COPY);
+    Y.applyUpdate(
+      doc,
+      colleagueChange(doc, (copy) => copy.getText('target').insert(0, 'x')),
+      COPY,
+    );
 
     expect(heard.map((entry) => entry.origin)).toEqual(['reaction']);
   });

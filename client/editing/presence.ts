@@ -149,4 +149,3 @@ export class PresenceHub {
     this.listeners.clear();
   }
 }
-

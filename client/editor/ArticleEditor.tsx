@@ -51,7 +51,16 @@ export function ArticleEditor({ articleId, user }: { articleId: string; user: Se
   if (opening.kind === 'shown') {
     const { doc, presence, undo, review, handOver, total, session } = opening.parts;
     return (
-      <EditorSurface key="opening" session={parts?.session ?? session} doc={doc} presence={presence} undo={undo} review={review} user={user} opening={{ handOver, total }} />
+      <EditorSurface
+        key="opening"
+        session={parts?.session ?? session}
+        doc={doc}
+        presence={presence}
+        undo={undo}
+        review={review}
+        user={user}
+        opening={{ handOver, total }}
+      />
     );
   }
   if (!parts) return <p className="status-message">Opening the article…</p>;

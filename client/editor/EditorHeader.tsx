@@ -71,7 +71,14 @@ export function EditorHeader(props: {
         {props.readOnly && <span className="read-only-badge">Read-only</span>}
         <div className="avatars" data-testid="avatars">
           {presence.others.map((person) => (
-            <span key={person.clientId} className="avatar" style={{ background: person.color }} title={`${person.name} (${person.role})`} data-testid="avatar" data-user={person.name}>
+            <span
+              key={person.clientId}
+              className="avatar"
+              style={{ background: person.color }}
+              title={`${person.name} (${person.role})`}
+              data-testid="avatar"
+              data-user={person.name}
+            >
               {person.name.slice(0, 2).toUpperCase()}
             </span>
           ))}
@@ -113,7 +120,13 @@ export function EditorHeader(props: {
         <button type="button" onClick={props.onHelp} title="Keyboard shortcuts (?)">
           ?
         </button>
-        <a href={publishPath(props.session.articleId)} onClick={followLink} className="publish-link" data-testid="publish-link" title="Checks, preview, downloads and publishing">
+        <a
+          href={publishPath(props.session.articleId)}
+          onClick={followLink}
+          className="publish-link"
+          data-testid="publish-link"
+          title="Checks, preview, downloads and publishing"
+        >
           Preview &amp; publish
         </a>
       </div>

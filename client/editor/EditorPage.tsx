@@ -30,7 +30,10 @@ export function EditorPage({ articleId, user, onUnauthenticated }: { articleId: 
         if (controller.signal.aborted) return;
         if (error instanceof ApiError && error.code === 'unauthenticated') return onUnauthenticated();
         if (error instanceof ApiError && error.status === 0) return setState({ kind: 'ready' }); // offline: work from the local copy
-        setState({ kind: 'error', message: error instanceof ApiError && error.code === 'not_found' ? 'There is no article with this address.' : describeError(error) });
+        setState({
+          kind: 'error',
+          message: error instanceof ApiError && error.code === 'not_found' ? 'There is no article with this address.' : describeError(error),
+        });
       },
     );
     return () => controller.abort();

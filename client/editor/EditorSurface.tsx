@@ -115,7 +115,20 @@ export function EditorSurface({ session, doc, presence, undo, review, user, open
   // eslint-disable-next-line react-hooks/exhaustive-deps
   const me = useMemo(() => user, [user.id, user.name, user.role]);
   const article = useMemo<ArticleContextValue>(
-    () => ({ doc, user: me, canEditTarget, canEditSource, presence, undo, commands, controls, views, measure: windowed.measure, review: reviewPage.rowReview, media }),
+    () => ({
+      doc,
+      user: me,
+      canEditTarget,
+      canEditSource,
+      presence,
+      undo,
+      commands,
+      controls,
+      views,
+      measure: windowed.measure,
+      review: reviewPage.rowReview,
+      media,
+    }),
     [doc, me, canEditTarget, canEditSource, presence, undo, commands, controls, views, windowed.measure, reviewPage.rowReview, media],
   );
 
@@ -125,7 +138,16 @@ export function EditorSurface({ session, doc, presence, undo, review, user, open
   // run first): what was typed there is carried over, and the caret with it, before the next key.
   useLayoutEffect(() => {
     if (!carried) return;
-    carryOver(carried, { doc, views: views.mounted, undo, scroller: scroller.current, actor: user.name, edited: commands.edited, focusLater: focusSegment, notify });
+    carryOver(carried, {
+      doc,
+      views: views.mounted,
+      undo,
+      scroller: scroller.current,
+      actor: user.name,
+      edited: commands.edited,
+      focusLater: focusSegment,
+      notify,
+    });
     // Once, when the article's rows first show.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);

@@ -17,7 +17,14 @@ const DUET_FIELDS = [
 /** Lists are edited as comma-separated text; everything else as its text. */
 const toText = (value: JsonValue): string => (Array.isArray(value) ? value.join(', ') : value == null ? '' : String(value));
 const fromText = (text: string, previous: JsonValue): JsonValue =>
-  Array.isArray(previous) ? text.split(',').map((part) => part.trim()).filter(Boolean) : typeof previous === 'number' && /^-?\d+(\.\d+)?$/.test(text) ? Number(text) : text;
+  Array.isArray(previous)
+    ? text
+        .split(',')
+        .map((part) => part.trim())
+        .filter(Boolean)
+    : typeof previous === 'number' && /^-?\d+(\.\d+)?$/.test(text)
+      ? Number(text)
+      : text;
 
 export function MetadataPanel({ doc, editable, onClose }: { doc: Y.Doc; editable: boolean; onClose(): void }) {
   const [, setVersion] = useState(0);
@@ -79,7 +86,12 @@ export function MetadataPanel({ doc, editable, onClose }: { doc: Y.Doc; editable
       {DUET_FIELDS.map(([key, label]) => (
         <label key={key} className="meta-field">
           <span>{label}</span>
-          <Field value={String(meta.get(key) ?? '')} disabled={!editable} testId={`meta-${key}`} onCommit={(text) => setMeta(doc, key, text || null, EDITOR_ORIGIN)} />
+          <Field
+            value={String(meta.get(key) ?? '')}
+            disabled={!editable}
+            testId={`meta-${key}`}
+            onCommit={(text) => setMeta(doc, key, text || null, EDITOR_ORIGIN)}
+          />
         </label>
       ))}
     </aside>
@@ -87,7 +99,19 @@ export function MetadataPanel({ doc, editable, onClose }: { doc: Y.Doc; editable
 }
 
 /** A text field that shows remote changes unless the person is typing in it, and commits on blur or Enter. */
-function Field({ value, disabled, multiline = false, testId, onCommit }: { value: string; disabled: boolean; multiline?: boolean; testId: string; onCommit(text: string): void }) {
+function Field({
+  value,
+  disabled,
+  multiline = false,
+  testId,
+  onCommit,
+}: {
+  value: string;
+  disabled: boolean;
+  multiline?: boolean;
+  testId: string;
+  onCommit(text: string): void;
+}) {
   const [draft, setDraft] = useState<string | null>(null);
   const commit = () => {
     if (draft !== null && draft !== value) onCommit(draft);
@@ -100,9 +124,5 @@ function Field({ value, disabled, multiline = false, testId, onCommit }: { value
     onChange: (event: { target: { value: string } }) => setDraft(event.target.value),
     onBlur: commit,
   };
-  return multiline ? (
-    <textarea {...common} rows={3} />
-  ) : (
-    <input {...common} onKeyDown={(event) => event.key === 'Enter' && commit()} />
-  );
+  return multiline ? <textarea {...common} rows={3} /> : <input {...common} onKeyDown={(event) => event.key === 'Enter' && commit()} />;
 }

@@ -43,11 +43,7 @@ function matches(row: SegmentRowModel, filter: RowFilter, me: string, assignment
   }
 }
 
-export function filterRows(
-  rows: SegmentRowModel[],
-  filter: RowFilter,
-  context: FilterContext,
-): FilteredRow[] {
+export function filterRows(rows: SegmentRowModel[], filter: RowFilter, context: FilterContext): FilteredRow[] {
   const out: FilteredRow[] = [];
   for (const row of rows) {
     if (matches(row, filter, context.me, context.assignments)) {

@@ -67,7 +67,7 @@ describe('the saved label', () => {
     unsubscribe();
   });
 
-  test('a stretch that starts while an earlier one\'s wait is still running gets its own full wait', async () => {
+  test("a stretch that starts while an earlier one's wait is still running gets its own full wait", async () => {
     const session = sessionStates();
     const store = savedLabelStore(session, 80);
     const { unsubscribe } = renderedLabels(store);

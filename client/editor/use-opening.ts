@@ -136,7 +136,15 @@ function openingParts(articleId: string, opening: ArticleOpening, user: SessionU
   // Only this page sees it: carets in the opening rows are not positions in the article.
   const awareness = new Awareness(doc);
   awareness.setLocalState(presenceOf(user));
-  return { doc, presence: new PresenceHub(awareness), undo: new UndoRegistry(), review: new ReviewHub(doc), handOver: new OpeningHandOver(doc), total: opening.total, session: notStartedSession(articleId) };
+  return {
+    doc,
+    presence: new PresenceHub(awareness),
+    undo: new UndoRegistry(),
+    review: new ReviewHub(doc),
+    handOver: new OpeningHandOver(doc),
+    total: opening.total,
+    session: notStartedSession(articleId),
+  };
 }
 
 function destroyParts(parts: OpeningParts): void {

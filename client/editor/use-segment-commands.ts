@@ -12,7 +12,15 @@ import type * as Y from 'yjs';
 import type { EditorView } from 'prosemirror-view';
 import { isSideEmpty, readSegment, setSide, setStatus, touchSegment } from '../../shared/article/article';
 import type { SegmentStatus } from '../../shared/article/status';
-import { insertTranslatorSegment, mergeWithNext, moveReordersSource, moveSegment, setOmitted, splitSegment, structureFromSource } from '../../shared/article/structure';
+import {
+  insertTranslatorSegment,
+  mergeWithNext,
+  moveReordersSource,
+  moveSegment,
+  setOmitted,
+  splitSegment,
+  structureFromSource,
+} from '../../shared/article/structure';
 import { settableStatuses } from '../../shared/permissions/permissions';
 import type { SessionUser } from '../collab/article-session';
 import { EDITOR_ORIGIN } from '../editing/origins';
@@ -40,7 +48,12 @@ export interface SegmentCommandsInput {
   focusSegment(id: string, side?: 'source' | 'target'): void;
   notify(message: string): void;
   /** The status workflow's part (use-row-workflow.tsx). */
-  workflow: { requestStatus(id: string, status: SegmentStatus): void; openHistory(id: string): void; selectable: boolean; select(id: string, shift: boolean): void };
+  workflow: {
+    requestStatus(id: string, status: SegmentStatus): void;
+    openHistory(id: string): void;
+    selectable: boolean;
+    select(id: string, shift: boolean): void;
+  };
 }
 
 export function useSegmentCommands(input: SegmentCommandsInput): { commands: SegmentCommands; controls: RowControls; stillLoading(): boolean } {

@@ -80,7 +80,10 @@ function useCheckedSession(articleId: string, user: SessionUser, onUnauthenticat
         if (controller.signal.aborted) return;
         if (error instanceof ApiError && error.code === 'unauthenticated') return signedOut();
         if (error instanceof ApiError && error.status === 0) return open(); // offline: the local copy still previews
-        setState({ kind: 'error', message: error instanceof ApiError && error.code === 'not_found' ? 'There is no article with this address.' : describeError(error) });
+        setState({
+          kind: 'error',
+          message: error instanceof ApiError && error.code === 'not_found' ? 'There is no article with this address.' : describeError(error),
+        });
       },
     );
     return () => {
@@ -136,7 +139,13 @@ function PublishContent({ session, articleId, user }: { session: ArticleSession;
             <ExportActions articleId={articleId} markdown={live.markdown} fileName={markdownFileName(live)} saved={connected && sessionState.saved} />
             {may(user, 'xliff.import') && <XliffImport articleId={articleId} />}
             {canPublish ? (
-              <PublishPanel articleId={articleId} snapshot={live.snapshot} issues={live.issues} ready={connected && sessionState.saved} canOverride={canOverride} />
+              <PublishPanel
+                articleId={articleId}
+                snapshot={live.snapshot}
+                issues={live.issues}
+                ready={connected && sessionState.saved}
+                canOverride={canOverride}
+              />
             ) : (
               <section className="publish-panel">
                 <h3>Publish</h3>

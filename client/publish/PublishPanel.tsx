@@ -32,7 +32,13 @@ const when = (value: string) => new Date(value).toLocaleString();
 
 function Result({ publication }: { publication: Publication }) {
   return (
-    <div className="publish-result" role="status" data-testid="publish-result" data-pushed={String(publication.pushed)} data-committed={String(publication.committed)}>
+    <div
+      className="publish-result"
+      role="status"
+      data-testid="publish-result"
+      data-pushed={String(publication.pushed)}
+      data-committed={String(publication.committed)}
+    >
       <p>
         {publication.committed ? 'Published' : 'Nothing had changed since the last publication; no new commit'}: <code>{publication.path}</code> at commit{' '}
         <code data-testid="publish-commit">{shortCommit(publication.commit)}</code>.
@@ -168,7 +174,8 @@ export function PublishPanel(props: { articleId: string; snapshot: ArticleSnapsh
           </ul>
           {canOverride && (
             <label className="publish-override">
-              <input type="checkbox" checked={override} onChange={(event) => setOverride(event.target.checked)} data-testid="override-toggle" /> Publish anyway, as an administrator
+              <input type="checkbox" checked={override} onChange={(event) => setOverride(event.target.checked)} data-testid="override-toggle" /> Publish anyway,
+              as an administrator
             </label>
           )}
           {overriding && (
@@ -179,7 +186,13 @@ export function PublishPanel(props: { articleId: string; snapshot: ArticleSnapsh
           )}
         </div>
       )}
-      <button type="button" className="button primary" data-testid="publish-button" disabled={blockedBy != null || state.kind === 'publishing'} onClick={() => void publish()}>
+      <button
+        type="button"
+        className="button primary"
+        data-testid="publish-button"
+        disabled={blockedBy != null || state.kind === 'publishing'}
+        onClick={() => void publish()}
+      >
         {state.kind === 'publishing' ? 'Publishing…' : overriding ? 'Publish despite the errors' : last ? 'Publish again' : 'Publish'}
       </button>
       {blockedBy && (site.kind === 'ready' || site.kind === 'hidden') && <p className="publish-why">Not now: {blockedBy}.</p>}

@@ -14,7 +14,12 @@ function article() {
     segments: [
       { id: 's1', source: doc(p('第一段。')), target: doc(p('The first, with Chinese punctuation，left in.')), status: 'translated' },
       { id: 's2', source: doc(p('第二段。')), status: 'untranslated' },
-      { id: 's3', source: doc(fig('https://pic1.zhimg.com/a.jpg', '', '图')), target: doc(fig('/api/articles/x/media/a.png', 'a ward', 'A ward')), status: 'translated' },
+      {
+        id: 's3',
+        source: doc(fig('https://pic1.zhimg.com/a.jpg', '', '图')),
+        target: doc(fig('/api/articles/x/media/a.png', 'a ward', 'A ward')),
+        status: 'translated',
+      },
     ],
   });
   return ydoc;
@@ -46,8 +51,18 @@ describe('the issues, as publishing judges them', () => {
   test('a missing cover image is no error when a figure will provide it', () => {
     const ydoc = new Y.Doc();
     createArticle(ydoc, {
-      frontMatter: ['title', 'date', 'categories', 'blurb', 'translator'].map((key) => ({ key, value: key === 'date' ? '2020-02-23' : key === 'categories' ? ['opinion'] : 'Text' })),
-      segments: [{ id: 'f', source: doc(fig('https://pic1.zhimg.com/a.jpg', '', '图')), target: doc(fig(`/api/articles/x/media/${'a'.repeat(64)}.png`, 'a ward', 'A ward')), status: 'approved' }],
+      frontMatter: ['title', 'date', 'categories', 'blurb', 'translator'].map((key) => ({
+        key,
+        value: key === 'date' ? '2020-02-23' : key === 'categories' ? ['opinion'] : 'Text',
+      })),
+      segments: [
+        {
+          id: 'f',
+          source: doc(fig('https://pic1.zhimg.com/a.jpg', '', '图')),
+          target: doc(fig(`/api/articles/x/media/${'a'.repeat(64)}.png`, 'a ward', 'A ward')),
+          status: 'approved',
+        },
+      ],
     });
     expect(computeExport(ydoc).issues).toEqual([]);
   });

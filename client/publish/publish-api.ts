@@ -2,7 +2,14 @@
  * Publishing over the API (docs/PUBLISHING.md): the site's configuration,
  * an article's publications, and publishing itself.
  */
-import { PublicationsSchema, PublishResultSchema, SiteAnswerSchema, type Publication, type PublishRequest, type SiteConfig } from '../../shared/protocol/publish-api';
+import {
+  PublicationsSchema,
+  PublishResultSchema,
+  SiteAnswerSchema,
+  type Publication,
+  type PublishRequest,
+  type SiteConfig,
+} from '../../shared/protocol/publish-api';
 import { apiRequest, readAs } from '../api/http';
 
 export type { Publication, PublishRequest, SiteConfig };

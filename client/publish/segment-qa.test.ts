@@ -7,7 +7,10 @@ import { segmentIssues, type RowContent } from './segment-qa';
 function row(target: string): { ydoc: Y.Doc; content: RowContent } {
   const ydoc = new Y.Doc();
   createArticle(ydoc, { segments: [{ id: 'one', source: doc(p('他说：好的。')), target: doc(p(target)), status: 'translated' }] });
-  return { ydoc, content: { id: 'one', status: 'translated', omitted: false, source: sideFragment(ydoc, 'one', 'source'), target: sideFragment(ydoc, 'one', 'target') } };
+  return {
+    ydoc,
+    content: { id: 'one', status: 'translated', omitted: false, source: sideFragment(ydoc, 'one', 'source'), target: sideFragment(ydoc, 'one', 'target') },
+  };
 }
 
 describe('segmentIssues', () => {

@@ -42,7 +42,9 @@ export function segmentIssues(row: RowContent, context: QaContext = {}): QaIssue
     cache.set(key, known);
     return known;
   }
-  const issues = checkSegment({ id: row.id, status: row.status, omitted: row.omitted, source, target }, context).filter((found) => !SHOWN_BY_STATUS.has(found.check));
+  const issues = checkSegment({ id: row.id, status: row.status, omitted: row.omitted, source, target }, context).filter(
+    (found) => !SHOWN_BY_STATUS.has(found.check),
+  );
   cache.set(key, issues);
   if (cache.size > CACHE_LIMIT) cache.delete(cache.keys().next().value!);
   return issues;

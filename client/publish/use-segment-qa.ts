@@ -20,7 +20,8 @@ const loadChecks = (): Promise<SegmentIssues> => (checks ??= import('./segment-q
 const SETTLE_MS = 400;
 const NONE: QaIssue[] = [];
 
-const sameIssues = (a: QaIssue[], b: QaIssue[]) => a.length === b.length && a.every((issue, i) => issue.check === b[i]!.check && issue.message === b[i]!.message);
+const sameIssues = (a: QaIssue[], b: QaIssue[]) =>
+  a.length === b.length && a.every((issue, i) => issue.check === b[i]!.check && issue.message === b[i]!.message);
 
 export function useSegmentQa(row: RowContent): QaIssue[] {
   const [issues, setIssues] = useState<QaIssue[]>(NONE);

@@ -7,7 +7,13 @@ function escapeForPattern(name: string): string {
 
 export function CommentText({ text, mentions }: { text: string; mentions: readonly string[] }) {
   if (mentions.length === 0) return <>{text}</>;
-  const pattern = new RegExp(`(@(?:${[...mentions].sort((a, b) => b.length - a.length).map(escapeForPattern).join('|')}))`, 'giu');
+  const pattern = new RegExp(
+    `(@(?:${[...mentions]
+      .sort((a, b) => b.length - a.length)
+      .map(escapeForPattern)
+      .join('|')}))`,
+    'giu',
+  );
   const parts = text.split(pattern);
   return (
     <>

@@ -14,7 +14,8 @@ import { useCommentableSelection, useReview } from './use-review';
 import './review.css';
 
 /** Is this key press Ctrl/⌘ + Alt + M? By key code: with Alt held, a Mac types "µ". */
-export const isCommentShortcut = (event: KeyboardEvent): boolean => (event.ctrlKey || event.metaKey) && event.altKey && !event.shiftKey && event.code === 'KeyM';
+export const isCommentShortcut = (event: KeyboardEvent): boolean =>
+  (event.ctrlKey || event.metaKey) && event.altKey && !event.shiftKey && event.code === 'KeyM';
 
 export function ReviewLayer({ base, presence }: { base: Omit<ReviewEnv, 'members'>; presence: PresenceHub }) {
   const hub = useReview(base.hub);

@@ -54,14 +54,31 @@ export function ThreadComposer({ env, draft }: { env: ReviewEnv; draft: ThreadDr
         New comment on #{number ?? '?'} {draft.side ? (draft.side === 'source' ? '中文' : 'EN') : '(the whole pair)'}
       </p>
       {draft.quote !== undefined && <blockquote className="thread-quote">{draft.quote}</blockquote>}
-      <MentionInput value={text} onChange={setText} onSubmit={submit} members={env.members} label="Comment" placeholder="Comment (@ to mention someone)" testId="comment-input" autoFocus />
+      <MentionInput
+        value={text}
+        onChange={setText}
+        onSubmit={submit}
+        members={env.members}
+        label="Comment"
+        placeholder="Comment (@ to mention someone)"
+        testId="comment-input"
+        autoFocus
+      />
       {canSuggest && (
         <label className="suggest-toggle">
-          <input type="checkbox" checked={suggesting} onChange={(event) => setSuggesting(event.target.checked)} data-testid="suggest-toggle" /> Suggest a replacement
+          <input type="checkbox" checked={suggesting} onChange={(event) => setSuggesting(event.target.checked)} data-testid="suggest-toggle" /> Suggest a
+          replacement
         </label>
       )}
       {canSuggest && suggesting && (
-        <textarea className="suggestion-input" aria-label="Suggested replacement" value={suggestion} rows={2} onChange={(event) => setSuggestion(event.target.value)} data-testid="suggestion-input" />
+        <textarea
+          className="suggestion-input"
+          aria-label="Suggested replacement"
+          value={suggestion}
+          rows={2}
+          onChange={(event) => setSuggestion(event.target.value)}
+          data-testid="suggestion-input"
+        />
       )}
       {error && (
         <p className="review-error" role="alert">

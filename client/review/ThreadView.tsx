@@ -72,7 +72,15 @@ export function ThreadView({ env, thread }: { env: ReviewEnv; thread: ThreadSnap
       )}
       {env.canComment && (
         <div className="thread-reply">
-          <MentionInput value={text} onChange={setText} onSubmit={send} members={env.members} label="Reply" placeholder="Reply (@ to mention someone)" testId="reply-input" />
+          <MentionInput
+            value={text}
+            onChange={setText}
+            onSubmit={send}
+            members={env.members}
+            label="Reply"
+            placeholder="Reply (@ to mention someone)"
+            testId="reply-input"
+          />
           <div className="thread-buttons">
             <button type="button" onClick={send} disabled={text.trim() === ''} data-testid="reply-submit">
               Reply
@@ -82,7 +90,11 @@ export function ThreadView({ env, thread }: { env: ReviewEnv; thread: ThreadSnap
                 Reopen
               </button>
             ) : (
-              <button type="button" onClick={() => attempt(env, () => resolveThread(env.hub.doc, thread.id, env.me, EDITOR_ORIGIN))} data-testid="thread-resolve">
+              <button
+                type="button"
+                onClick={() => attempt(env, () => resolveThread(env.hub.doc, thread.id, env.me, EDITOR_ORIGIN))}
+                data-testid="thread-resolve"
+              >
                 Resolve
               </button>
             )}
@@ -126,7 +138,15 @@ function CommentItem({ env, thread, comment }: { env: ReviewEnv; thread: ThreadS
         <p className="comment-text comment-deleted">This comment was deleted.</p>
       ) : editing !== null ? (
         <div className="comment-edit">
-          <MentionInput value={editing} onChange={setEditing} onSubmit={save} members={env.members} label="Edit comment" testId="comment-edit-input" autoFocus />
+          <MentionInput
+            value={editing}
+            onChange={setEditing}
+            onSubmit={save}
+            members={env.members}
+            label="Edit comment"
+            testId="comment-edit-input"
+            autoFocus
+          />
           <div className="thread-buttons">
             <button type="button" onClick={save} disabled={editing.trim() === ''} data-testid="comment-save">
               Save
@@ -143,14 +163,19 @@ function CommentItem({ env, thread, comment }: { env: ReviewEnv; thread: ThreadS
       )}
       {comment.suggestion !== null && !comment.deleted && (
         <div className={`suggestion suggestion-${comment.suggestionState ?? 'open'}`} data-testid="suggestion" data-state={comment.suggestionState ?? 'open'}>
-          <span className="suggestion-label">Suggested:</span> {thread.quote && <del>{thread.quote}</del>} → <ins data-testid="suggestion-text">{comment.suggestion || '(delete)'}</ins>
+          <span className="suggestion-label">Suggested:</span> {thread.quote && <del>{thread.quote}</del>} →{' '}
+          <ins data-testid="suggestion-text">{comment.suggestion || '(delete)'}</ins>
           {comment.suggestionState === 'open' || comment.suggestionState === null ? (
             env.canDecideSuggestions && (
               <div className="thread-buttons">
                 <button type="button" onClick={apply} disabled={busy || thread.anchorState === 'deleted'} data-testid="suggestion-apply">
                   Apply
                 </button>
-                <button type="button" onClick={() => attempt(env, () => setSuggestionState(env.hub.doc, thread.id, comment.id, 'declined', env.me, EDITOR_ORIGIN))} data-testid="suggestion-decline">
+                <button
+                  type="button"
+                  onClick={() => attempt(env, () => setSuggestionState(env.hub.doc, thread.id, comment.id, 'declined', env.me, EDITOR_ORIGIN))}
+                  data-testid="suggestion-decline"
+                >
                   Decline
                 </button>
               </div>
@@ -173,7 +198,12 @@ function CommentItem({ env, thread, comment }: { env: ReviewEnv; thread: ThreadS
           {confirming ? (
             <>
               <span>Delete this comment?</span>{' '}
-              <button type="button" className="link-button" onClick={() => attempt(env, () => deleteComment(env.hub.doc, thread.id, comment.id, env.me, EDITOR_ORIGIN))} data-testid="comment-delete-confirm">
+              <button
+                type="button"
+                className="link-button"
+                onClick={() => attempt(env, () => deleteComment(env.hub.doc, thread.id, comment.id, env.me, EDITOR_ORIGIN))}
+                data-testid="comment-delete-confirm"
+              >
                 Delete
               </button>{' '}
               <button type="button" className="link-button" onClick={() => setConfirming(false)}>

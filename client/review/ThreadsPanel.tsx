@@ -84,7 +84,13 @@ export function ThreadsPanel({ env }: { env: ReviewEnv }) {
     >
       <header className="threads-panel-head">
         <h3>Comments</h3>
-        <button type="button" className="close-button" aria-label="Close comments" onClick={() => hub.setPanel({ open: false, draft: null })} data-testid="threads-close">
+        <button
+          type="button"
+          className="close-button"
+          aria-label="Close comments"
+          onClick={() => hub.setPanel({ open: false, draft: null })}
+          data-testid="threads-close"
+        >
           ×
         </button>
       </header>
@@ -111,7 +117,13 @@ export function ThreadsPanel({ env }: { env: ReviewEnv }) {
               <span>All segments</span>
             )}
             <label className="show-resolved">
-              <input type="checkbox" checked={panel.showResolved} onChange={(event) => hub.setPanel({ showResolved: event.target.checked })} data-testid="show-resolved" /> Show resolved
+              <input
+                type="checkbox"
+                checked={panel.showResolved}
+                onChange={(event) => hub.setPanel({ showResolved: event.target.checked })}
+                data-testid="show-resolved"
+              />{' '}
+              Show resolved
             </label>
           </div>
           {listed.length === 0 ? (
@@ -138,7 +150,14 @@ function ThreadItem({ env, thread, onChoose }: { env: ReviewEnv; thread: ThreadS
   const openSuggestion = thread.comments.some((comment) => comment.suggestion !== null && comment.suggestionState === 'open' && !comment.deleted);
   return (
     <li>
-      <button type="button" className={`thread-item${thread.resolved ? ' is-resolved' : ''}`} onClick={() => onChoose(thread)} data-testid="thread-item" data-thread={thread.id} data-segment={thread.segmentId}>
+      <button
+        type="button"
+        className={`thread-item${thread.resolved ? ' is-resolved' : ''}`}
+        onClick={() => onChoose(thread)}
+        data-testid="thread-item"
+        data-thread={thread.id}
+        data-segment={thread.segmentId}
+      >
         <span className="thread-where">
           #{env.segmentNumber(thread.segmentId) ?? '–'} {thread.side ? (thread.side === 'source' ? '中文' : 'EN') : 'pair'}
           {thread.resolved && <span className="thread-badge"> · resolved</span>}

@@ -27,6 +27,10 @@ export function reviewRights(user: Actor): Pick<ReviewEnv, 'canComment' | 'canDe
 }
 
 /** May the person on this page edit or delete this comment? */
-export function mayOnComment(env: Pick<ReviewEnv, 'me' | 'role'>, operation: 'comment.edit' | 'comment.delete', comment: { author: string; deleted: boolean }): boolean {
+export function mayOnComment(
+  env: Pick<ReviewEnv, 'me' | 'role'>,
+  operation: 'comment.edit' | 'comment.delete',
+  comment: { author: string; deleted: boolean },
+): boolean {
   return may({ name: env.me, role: env.role }, operation, comment);
 }

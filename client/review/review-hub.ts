@@ -168,7 +168,10 @@ export class ReviewHub {
   private highlightSignature(key: string): string {
     const threads = this.anchoredBySide.get(key) ?? NONE;
     if (threads.length === 0) return '';
-    return JSON.stringify([threads.map((thread) => [thread.id, thread.resolved, thread.anchor]), threads.some((thread) => thread.id === this.panelState.active) ? this.panelState.active : null]);
+    return JSON.stringify([
+      threads.map((thread) => [thread.id, thread.resolved, thread.anchor]),
+      threads.some((thread) => thread.id === this.panelState.active) ? this.panelState.active : null,
+    ]);
   }
 
   // --- what the page reads ---

@@ -51,7 +51,15 @@ export function SetupForm({ onSignedIn, onAlreadySetUp }: { onSignedIn(user: Ses
       <p className="form-intro">This installation has no administrator yet. Create the admin account; you will be signed in with it.</p>
       <div className="field">
         <label htmlFor={`${id}-name`}>Name</label>
-        <input {...fieldProps('name')} aria-describedby={`${id}-name-hint`} name="username" autoComplete="username" autoCapitalize="none" spellCheck={false} autoFocus />
+        <input
+          {...fieldProps('name')}
+          aria-describedby={`${id}-name-hint`}
+          name="username"
+          autoComplete="username"
+          autoCapitalize="none"
+          spellCheck={false}
+          autoFocus
+        />
         <p className="hint" id={`${id}-name-hint`}>
           Letters, digits, “.”, “_” or “-”; no spaces.
         </p>

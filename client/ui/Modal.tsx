@@ -4,7 +4,14 @@ import { useEffect, useRef, type ReactNode } from 'react';
  * A modal <dialog>: the browser traps focus, makes the page behind inert and
  * turns Escape into `onCancel` (ignored while `busy`, so a request in flight is not orphaned).
  */
-export function Modal({ labelledBy, busy = false, onCancel, className, testId, children }: {
+export function Modal({
+  labelledBy,
+  busy = false,
+  onCancel,
+  className,
+  testId,
+  children,
+}: {
   labelledBy: string;
   busy?: boolean;
   onCancel(): void;

@@ -15,9 +15,7 @@ describe('sentence', () => {
 
 describe('describeError', () => {
   test('shows the API message as a sentence', () => {
-    expect(describeError(new ApiError('bad_request', 'a password needs at least 10 characters', 400))).toBe(
-      'A password needs at least 10 characters.',
-    );
+    expect(describeError(new ApiError('bad_request', 'a password needs at least 10 characters', 400))).toBe('A password needs at least 10 characters.');
   });
 
   test('explains a server crash instead of echoing it', () => {

@@ -13,7 +13,7 @@ describe('parseRoute', () => {
     expect(parseRoute(articlePath('a b/c'))).toEqual({ page: 'article', id: 'a b/c' });
   });
 
-  test('/articles/<id>/publish is that article\'s publish page, and publishPath makes the same URL back', () => {
+  test("/articles/<id>/publish is that article's publish page, and publishPath makes the same URL back", () => {
     expect(parseRoute('/articles/k3Jx9_a-Q/publish')).toEqual({ page: 'publish', id: 'k3Jx9_a-Q' });
     expect(parseRoute('/articles/k3Jx9_a-Q/publish/')).toEqual({ page: 'publish', id: 'k3Jx9_a-Q' });
     expect(parseRoute(publishPath('a b/c'))).toEqual({ page: 'publish', id: 'a b/c' });

@@ -8,12 +8,24 @@ export const Assignees = memo(function Assignees({ assignment }: { assignment: A
   return (
     <span className="assignees" data-testid="assignees">
       {assignment.translator && (
-        <span className="assignee assignee-translator" title={`Translator: ${assignment.translator}`} data-testid="assignee" data-role="translator" data-user={assignment.translator}>
+        <span
+          className="assignee assignee-translator"
+          title={`Translator: ${assignment.translator}`}
+          data-testid="assignee"
+          data-role="translator"
+          data-user={assignment.translator}
+        >
           {initials(assignment.translator)}
         </span>
       )}
       {assignment.reviewer && (
-        <span className="assignee assignee-reviewer" title={`Reviewer: ${assignment.reviewer}`} data-testid="assignee" data-role="reviewer" data-user={assignment.reviewer}>
+        <span
+          className="assignee assignee-reviewer"
+          title={`Reviewer: ${assignment.reviewer}`}
+          data-testid="assignee"
+          data-role="reviewer"
+          data-user={assignment.reviewer}
+        >
           {initials(assignment.reviewer)}
         </span>
       )}

@@ -37,7 +37,11 @@ export function BulkBar(props: BulkBarProps) {
           className="button primary"
           onClick={props.onApprove}
           disabled={reviewed === 0}
-          title={reviewed < selected ? `${selected - reviewed} of the selection ${selected - reviewed === 1 ? 'is' : 'are'} not reviewed and will stay as ${selected - reviewed === 1 ? 'it is' : 'they are'}` : undefined}
+          title={
+            reviewed < selected
+              ? `${selected - reviewed} of the selection ${selected - reviewed === 1 ? 'is' : 'are'} not reviewed and will stay as ${selected - reviewed === 1 ? 'it is' : 'they are'}`
+              : undefined
+          }
           data-testid="bulk-approve"
         >
           Approve {reviewed} reviewed

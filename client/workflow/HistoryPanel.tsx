@@ -95,14 +95,24 @@ export function HistoryPanel({ articleId, segmentId, onClose }: { articleId: str
                 <th scope="col">What</th>
                 <th scope="col">Who</th>
                 <th scope="col">When</th>
-                <th scope="col" title="Compare this version (older)">A</th>
-                <th scope="col" title="with this version (newer)">B</th>
+                <th scope="col" title="Compare this version (older)">
+                  A
+                </th>
+                <th scope="col" title="with this version (newer)">
+                  B
+                </th>
               </tr>
             </thead>
             <tbody>
               {entries.map((entry) => (
                 <tr key={entry.key} data-testid={entry.kind === 'status' ? 'history-status' : 'history-version'} data-author={entry.by ?? ''}>
-                  <td>{entry.kind === 'status' ? `Status: ${entry.from ?? 'new'} → ${entry.to}` : entry.by === null ? `Text, version ${entry.index + 1} (before the recorded edits)` : `Text, version ${entry.index + 1}`}</td>
+                  <td>
+                    {entry.kind === 'status'
+                      ? `Status: ${entry.from ?? 'new'} → ${entry.to}`
+                      : entry.by === null
+                        ? `Text, version ${entry.index + 1} (before the recorded edits)`
+                        : `Text, version ${entry.index + 1}`}
+                  </td>
                   <td className="history-author">{entry.by ?? '—'}</td>
                   <td>
                     <time dateTime={new Date(entry.at).toISOString()} title={formatExactTime(new Date(entry.at).toISOString())}>
@@ -112,10 +122,24 @@ export function HistoryPanel({ articleId, segmentId, onClose }: { articleId: str
                   {entry.kind === 'text' ? (
                     <>
                       <td>
-                        <input type="radio" name={`${id}-a`} aria-label={`Compare from version ${entry.index + 1}`} checked={pair?.a === entry.index} onChange={() => pick('a', entry.index)} data-testid="history-pick-a" />
+                        <input
+                          type="radio"
+                          name={`${id}-a`}
+                          aria-label={`Compare from version ${entry.index + 1}`}
+                          checked={pair?.a === entry.index}
+                          onChange={() => pick('a', entry.index)}
+                          data-testid="history-pick-a"
+                        />
                       </td>
                       <td>
-                        <input type="radio" name={`${id}-b`} aria-label={`Compare to version ${entry.index + 1}`} checked={pair?.b === entry.index} onChange={() => pick('b', entry.index)} data-testid="history-pick-b" />
+                        <input
+                          type="radio"
+                          name={`${id}-b`}
+                          aria-label={`Compare to version ${entry.index + 1}`}
+                          checked={pair?.b === entry.index}
+                          onChange={() => pick('b', entry.index)}
+                          data-testid="history-pick-b"
+                        />
                       </td>
                     </>
                   ) : (

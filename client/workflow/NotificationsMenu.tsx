@@ -70,7 +70,12 @@ export function NotificationsMenu() {
               className="button link"
               disabled={unread === 0}
               data-testid="notifications-mark-read"
-              onClick={() => markAllRead().then(() => setError(null), (caught: unknown) => setError(describeError(caught)))}
+              onClick={() =>
+                markAllRead().then(
+                  () => setError(null),
+                  (caught: unknown) => setError(describeError(caught)),
+                )
+              }
             >
               Mark all read
             </button>
@@ -97,7 +102,8 @@ export function NotificationsMenu() {
                     data-testid="notification-link"
                   >
                     <span className="notification-head">
-                      <strong>{notification.actor ?? 'Someone'}</strong> {WHAT[notification.kind] ?? notification.kind} in <em>{notification.articleTitle || 'an article'}</em>
+                      <strong>{notification.actor ?? 'Someone'}</strong> {WHAT[notification.kind] ?? notification.kind} in{' '}
+                      <em>{notification.articleTitle || 'an article'}</em>
                     </span>
                     {notification.text && <span className="notification-text">{notification.text}</span>}
                     <time dateTime={new Date(notification.at).toISOString()} title={formatExactTime(new Date(notification.at).toISOString())}>
@@ -118,7 +124,13 @@ export function NotificationsMenu() {
 function BellIcon() {
   return (
     <svg className="bell-icon" viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">
-      <path d="M8 1.5a4.5 4.5 0 0 0-4.5 4.5v2.6L2.2 11a.6.6 0 0 0 .5.9h10.6a.6.6 0 0 0 .5-.9L12.5 8.6V6A4.5 4.5 0 0 0 8 1.5Z" fill="none" stroke="currentColor" strokeWidth="1.4" strokeLinejoin="round" />
+      <path
+        d="M8 1.5a4.5 4.5 0 0 0-4.5 4.5v2.6L2.2 11a.6.6 0 0 0 .5.9h10.6a.6.6 0 0 0 .5-.9L12.5 8.6V6A4.5 4.5 0 0 0 8 1.5Z"
+        fill="none"
+        stroke="currentColor"
+        strokeWidth="1.4"
+        strokeLinejoin="round"
+      />
       <path d="M6.3 13.3a1.8 1.8 0 0 0 3.4 0" fill="none" stroke="currentColor" strokeWidth="1.4" strokeLinecap="round" />
     </svg>
   );

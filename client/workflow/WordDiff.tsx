@@ -6,13 +6,7 @@ export function WordDiff({ parts }: { parts: readonly DiffPart[] }) {
   return (
     <p className="word-diff" data-testid="word-diff">
       {parts.map((part, i) =>
-        part.kind === 'insert' ? (
-          <ins key={i}>{part.text}</ins>
-        ) : part.kind === 'delete' ? (
-          <del key={i}>{part.text}</del>
-        ) : (
-          <span key={i}>{part.text}</span>
-        ),
+        part.kind === 'insert' ? <ins key={i}>{part.text}</ins> : part.kind === 'delete' ? <del key={i}>{part.text}</del> : <span key={i}>{part.text}</span>,
       )}
     </p>
   );

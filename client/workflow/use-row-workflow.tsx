@@ -63,12 +63,15 @@ export function useRowWorkflow({ doc, articleId, user, rows, shown, notify, orig
   // Read by the row's tick (a click) and "select all shown": see useLatest.
   const shownRef = useLatest(shown);
 
-  const statusOf = useCallback((id: string): SegmentStatus | null => {
-    const map = articleTypes(doc).segments.get(id);
-    if (!map) return null;
-    const status = map.get(SEGMENT.status);
-    return isSegmentStatus(status) ? status : 'untranslated';
-  }, [doc]);
+  const statusOf = useCallback(
+    (id: string): SegmentStatus | null => {
+      const map = articleTypes(doc).segments.get(id);
+      if (!map) return null;
+      const status = map.get(SEGMENT.status);
+      return isSegmentStatus(status) ? status : 'untranslated';
+    },
+    [doc],
+  );
 
   const statusById = useMemo(() => new Map(rows.map((row) => [row.id, row.status])), [rows]);
   // A ticked row merged away or removed by a colleague leaves the selection: adjusted while rendering
@@ -134,7 +137,8 @@ export function useRowWorkflow({ doc, articleId, user, rows, shown, notify, orig
             // The status may have moved while the dialog was open: send back only what may still be sent back.
             const from = statusOf(sendingBack.id);
             setSendingBack(null);
-            if (!from || !may(user, 'segment.setStatus', { from, to: 'draft', sendBackComment: true })) return notify(`The segment is ${from ?? 'gone'} now; it was not sent back.`);
+            if (!from || !may(user, 'segment.setStatus', { from, to: 'draft', sendBackComment: true }))
+              return notify(`The segment is ${from ?? 'gone'} now; it was not sent back.`);
             sendBack(doc, sendingBack.id, comment, name, origin);
             notify(`Sent back to draft, with your comment.`);
           }}

@@ -52,8 +52,13 @@ export async function newUser(browser: Browser, baseUrl: string): Promise<Browse
     if (page.isClosed()) return;
     const shot = join(mkdtempSync(join(tmpdir(), 'duet-e2e-failure-')), 'page.png');
     await page.screenshot({ path: shot, fullPage: true }).catch(() => undefined);
-    const text = await page.locator('body').innerText({ timeout: 1_000 }).catch(() => '(unreadable)');
-    console.error(`[${label}] at ${page.url()}, screenshot ${shot}\n--- page text ---\n${text}\n--- console ---\n${consoleLines.join('\n')}\n--- page errors ---\n${pageErrors.join('\n')}`);
+    const text = await page
+      .locator('body')
+      .innerText({ timeout: 1_000 })
+      .catch(() => '(unreadable)');
+    console.error(
+      `[${label}] at ${page.url()}, screenshot ${shot}\n--- page text ---\n${text}\n--- console ---\n${consoleLines.join('\n')}\n--- page errors ---\n${pageErrors.join('\n')}`,
+    );
   });
   return { context, page, pageErrors };
 }

@@ -21,4 +21,11 @@ export const WITHOUT_OMNIBOX_POPUP = '--disable-features=WebUIOmniboxPopup,WebUI
  * Headless, with nothing of Chromium's own that would talk to the network or
  * compete with the page for the two cores.
  */
-export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', WITHOUT_OMNIBOX_POPUP];
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  WITHOUT_OMNIBOX_POPUP,
+];

@@ -75,7 +75,11 @@ export class EditorPage {
 }
 
 /** Row menu actions, as a person picks them from the ⋯ menu. */
-export async function rowAction(editor: EditorPage, index: number, action: 'insert-before' | 'insert-after' | 'merge-next' | 'move-up' | 'move-down' | 'toggle-omit'): Promise<void> {
+export async function rowAction(
+  editor: EditorPage,
+  index: number,
+  action: 'insert-before' | 'insert-after' | 'merge-next' | 'move-up' | 'move-down' | 'toggle-omit',
+): Promise<void> {
   const row = editor.row(index);
   await row.getByTestId('row-actions').click();
   await row.getByTestId(action).click();

@@ -24,9 +24,24 @@ export function makeStrictSite(repo: SiteRepo): void {
   };
   file(
     '_config.yml',
-    [`title: ${SITE_SECRETS.title}`, `secret_api_key: ${SITE_SECRETS.apiKey}`, 'markdown: kramdown', 'strict_front_matter: true', 'liquid:', '  error_mode: strict', '  strict_filters: true', 'defaults:', '  - scope: { path: "", type: posts }', '    values: { layout: post }', ''].join('\n'),
+    [
+      `title: ${SITE_SECRETS.title}`,
+      `secret_api_key: ${SITE_SECRETS.apiKey}`,
+      'markdown: kramdown',
+      'strict_front_matter: true',
+      'liquid:',
+      '  error_mode: strict',
+      '  strict_filters: true',
+      'defaults:',
+      '  - scope: { path: "", type: posts }',
+      '    values: { layout: post }',
+      '',
+    ].join('\n'),
   );
-  file('_layouts/post.html', '<!doctype html>\n<html><head><meta charset="utf-8"><title>{{ page.title }}</title></head>\n<body><h1 id="page-title">{{ page.title }}</h1><p id="blurb">{{ page.blurb }}</p>\n<main>{{ content }}</main></body></html>\n');
+  file(
+    '_layouts/post.html',
+    '<!doctype html>\n<html><head><meta charset="utf-8"><title>{{ page.title }}</title></head>\n<body><h1 id="page-title">{{ page.title }}</h1><p id="blurb">{{ page.blurb }}</p>\n<main>{{ content }}</main></body></html>\n',
+  );
   file('_includes/secrets.txt', `${SITE_SECRETS.included}\n`);
   repo.git('add', '-A');
   repo.git('commit', '-q', '-m', 'A strict Jekyll site');
@@ -37,7 +52,11 @@ export function buildPost(repo: SiteRepo, slug: string): string {
   const out = mkdtempSync(join(tmpdir(), 'duet-jekyll-'));
   try {
     try {
-      execFileSync(JEKYLL, ['build', '--source', repo.dir, '--destination', out, '--quiet'], { encoding: 'utf8', stdio: 'pipe', env: { ...process.env, JEKYLL_ENV: 'production' } });
+      execFileSync(JEKYLL, ['build', '--source', repo.dir, '--destination', out, '--quiet'], {
+        encoding: 'utf8',
+        stdio: 'pipe',
+        env: { ...process.env, JEKYLL_ENV: 'production' },
+      });
     } catch (error) {
       const failed = error as { stdout?: string; stderr?: string; message: string };
       throw new Error(`jekyll build failed: ${failed.stderr || failed.stdout || failed.message}`, { cause: error });

@@ -99,12 +99,16 @@ export class NewArticleDialog {
 
   /** Drag a file from the desktop and drop it on the dialog (dragover, then drop, as the browser sends them). */
   async dropFile(file: PickedFile): Promise<void> {
-    await this.pasteArea.evaluate((element, { name, mimeType, base64 }) => {
-      const bytes = Uint8Array.from(atob(base64), (char) => char.charCodeAt(0));
-      const data = new DataTransfer();
-      data.items.add(new File([bytes], name, { type: mimeType }));
-      for (const type of ['dragenter', 'dragover', 'drop']) element.dispatchEvent(new DragEvent(type, { dataTransfer: data, bubbles: true, cancelable: true }));
-    }, { name: file.name, mimeType: file.mimeType, base64: file.buffer.toString('base64') });
+    await this.pasteArea.evaluate(
+      (element, { name, mimeType, base64 }) => {
+        const bytes = Uint8Array.from(atob(base64), (char) => char.charCodeAt(0));
+        const data = new DataTransfer();
+        data.items.add(new File([bytes], name, { type: mimeType }));
+        for (const type of ['dragenter', 'dragover', 'drop'])
+          element.dispatchEvent(new DragEvent(type, { dataTransfer: data, bubbles: true, cancelable: true }));
+      },
+      { name: file.name, mimeType: file.mimeType, base64: file.buffer.toString('base64') },
+    );
   }
 
   async create(): Promise<void> {

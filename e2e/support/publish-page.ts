@@ -25,7 +25,12 @@ export class PublishPage {
 
   /** How many errors the panel counts. */
   async errorCount(): Promise<number> {
-    return Number(await this.page.getByTestId('qa-summary').getAttribute('data-errors', { timeout: 1_000 }).catch(() => NaN));
+    return Number(
+      await this.page
+        .getByTestId('qa-summary')
+        .getAttribute('data-errors', { timeout: 1_000 })
+        .catch(() => NaN),
+    );
   }
 
   get preview(): Locator {

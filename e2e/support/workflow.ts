@@ -16,9 +16,9 @@ export class WorkflowControls {
 
   /** The segment ids of the rows shown, top to bottom (the rows near the viewport). */
   async shownSegments(): Promise<string[]> {
-    const rows = await this.page.getByTestId('segment-row').evaluateAll((elements) =>
-      elements.map((element) => [Number(element.getAttribute('data-index')), element.getAttribute('data-segment') ?? ''] as const),
-    );
+    const rows = await this.page
+      .getByTestId('segment-row')
+      .evaluateAll((elements) => elements.map((element) => [Number(element.getAttribute('data-index')), element.getAttribute('data-segment') ?? ''] as const));
     return rows.sort((a, b) => a[0] - b[0]).map(([, id]) => id);
   }
 
@@ -28,7 +28,9 @@ export class WorkflowControls {
 
   /** Tick a row's box; with shift, the range from the last ticked row. */
   async tick(segmentId: string, shift = false): Promise<void> {
-    await this.rowOf(segmentId).getByTestId('row-select').click({ modifiers: shift ? ['Shift'] : [] });
+    await this.rowOf(segmentId)
+      .getByTestId('row-select')
+      .click({ modifiers: shift ? ['Shift'] : [] });
   }
 
   get bulkCount(): Locator {

@@ -65,12 +65,19 @@ export const articleRoutes =
       articles: listArticles(store, (id) => collab.activeUsers(id), request.auth!.user.name),
     }));
 
-    app.post('/api/articles', { config: { access: createsArticles }, schema: { body: CreateArticleSchema, response: { 201: ArticleIdSchema } } }, async (request, reply) => {
-      const { title, markdown } = request.body;
-      const options = title !== undefined ? { title } : {};
-      const id = markdown !== undefined ? importPublished(store, decodeTextFile(new TextEncoder().encode(markdown), 'the Markdown'), options) : createEmptyArticle(store, options);
-      return reply.code(201).send({ id });
-    });
+    app.post(
+      '/api/articles',
+      { config: { access: createsArticles }, schema: { body: CreateArticleSchema, response: { 201: ArticleIdSchema } } },
+      async (request, reply) => {
+        const { title, markdown } = request.body;
+        const options = title !== undefined ? { title } : {};
+        const id =
+          markdown !== undefined
+            ? importPublished(store, decodeTextFile(new TextEncoder().encode(markdown), 'the Markdown'), options)
+            : createEmptyArticle(store, options);
+        return reply.code(201).send({ id });
+      },
+    );
 
     app.post(
       '/api/articles/import',
@@ -84,7 +91,9 @@ export const articleRoutes =
       },
     );
 
-    app.get('/api/articles/:id', { config: { access: 'user' }, schema: { params, response: { 200: ArticleJsonSchema } } }, async (request) => showArticle(store, request.params.id));
+    app.get('/api/articles/:id', { config: { access: 'user' }, schema: { params, response: { 200: ArticleJsonSchema } } }, async (request) =>
+      showArticle(store, request.params.id),
+    );
 
     // A cheap check before opening the editor: it reads no document (showing a long article costs a full export).
     app.get('/api/articles/:id/exists', { config: { access: 'user' }, schema: { params, response: { 200: ArticleIdSchema } } }, async (request) => {

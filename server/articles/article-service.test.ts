@@ -33,7 +33,9 @@ describe('importing a source article', () => {
 
   test('a refused source stores nothing', async () => {
     const store = new MemoryArticleStore();
-    const error = await importSourceArticle(store, { bytes: bytes('<script>alert(1)</script><p hidden>隐藏</p>'), format: 'html' }).catch((caught: unknown) => caught);
+    const error = await importSourceArticle(store, { bytes: bytes('<script>alert(1)</script><p hidden>隐藏</p>'), format: 'html' }).catch(
+      (caught: unknown) => caught,
+    );
     expect(error).toBeInstanceOf(DuetError);
     expect((error as DuetError).code).toBe('invalid_input');
     expect(store.list()).toEqual([]);

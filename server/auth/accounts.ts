@@ -87,9 +87,7 @@ export class Accounts {
   ) {
     this.now = options.now ?? (() => new Date());
     this.statements = {
-      insertUser: db.prepare<[string, string, string, string, string]>(
-        'INSERT INTO users (id, name, role, password_hash, created_at) VALUES (?, ?, ?, ?, ?)',
-      ),
+      insertUser: db.prepare<[string, string, string, string, string]>('INSERT INTO users (id, name, role, password_hash, created_at) VALUES (?, ?, ?, ?, ?)'),
       userById: db.prepare<[string], UserRow>(`SELECT ${USER_COLUMNS} FROM users WHERE id = ?`),
       // `name` is declared COLLATE NOCASE, so this comparison ignores case.
       userByName: db.prepare<[string], UserRow & { password_hash: string }>(
@@ -99,9 +97,7 @@ export class Accounts {
       countRole: db.prepare<[string], { n: number }>('SELECT COUNT(*) AS n FROM users WHERE role = ?'),
       deleteUser: db.prepare<[string]>('DELETE FROM users WHERE id = ?'),
       setRole: db.prepare<[string, string]>('UPDATE users SET role = ? WHERE id = ?'),
-      insertSession: db.prepare<[string, string, string, string]>(
-        'INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)',
-      ),
+      insertSession: db.prepare<[string, string, string, string]>('INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)'),
       userForSession: db.prepare<[string, string], UserRow>(
         `SELECT ${USER_COLUMNS} FROM sessions JOIN users ON users.id = sessions.user_id WHERE sessions.token_hash = ? AND sessions.expires_at > ?`,
       ),
@@ -300,13 +296,15 @@ export class Accounts {
     if (!row) return null;
     // To the minute: a write (and an fsync) on every websocket and request would cost more than the figure is worth.
     const now = this.now();
-    if (!row.last_used_at || now.getTime() - Date.parse(row.last_used_at) >= TOKEN_TOUCH_INTERVAL_MS) this.statements.touchApiToken.run(now.toISOString(), tokenHash);
+    if (!row.last_used_at || now.getTime() - Date.parse(row.last_used_at) >= TOKEN_TOUCH_INTERVAL_MS)
+      this.statements.touchApiToken.run(now.toISOString(), tokenHash);
     return toUser(row);
   }
 }
 
 export function checkEmail(email: string): void {
-  if (typeof email !== 'string' || !EMAIL_PATTERN.test(email)) throw new DuetError('bad_request', `"${String(email)}" is not an email address like name@example.org`);
+  if (typeof email !== 'string' || !EMAIL_PATTERN.test(email))
+    throw new DuetError('bad_request', `"${String(email)}" is not an email address like name@example.org`);
 }
 
 function nameTaken(name: string): DuetError {

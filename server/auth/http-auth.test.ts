@@ -14,16 +14,7 @@ import { DuetError } from '../../shared/protocol/errors';
 import { STATUS_OF } from '../http/api-errors';
 import { openDatabase, type Db } from '../store/database';
 import { Accounts } from './accounts';
-import {
-  authenticate,
-  checkCsrf,
-  checkWebsocketOrigin,
-  clearedSessionCookie,
-  CSRF_HEADER,
-  readCookie,
-  SESSION_COOKIE,
-  sessionCookie,
-} from './http-auth';
+import { authenticate, checkCsrf, checkWebsocketOrigin, clearedSessionCookie, CSRF_HEADER, readCookie, SESSION_COOKIE, sessionCookie } from './http-auth';
 
 let dir: string;
 let db: Db;
@@ -94,7 +85,10 @@ afterAll(async () => {
 
 const cookie = (token: string) => `${SESSION_COOKIE}=${token}`;
 
-async function call(path: string, init: RequestInit = {}): Promise<{ status: number; body: { name?: string; via?: string; error?: { code: string; message: string } } }> {
+async function call(
+  path: string,
+  init: RequestInit = {},
+): Promise<{ status: number; body: { name?: string; via?: string; error?: { code: string; message: string } } }> {
   const res = await fetch(base + path, init);
   return { status: res.status, body: await res.json() };
 }
@@ -159,7 +153,9 @@ describe('session cookies', () => {
     const res = await fetch(`${base}/login`, { method: 'POST' });
     const [setCookie, ...more] = res.headers.getSetCookie();
     expect(more).toEqual([]);
-    expect(setCookie).toMatch(new RegExp(`^${SESSION_COOKIE}=[A-Za-z0-9_-]{43}; Path=/; Expires=\\w{3}, \\d{2} \\w{3} \\d{4} \\d{2}:\\d{2}:\\d{2} GMT; HttpOnly; SameSite=Lax$`));
+    expect(setCookie).toMatch(
+      new RegExp(`^${SESSION_COOKIE}=[A-Za-z0-9_-]{43}; Path=/; Expires=\\w{3}, \\d{2} \\w{3} \\d{4} \\d{2}:\\d{2}:\\d{2} GMT; HttpOnly; SameSite=Lax$`),
+    );
     const expires = Date.parse(/Expires=([^;]+)/.exec(setCookie!)![1]!);
     expect(expires - Date.now()).toBeGreaterThan(29 * 24 * 3600 * 1000);
     expect(expires - Date.now()).toBeLessThanOrEqual(30 * 24 * 3600 * 1000);

@@ -75,5 +75,7 @@ export const sessionRoutes =
       return { ok: true as const };
     });
 
-    app.get('/api/me', { config: { access: 'user' }, schema: { response: { 200: SessionAnswerSchema } } }, async (request) => ({ user: publicUser(request.auth!.user) }));
+    app.get('/api/me', { config: { access: 'user' }, schema: { response: { 200: SessionAnswerSchema } } }, async (request) => ({
+      user: publicUser(request.auth!.user),
+    }));
   };

@@ -95,7 +95,9 @@ describe('guessing one account from one address', () => {
     // Logged: each wrong password, and one line per wait however many attempts it refused.
     const lines = server.logs.filter((line) => line.startsWith('sign-in:'));
     expect(lines.filter((line) => line === 'sign-in: wrong name or password for "translator" from 127.0.0.1')).toHaveLength(allowed);
-    expect(lines.filter((line) => line.includes('refused'))).toEqual([`sign-in: "translator" from 127.0.0.1 refused for ${wait} s after too many failed attempts`]);
+    expect(lines.filter((line) => line.includes('refused'))).toEqual([
+      `sign-in: "translator" from 127.0.0.1 refused for ${wait} s after too many failed attempts`,
+    ]);
   });
 
   test('each wait doubles up to the cap, and once it has passed the right password gets in', async () => {
@@ -207,7 +209,7 @@ describe("the client's address", () => {
     expect(server.logs).toContain('sign-in: wrong name or password for "translator" from 127.0.0.1');
   });
 
-  test("behind a proxy, the address it adds counts, not what the client wrote before it; an IPv6 client counts by its /64", async () => {
+  test('behind a proxy, the address it adds counts, not what the client wrote before it; an IPv6 client counts by its /64', async () => {
     await start({ trustProxy: true });
     // The client forges a new first entry each time; the proxy's entry (the last) is the same.
     const forged = await statuses(accountFromAddress.free + 2, (i) => signIn('translator', wrong(i), { forwardedFor: `192.0.2.${i + 1}, 198.51.100.20` }));

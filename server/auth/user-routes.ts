@@ -20,11 +20,15 @@ export const userRoutes =
   ({ accounts, collab }: UserRouteDeps): RouteModule =>
   async (app) => {
     const refresh = () => collab.refreshUsers(accounts);
-    app.delete('/api/users/:name', { config: { access: managesUsers }, schema: { params: UserNameParamsSchema, response: { 200: RemovedUserSchema } } }, async (request) => {
-      const removed = accounts.removeUser(request.params.name);
-      refresh();
-      return { removed: removed.name };
-    });
+    app.delete(
+      '/api/users/:name',
+      { config: { access: managesUsers }, schema: { params: UserNameParamsSchema, response: { 200: RemovedUserSchema } } },
+      async (request) => {
+        const removed = accounts.removeUser(request.params.name);
+        refresh();
+        return { removed: removed.name };
+      },
+    );
     app.put(
       '/api/users/:name/role',
       { config: { access: managesUsers }, schema: { params: UserNameParamsSchema, body: RoleChangeSchema, response: { 200: RoleChangedSchema } } },

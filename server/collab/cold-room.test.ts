@@ -103,7 +103,10 @@ describe('opening an article nobody has open', () => {
     const articleId = server.importArticle(ARTICLE);
     const before = storedMarkdown(articleId);
     const doc = new Y.Doc();
-    Y.applyUpdate(doc, withStore((folder) => Y.encodeStateAsUpdate(loadArticleDoc(folder.articles, articleId))));
+    Y.applyUpdate(
+      doc,
+      withStore((folder) => Y.encodeStateAsUpdate(loadArticleDoc(folder.articles, articleId))),
+    );
     targetXmlText(doc, readArticle(doc).segments[0]!.id).insert(0, 'Reviewer wrote this. ');
     const reviewer = client('reviewer', articleId, doc);
     await waitFor(() => reviewer.denials.length > 0, 10_000, 'the refusal');

@@ -20,7 +20,9 @@ const clients: ProtocolClient[] = [];
 afterEach(() => clients.splice(0).forEach((client) => client.destroy()));
 
 beforeAll(async () => {
-  server = await startTestServer({ limits: { maxMessageBytes: 64 * 1024, messagesPerSecond: 50, messageBurst: 100, compactAfterUpdates: 20, maxDocumentBytes: 256 * 1024 } });
+  server = await startTestServer({
+    limits: { maxMessageBytes: 64 * 1024, messagesPerSecond: 50, messageBurst: 100, compactAfterUpdates: 20, maxDocumentBytes: 256 * 1024 },
+  });
 });
 afterAll(() => server.close());
 
@@ -122,7 +124,9 @@ describe('permissions enforced by the server', () => {
     const ws = new WebSocket(`${server.baseUrl.replace('http', 'ws')}${COLLAB_PATH}/${articleRoom(id)}`);
     const status = await new Promise<number>((resolve) => ws.once('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0)));
     expect(status).toBe(401);
-    const forged = new WebSocket(`${server.baseUrl.replace('http', 'ws')}${COLLAB_PATH}/${articleRoom(id)}`, { headers: { authorization: 'Bearer duet_nope' } });
+    const forged = new WebSocket(`${server.baseUrl.replace('http', 'ws')}${COLLAB_PATH}/${articleRoom(id)}`, {
+      headers: { authorization: 'Bearer duet_nope' },
+    });
     expect(await new Promise<number>((resolve) => forged.once('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0)))).toBe(401);
   });
 
@@ -180,16 +184,59 @@ describe('bad input closes only the connection that sent it', () => {
     ['garbage bytes', () => new Uint8Array([0xde, 0xad, 0xbe, 0xef, 0x00]), CLOSE.MALFORMED_MESSAGE],
     ['a truncated varint', () => new Uint8Array([0x80]), CLOSE.MALFORMED_MESSAGE],
     ['an unknown message type', () => message((e) => encoding.writeVarUint(e, 42)), CLOSE.MALFORMED_MESSAGE],
-    ['an unknown sync message type', () => message((e) => encoding.writeVarUint(e, MESSAGE.SYNC), (e) => encoding.writeVarUint(e, 9), (e) => encoding.writeVarUint8Array(e, new Uint8Array())), CLOSE.MALFORMED_MESSAGE],
-    ['an invalid Yjs update', () => message((e) => encoding.writeVarUint(e, MESSAGE.SYNC), (e) => encoding.writeVarUint(e, 2), (e) => encoding.writeVarUint8Array(e, new Uint8Array([5, 200, 1, 2, 3, 255, 255]))), CLOSE.MALFORMED_MESSAGE],
-    ['an update that depends on changes the server never had', () => {
-      const elsewhere = new Y.Doc();
-      elsewhere.getMap('meta').set('a', 'x');
-      const sv = Y.encodeStateVector(elsewhere);
-      elsewhere.getMap('meta').set('b', 'y');
-      return message((e) => encoding.writeVarUint(e, MESSAGE.SYNC), (e) => encoding.writeVarUint(e, 2), (e) => encoding.writeVarUint8Array(e, Y.encodeStateAsUpdate(elsewhere, sv)));
-    }, CLOSE.OUT_OF_SYNC],
-    ['awareness that is not JSON', () => message((e) => encoding.writeVarUint(e, MESSAGE.AWARENESS), (e) => encoding.writeVarUint8Array(e, message((m) => encoding.writeVarUint(m, 1), (m) => encoding.writeVarUint(m, 7), (m) => encoding.writeVarUint(m, 1), (m) => encoding.writeVarString(m, '{not json')))), CLOSE.MALFORMED_MESSAGE],
+    [
+      'an unknown sync message type',
+      () =>
+        message(
+          (e) => encoding.writeVarUint(e, MESSAGE.SYNC),
+          (e) => encoding.writeVarUint(e, 9),
+          (e) => encoding.writeVarUint8Array(e, new Uint8Array()),
+        ),
+      CLOSE.MALFORMED_MESSAGE,
+    ],
+    [
+      'an invalid Yjs update',
+      () =>
+        message(
+          (e) => encoding.writeVarUint(e, MESSAGE.SYNC),
+          (e) => encoding.writeVarUint(e, 2),
+          (e) => encoding.writeVarUint8Array(e, new Uint8Array([5, 200, 1, 2, 3, 255, 255])),
+        ),
+      CLOSE.MALFORMED_MESSAGE,
+    ],
+    [
+      'an update that depends on changes the server never had',
+      () => {
+        const elsewhere = new Y.Doc();
+        elsewhere.getMap('meta').set('a', 'x');
+        const sv = Y.encodeStateVector(elsewhere);
+        elsewhere.getMap('meta').set('b', 'y');
+        return message(
+          (e) => encoding.writeVarUint(e, MESSAGE.SYNC),
+          (e) => encoding.writeVarUint(e, 2),
+          (e) => encoding.writeVarUint8Array(e, Y.encodeStateAsUpdate(elsewhere, sv)),
+        );
+      },
+      CLOSE.OUT_OF_SYNC,
+    ],
+    [
+      'awareness that is not JSON',
+      () =>
+        message(
+          (e) => encoding.writeVarUint(e, MESSAGE.AWARENESS),
+          (e) =>
+            encoding.writeVarUint8Array(
+              e,
+              message(
+                (m) => encoding.writeVarUint(m, 1),
+                (m) => encoding.writeVarUint(m, 7),
+                (m) => encoding.writeVarUint(m, 1),
+                (m) => encoding.writeVarString(m, '{not json'),
+              ),
+            ),
+        ),
+      CLOSE.MALFORMED_MESSAGE,
+    ],
     ['an oversized message', () => new Uint8Array(65 * 1024), CLOSE.MESSAGE_TOO_LARGE],
     ['a flood', () => Array.from({ length: 400 }, () => message((e) => encoding.writeVarUint(e, MESSAGE.QUERY_AWARENESS))), CLOSE.RATE_LIMITED],
   ];

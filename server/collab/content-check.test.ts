@@ -85,7 +85,8 @@ describe('content that does not fit the schema', () => {
       fragment.insert(0, [element]);
     });
   };
-  const codeWithBackticks = (doc: Y.Doc) => ((sideFragment(doc, segmentIds(doc)[0]!, 'target').get(0) as Y.XmlElement).get(0) as Y.XmlText).format(0, 3, { code: { backticks: '```' } });
+  const codeWithBackticks = (doc: Y.Doc) =>
+    ((sideFragment(doc, segmentIds(doc)[0]!, 'target').get(0) as Y.XmlElement).get(0) as Y.XmlText).format(0, 3, { code: { backticks: '```' } });
 
   test.each([
     ['a heading of level 7', reshape('heading', { level: 7 }), "heading's level"],
@@ -103,7 +104,12 @@ describe('content that does not fit the schema', () => {
       expect(forger.denials[0]).toContain(DENIED.INVALID_CONTENT);
       expect(forger.denials[0]).toContain(problem);
       expect(targetXml(loadArticleDoc(server.running.store, id), 0)).toBe(before);
-      for (const path of [`/api/articles/${id}/export`, `/api/articles/${id}/bilingual?format=md`, `/api/articles/${id}/bilingual`, `/api/articles/${id}/preview`]) {
+      for (const path of [
+        `/api/articles/${id}/export`,
+        `/api/articles/${id}/bilingual?format=md`,
+        `/api/articles/${id}/bilingual`,
+        `/api/articles/${id}/preview`,
+      ]) {
         expect((await server.as('admin', path)).status, path).toBe(200);
       }
     } finally {

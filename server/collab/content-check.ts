@@ -52,7 +52,10 @@ export function readTouchedSides(doc: Y.Doc, changes: ArticleChanges): TouchedSi
         continue;
       }
       const unsafe = unsafeLink(reading.node);
-      if (unsafe !== null) problems.push(`the ${side} of segment ${id} links to a refused address (${JSON.stringify(unsafe.slice(0, 80))}): only http, https, mailto and addresses on the site`);
+      if (unsafe !== null)
+        problems.push(
+          `the ${side} of segment ${id} links to a refused address (${JSON.stringify(unsafe.slice(0, 80))}): only http, https, mailto and addresses on the site`,
+        );
       else if (side === SEGMENT.target && touched.targetText) targets.set(id, reading.node);
     }
   }

@@ -72,7 +72,20 @@ test('ten clients with random edits and random disconnects converge, and so does
     try {
       await waitFor(() => clients.every(({ client }) => client.synced && client.allSaved), 20_000, `every client synced and saved (seed ${seed})`);
     } catch (error) {
-      console.log(clients.map(({ role, client }) => ({ role, synced: client.synced, saved: client.allSaved, connected: client.provider.wsconnected, closes: client.closes, denials: client.denials, mine: client.doc.clientID, savedClock: client.saved.get(client.doc.clientID), clock: Y.decodeStateVector(Y.encodeStateVector(client.doc)).get(client.doc.clientID) })), server.logs);
+      console.log(
+        clients.map(({ role, client }) => ({
+          role,
+          synced: client.synced,
+          saved: client.allSaved,
+          connected: client.provider.wsconnected,
+          closes: client.closes,
+          denials: client.denials,
+          mine: client.doc.clientID,
+          savedClock: client.saved.get(client.doc.clientID),
+          clock: Y.decodeStateVector(Y.encodeStateVector(client.doc)).get(client.doc.clientID),
+        })),
+        server.logs,
+      );
       throw error;
     }
     const expected = JSON.stringify(readArticle(clients[0]!.client.doc));
@@ -82,7 +95,13 @@ test('ten clients with random edits and random disconnects converge, and so does
     try {
       await waitFor(() => fresh.synced, 10_000, 'the fresh client');
       expect(JSON.stringify(readArticle(fresh.doc)), `seed ${seed}`).toBe(expected);
-      expect(clients.flatMap(({ client }) => [...client.denials, ...client.closes.filter((c) => c.code !== 1000 && c.code !== 1005).map((c) => `closed ${c.code} ${c.reason}`)]), `seed ${seed}`).toEqual([]);
+      expect(
+        clients.flatMap(({ client }) => [
+          ...client.denials,
+          ...client.closes.filter((c) => c.code !== 1000 && c.code !== 1005).map((c) => `closed ${c.code} ${c.reason}`),
+        ]),
+        `seed ${seed}`,
+      ).toEqual([]);
     } finally {
       fresh.destroy();
     }

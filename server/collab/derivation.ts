@@ -147,7 +147,11 @@ export class DerivationQueue {
     const pending = this.texts.get(segmentId);
     if (!pending) return;
     this.texts.delete(segmentId);
-    this.work.push({ kind: 'text', seq: pending.firstSeq, settled: { articleId: this.articleId, segmentId, author: pending.author, at: pending.lastAt, target: pending.target } });
+    this.work.push({
+      kind: 'text',
+      seq: pending.firstSeq,
+      settled: { articleId: this.articleId, segmentId, author: pending.author, at: pending.lastAt, target: pending.target },
+    });
     this.scheduleDrain();
   }
 
@@ -161,16 +165,19 @@ export class DerivationQueue {
 
   private startSweep(): void {
     if (this.sweepTimer || this.stopped) return;
-    this.sweepTimer = setInterval(() => {
-      const now = this.now();
-      for (const [segmentId, pending] of this.texts) {
-        if (now - pending.lastAt >= this.timing.textSettleMs || now - pending.firstAt >= this.timing.textMaxWaitMs) this.settle(segmentId);
-      }
-      if (this.texts.size === 0 && this.sweepTimer) {
-        clearInterval(this.sweepTimer);
-        this.sweepTimer = null;
-      }
-    }, Math.min(SWEEP_MS, this.timing.textSettleMs));
+    this.sweepTimer = setInterval(
+      () => {
+        const now = this.now();
+        for (const [segmentId, pending] of this.texts) {
+          if (now - pending.lastAt >= this.timing.textSettleMs || now - pending.firstAt >= this.timing.textMaxWaitMs) this.settle(segmentId);
+        }
+        if (this.texts.size === 0 && this.sweepTimer) {
+          clearInterval(this.sweepTimer);
+          this.sweepTimer = null;
+        }
+      },
+      Math.min(SWEEP_MS, this.timing.textSettleMs),
+    );
     this.sweepTimer.unref?.();
   }
 

@@ -41,7 +41,9 @@ async function readBack(baseUrl: string, articleId: string, token: string): Prom
   const reader = new ProtocolClient({ baseUrl, articleId, token });
   try {
     await waitFor(() => reader.synced, 10_000, 'the reader to sync');
-    return readArticle(reader.doc).segments.map((segment) => segment.target.textContent).join('\n');
+    return readArticle(reader.doc)
+      .segments.map((segment) => segment.target.textContent)
+      .join('\n');
   } finally {
     reader.destroy();
   }
@@ -55,7 +57,9 @@ describe('durability', () => {
     await waitFor(() => writer.synced);
     for (let i = 0; i < 50; i++) append(writer.doc, i % 2, `<${i}>`);
     await waitFor(() => writer.allSaved, 10_000, 'every edit saved');
-    const expected = readArticle(writer.doc).segments.map((segment) => segment.target.textContent).join('\n');
+    const expected = readArticle(writer.doc)
+      .segments.map((segment) => segment.target.textContent)
+      .join('\n');
     writer.destroy();
 
     first.child.kill('SIGTERM');
@@ -97,7 +101,9 @@ describe('durability', () => {
     // What each client holds now: its own tokens (saved or not) and what the server sent it.
     const mustSurvive = new Set<string>();
     clients.forEach((client, index) => {
-      const text = readArticle(client.doc).segments.map((segment) => segment.target.textContent).join('\n');
+      const text = readArticle(client.doc)
+        .segments.map((segment) => segment.target.textContent)
+        .join('\n');
       for (const entry of written) {
         const received = entry.client !== index && text.includes(entry.token);
         const acknowledged = entry.client === index && (client.saved.get(client.doc.clientID) ?? 0) >= entry.clock;

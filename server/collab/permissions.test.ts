@@ -77,7 +77,11 @@ const table: [string, (d: Y.Doc) => void, Record<Role, boolean>][] = [
   ["inserting a translator's segment", insertNote, { admin: true, translator: true, reviewer: false, viewer: false }],
   ['merging two segments (source moved, not changed)', merge, { admin: true, translator: true, reviewer: false, viewer: false }],
   ['editing the front matter', editTitle, { admin: true, translator: true, reviewer: false, viewer: false }],
-  ['moving a source past another (the source reads in another order)', moveSourcePastSource, { admin: true, translator: false, reviewer: false, viewer: false }],
+  [
+    'moving a source past another (the source reads in another order)',
+    moveSourcePastSource,
+    { admin: true, translator: false, reviewer: false, viewer: false },
+  ],
   ["moving a translator's note past a source", moveNotePastSource, { admin: true, translator: true, reviewer: false, viewer: false }],
   ['removing a segment with a source', removeSource, { admin: true, translator: false, reviewer: false, viewer: false }],
   ["removing a translator's note", removeNote, { admin: true, translator: true, reviewer: false, viewer: false }],
@@ -118,10 +122,13 @@ describe('forged changes', () => {
     };
     expect(verdict('translator', (d) => void orphan(d)).ok).toBe(false);
     // Had an earlier server stored it, moving it in is refused too: the article would then show it.
-    const { changes, sourceUnchanged } = changesOf((d) => articleTypes(d).order.insert(0, ['s-orphan']), (d) => {
-      insertSegmentsAt(d, 0, [{ id: 's-orphan', source: doc(p('伪造的句子。')), target: doc(p('x')) }]);
-      articleTypes(d).order.delete(0, 1);
-    });
+    const { changes, sourceUnchanged } = changesOf(
+      (d) => articleTypes(d).order.insert(0, ['s-orphan']),
+      (d) => {
+        insertSegmentsAt(d, 0, [{ id: 's-orphan', source: doc(p('伪造的句子。')), target: doc(p('x')) }]);
+        articleTypes(d).order.delete(0, 1);
+      },
+    );
     expect(judgeArticleChanges({ name: 'alice', role: 'translator' }, changes, () => sourceUnchanged)).toEqual({
       ok: false,
       reason: 'a translator may not make a source text appear, change, move or vanish (split, merge and notes keep it as it reads)',

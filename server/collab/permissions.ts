@@ -47,7 +47,10 @@ export function judgeArticleChanges(actor: Actor, changes: ArticleChanges, sourc
 function judgeStatuses(actor: Actor, changes: ArticleChanges): Verdict | null {
   for (const { segmentId, from, to } of changes.statusWrites) {
     const sendBackComment = changes.newThreads.some(
-      (thread) => thread.segmentId === segmentId && thread.kind === 'sendBack' && changes.newComments.some((comment) => comment.threadId === thread.threadId && comment.opensThread && comment.text.trim() !== ''),
+      (thread) =>
+        thread.segmentId === segmentId &&
+        thread.kind === 'sendBack' &&
+        changes.newComments.some((comment) => comment.threadId === thread.threadId && comment.opensThread && comment.text.trim() !== ''),
     );
     if (may(actor, 'segment.setStatus', { from: from ?? 'untranslated', to, sendBackComment })) continue;
     if (!settableStatuses(actor.role).includes(to)) return refuse(`a ${actor.role} may not set a segment to ${to}`);

@@ -83,7 +83,8 @@ describe('every role, every status transition, over the websocket', () => {
   test('a reviewer sends back with a comment, and only with one', async () => {
     const { id, segments } = articleWith(['translated', 'reviewed', 'approved', 'translated']);
     expect(await attempt('reviewer', id, (doc) => setStatus(doc, segments[0]!, 'draft', 'reviewer'))).toBe('refused');
-    for (const segment of segments.slice(0, 3)) expect(await attempt('reviewer', id, (doc) => sendBack(doc, segment, 'The tense is off.', 'reviewer'))).toBe('saved');
+    for (const segment of segments.slice(0, 3))
+      expect(await attempt('reviewer', id, (doc) => sendBack(doc, segment, 'The tense is off.', 'reviewer'))).toBe('saved');
     // A comment thread that is not a send-back does not count.
     expect(
       await attempt('reviewer', id, (doc) => {
@@ -112,7 +113,11 @@ describe('forged review updates', () => {
     expect(
       await attempt('reviewer', id, (doc) => {
         const { anchor, quote } = anchorForRange(doc, first, 'target', 1, 10);
-        openThread(doc, { segmentId: first, side: 'target', anchor, quote, text: 'Say it shorter, @translator.', mentions: ['translator'], suggestion: 'Para 1.' }, 'reviewer');
+        openThread(
+          doc,
+          { segmentId: first, side: 'target', anchor, quote, text: 'Say it shorter, @translator.', mentions: ['translator'], suggestion: 'Para 1.' },
+          'reviewer',
+        );
       }),
     ).toBe('saved');
 
@@ -125,9 +130,21 @@ describe('forged review updates', () => {
       ['a send-back without a comment', 'reviewer', (doc) => setStatus(doc, first, 'draft', 'reviewer')],
       ['a viewer commenting', 'viewer', (doc) => reply(doc, threadIn(doc).id, 'Nice.', 'viewer')],
       ['a translator assigning', 'translator', (doc) => assignSegments(doc, [first], { translator: 'translator' })],
-      ['a translator editing the reviewer’s comment', 'translator', (doc) => (articleTypes(doc).threads.get(threadIn(doc).id)!.get(THREAD.comments) as Y.Array<Y.Map<unknown>>).get(0).set(COMMENT.text, 'Fine as it is.')],
-      ['a translator deleting the reviewer’s comment', 'translator', (doc) => deleteComment(doc, threadIn(doc).id, threadIn(doc).comments[0]!.id, 'translator')],
-      ['a reviewer applying a suggestion', 'reviewer', (doc) => setSuggestionState(doc, threadIn(doc).id, threadIn(doc).comments[0]!.id, 'applied', 'reviewer')],
+      [
+        'a translator editing the reviewer’s comment',
+        'translator',
+        (doc) => (articleTypes(doc).threads.get(threadIn(doc).id)!.get(THREAD.comments) as Y.Array<Y.Map<unknown>>).get(0).set(COMMENT.text, 'Fine as it is.'),
+      ],
+      [
+        'a translator deleting the reviewer’s comment',
+        'translator',
+        (doc) => deleteComment(doc, threadIn(doc).id, threadIn(doc).comments[0]!.id, 'translator'),
+      ],
+      [
+        'a reviewer applying a suggestion',
+        'reviewer',
+        (doc) => setSuggestionState(doc, threadIn(doc).id, threadIn(doc).comments[0]!.id, 'applied', 'reviewer'),
+      ],
       ['a translator removing a thread', 'translator', (doc) => articleTypes(doc).threads.delete(threadIn(doc).id)],
     ];
     const before = Y.encodeStateVector(storedDoc(id));
@@ -139,7 +156,11 @@ describe('forged review updates', () => {
     // The legitimate versions.
     const legit: [string, Role, (doc: Y.Doc) => void][] = [
       ['the translator replies', 'translator', (doc) => reply(doc, threadIn(doc).id, 'Done.', 'translator')],
-      ['the translator applies the suggestion', 'translator', (doc) => setSuggestionState(doc, threadIn(doc).id, threadIn(doc).comments[0]!.id, 'applied', 'translator')],
+      [
+        'the translator applies the suggestion',
+        'translator',
+        (doc) => setSuggestionState(doc, threadIn(doc).id, threadIn(doc).comments[0]!.id, 'applied', 'translator'),
+      ],
       ['the translator marks translated', 'translator', (doc) => setStatus(doc, segments[2]!, 'translated', 'translator')],
       ['the reviewer approves', 'reviewer', (doc) => setStatus(doc, first, 'approved', 'reviewer')],
       ['the admin assigns', 'admin', (doc) => assignSegments(doc, [second], { translator: 'translator', reviewer: 'reviewer' })],

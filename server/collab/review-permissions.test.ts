@@ -56,7 +56,9 @@ describe('the status workflow, every role and transition', () => {
           expect(plain.ok, `${role}: ${from} → ${to}`).toBe(may({ name: role, role }, 'segment.setStatus', { from, to }));
           if (to === 'draft') {
             const withComment = judge(role, (d) => sendBack(d, `s-${from}`, 'Please redo.', role));
-            expect(withComment.ok, `${role}: ${from} → draft with a send-back comment`).toBe(may({ name: role, role }, 'segment.setStatus', { from, to, sendBackComment: true }) && role !== 'viewer');
+            expect(withComment.ok, `${role}: ${from} → draft with a send-back comment`).toBe(
+              may({ name: role, role }, 'segment.setStatus', { from, to, sendBackComment: true }) && role !== 'viewer',
+            );
           }
         }
       });
@@ -64,9 +66,18 @@ describe('the status workflow, every role and transition', () => {
   }
 
   test('the reasons say what is wrong', () => {
-    expect(judge('translator', (d) => setStatus(d, 's-translated', 'approved', 'translator'))).toEqual({ ok: false, reason: 'a translator may not set a segment to approved' });
-    expect(judge('reviewer', (d) => setStatus(d, 's-draft', 'approved', 'reviewer'))).toEqual({ ok: false, reason: 'a reviewer may not set a draft segment to approved' });
-    expect(judge('reviewer', (d) => setStatus(d, 's-approved', 'draft', 'reviewer'))).toMatchObject({ ok: false, reason: expect.stringMatching(/only with a comment/) });
+    expect(judge('translator', (d) => setStatus(d, 's-translated', 'approved', 'translator'))).toEqual({
+      ok: false,
+      reason: 'a translator may not set a segment to approved',
+    });
+    expect(judge('reviewer', (d) => setStatus(d, 's-draft', 'approved', 'reviewer'))).toEqual({
+      ok: false,
+      reason: 'a reviewer may not set a draft segment to approved',
+    });
+    expect(judge('reviewer', (d) => setStatus(d, 's-approved', 'draft', 'reviewer'))).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/only with a comment/),
+    });
   });
 
   test('a send-back comment on another segment, or an empty one, does not count', () => {
@@ -125,7 +136,10 @@ describe('threads and comments', () => {
       ok: false,
       reason: expect.stringMatching(/createdBy must be your own name/),
     });
-    expect(judge('reviewer', (d) => reply(d, thread(d).id, 'Forged.', 'admin'))).toMatchObject({ ok: false, reason: expect.stringMatching(/author must be your own name/) });
+    expect(judge('reviewer', (d) => reply(d, thread(d).id, 'Forged.', 'admin'))).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/author must be your own name/),
+    });
     expect(judge('translator', (d) => resolveThread(d, thread(d).id, 'reviewer'))).toMatchObject({ ok: false, reason: 'resolvedBy must be your own name' });
   });
 
@@ -133,11 +147,15 @@ describe('threads and comments', () => {
     const first = (d: Y.Doc) => thread(d).comments[0]!.id;
     expect(judge('reviewer', (d) => editComment(d, thread(d).id, first(d), 'Better.', 'reviewer')).ok).toBe(true);
     // Written directly: editComment itself refuses a non-author.
-    const hijack = (d: Y.Doc) => (articleTypes(d).threads.get(thread(d).id)!.get(THREAD.comments) as Y.Array<Y.Map<unknown>>).get(0).set(COMMENT.text, 'Hijacked');
+    const hijack = (d: Y.Doc) =>
+      (articleTypes(d).threads.get(thread(d).id)!.get(THREAD.comments) as Y.Array<Y.Map<unknown>>).get(0).set(COMMENT.text, 'Hijacked');
     expect(judge('translator', hijack)).toMatchObject({ ok: false, reason: "only its author may edit reviewer's comment" });
     expect(judge('admin', hijack).ok).toBe(false);
     expect(judge('reviewer', (d) => deleteComment(d, thread(d).id, first(d), 'reviewer')).ok).toBe(true);
-    expect(judge('translator', (d) => deleteComment(d, thread(d).id, first(d), 'translator'))).toMatchObject({ ok: false, reason: expect.stringMatching(/author or an admin may delete/) });
+    expect(judge('translator', (d) => deleteComment(d, thread(d).id, first(d), 'translator'))).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/author or an admin may delete/),
+    });
     expect(judge('admin', (d) => deleteComment(d, thread(d).id, first(d), 'admin')).ok).toBe(true);
   });
 
@@ -186,7 +204,13 @@ describe('assignments', () => {
     for (const role of ROLES) {
       expect(judge(role, (d) => assignSegments(d, ['s-draft'], { translator: 'translator', reviewer: 'reviewer' })).ok, role).toBe(role === 'admin');
     }
-    expect(judge('admin', (d) => articleTypes(d).segments.get('s-draft')!.set(SEGMENT.assignedTranslator, 42 as unknown as string)).ok).toBe(false);
+    expect(
+      judge('admin', (d) =>
+        articleTypes(d)
+          .segments.get('s-draft')!
+          .set(SEGMENT.assignedTranslator, 42 as unknown as string),
+      ).ok,
+    ).toBe(false);
   });
 });
 

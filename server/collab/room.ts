@@ -74,7 +74,16 @@ export interface RoomContext {
 
 /** An accepted update waiting for the group commit, or an acknowledgement waiting for it. */
 type Uncommitted =
-  | { kind: 'write'; update: Uint8Array; actor: string; at: number; connection: Connection | null; changes: ArticleChanges; targets: Map<string, PMNode>; clients: number[] }
+  | {
+      kind: 'write';
+      update: Uint8Array;
+      actor: string;
+      at: number;
+      connection: Connection | null;
+      changes: ArticleChanges;
+      targets: Map<string, PMNode>;
+      clients: number[];
+    }
   | { kind: 'ack'; connection: Connection; clients: number[] };
 
 export class Room implements CommitParticipant {
@@ -124,7 +133,16 @@ export class Room implements CommitParticipant {
       heldBytes: () => this.logBytes + this.pendingBytes,
       acceptedSource: () => this.sourceText,
     };
-    this.derivation = new DerivationQueue(articleId, context.store, context.derivers, () => this.doc, context.log, 0, context.limits, () => this.scheduleCompaction());
+    this.derivation = new DerivationQueue(
+      articleId,
+      context.store,
+      context.derivers,
+      () => this.doc,
+      context.log,
+      0,
+      context.limits,
+      () => this.scheduleCompaction(),
+    );
   }
 
   private get store(): ArticleStore {
@@ -543,10 +561,13 @@ export class Room implements CommitParticipant {
     if (this.rows.length <= this.limits.compactAfterUpdates || this.destroyed) return;
     if (this.compactTimer) clearTimeout(this.compactTimer);
     const overdue = this.rows.length > COMPACT_OVERDUE_FACTOR * this.limits.compactAfterUpdates;
-    this.compactTimer = setTimeout(() => {
-      this.compactTimer = null;
-      this.compact();
-    }, overdue ? 0 : COMPACT_IDLE_MS);
+    this.compactTimer = setTimeout(
+      () => {
+        this.compactTimer = null;
+        this.compact();
+      },
+      overdue ? 0 : COMPACT_IDLE_MS,
+    );
     this.compactTimer.unref?.();
   }
 
@@ -583,10 +604,7 @@ export class Room implements CommitParticipant {
     return encoding.toUint8Array(encoder);
   }
 
-  private readonly onAwarenessUpdate = (
-    { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
-    origin: unknown,
-  ): void => {
+  private readonly onAwarenessUpdate = ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown): void => {
     const connection = [...this.connections].find((candidate) => candidate === origin);
     if (connection) {
       for (const client of added) {

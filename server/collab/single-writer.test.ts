@@ -89,8 +89,14 @@ describe('the CLI against a running server’s data folder', () => {
 
     const xliff = (await duet('xliff', 'export', articleId, '--data', dataDir)).stdout;
     const file = join(dataDir, '..', 'back.xlf');
-    writeFileSync(file, xliff.replace(new RegExp(`(<trans-unit id="${second}"[\\s\\S]*?</source>)`), '$1\n        <target xml:lang="en">Imported from OmegaT.</target>'));
-    expect(await duet('xliff', 'import', articleId, file, '--by', 'omegat', '--overwrite', '--data', dataDir)).toMatchObject({ code: 0, stdout: expect.stringMatching(/^1 segment updated/) });
+    writeFileSync(
+      file,
+      xliff.replace(new RegExp(`(<trans-unit id="${second}"[\\s\\S]*?</source>)`), '$1\n        <target xml:lang="en">Imported from OmegaT.</target>'),
+    );
+    expect(await duet('xliff', 'import', articleId, file, '--by', 'omegat', '--overwrite', '--data', dataDir)).toMatchObject({
+      code: 0,
+      stdout: expect.stringMatching(/^1 segment updated/),
+    });
 
     // The open room applies the CLI's row and relays it: the editor sees it without reconnecting.
     await waitFor(() => targets(editor.doc)[1] === 'Imported from OmegaT.', 5000, 'the import to reach the editor');
@@ -108,7 +114,9 @@ describe('the CLI against a running server’s data folder', () => {
     expect(stored(dataDir, articleId)).toEqual(['x'.repeat(600), 'Imported from OmegaT.']);
 
     // The import is in the segment's history, by the name the CLI gave.
-    const response = await fetch(`${server.baseUrl}/api/articles/${articleId}/segments/${second}/history`, { headers: { authorization: `Bearer ${accounts.viewer.token}` } });
+    const response = await fetch(`${server.baseUrl}/api/articles/${articleId}/segments/${second}/history`, {
+      headers: { authorization: `Bearer ${accounts.viewer.token}` },
+    });
     const history = (await response.json()) as SegmentHistory;
     expect(history.versions.map((version) => [version.by, version.markdown])).toEqual([
       [null, ''],
@@ -175,7 +183,8 @@ describe('accounts changed over the API', () => {
     const reviewer = connect(server.baseUrl, id, server.accounts.reviewer.token);
     await waitFor(() => translator.synced && reviewer.synced, 10_000);
 
-    const asAdmin = (path: string, init: RequestInit) => server.as('admin', path, { ...init, headers: { 'content-type': 'application/json', ...init.headers } });
+    const asAdmin = (path: string, init: RequestInit) =>
+      server.as('admin', path, { ...init, headers: { 'content-type': 'application/json', ...init.headers } });
     expect((await server.as('translator', '/api/users/reviewer', { method: 'DELETE' })).status).toBe(403);
     expect((await asAdmin('/api/users/nobody', { method: 'DELETE' })).status).toBe(404);
     expect((await asAdmin('/api/users/reviewer/role', { method: 'PUT', body: JSON.stringify({ role: 'owner' }) })).status).toBe(400);

@@ -46,7 +46,10 @@ function frameworkError(error: FastifyError, request: FastifyRequest): DuetError
  * is refused before any hook runs, so this answer sets the security headers itself.
  */
 export function frameworkErrors(error: FastifyError, _request: FastifyRequest, reply: FastifyReply): void {
-  void reply.code(400).headers({ ...SECURITY_HEADERS, 'cache-control': 'no-store' }).send(new DuetError('bad_request', error.message).toBody());
+  void reply
+    .code(400)
+    .headers({ ...SECURITY_HEADERS, 'cache-control': 'no-store' })
+    .send(new DuetError('bad_request', error.message).toBody());
 }
 
 export function apiErrors(app: DuetApp, log: (line: string) => void): void {
@@ -64,7 +67,9 @@ export function apiErrors(app: DuetApp, log: (line: string) => void): void {
       const found = app.findRoute({ method, url: path });
       return found !== null && !('*' in (found.params as Record<string, string>));
     });
-    return known ? new DuetError('bad_request', `${request.method} is not allowed on ${path}`) : new DuetError('not_found', `no API route ${request.method} ${path}`);
+    return known
+      ? new DuetError('bad_request', `${request.method} is not allowed on ${path}`)
+      : new DuetError('not_found', `no API route ${request.method} ${path}`);
   };
   app.all(UNKNOWN_API_ROUTE, async (request) => {
     throw unknownRoute(request);

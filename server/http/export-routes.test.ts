@@ -56,7 +56,10 @@ describe.skipIf(!HAVE_FIXTURES)(`the seed article (${HAVE_FIXTURES ? 'present' :
   });
 
   test('gives the bilingual copy as an HTML download with a row per segment', async () => {
-    const [article, res] = await Promise.all([server.as('viewer', `/api/articles/${id}`).then((r) => r.json() as Promise<{ segments: unknown[] }>), server.as('viewer', `/api/articles/${id}/bilingual`)]);
+    const [article, res] = await Promise.all([
+      server.as('viewer', `/api/articles/${id}`).then((r) => r.json() as Promise<{ segments: unknown[] }>),
+      server.as('viewer', `/api/articles/${id}/bilingual`),
+    ]);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('text/html; charset=utf-8');
     expect(res.headers.get('content-disposition')).toBe('attachment; filename="how-to-view-ali-damo-academy-s-covid-19-ct-scan-ai-diagnosis-bilingual.html"');
@@ -89,10 +92,18 @@ describe('images in the preview', () => {
     } finally {
       folder.close();
     }
-    const upload = await server.as('translator', `/api/articles/${id}/media?filename=a.png`, { method: 'POST', headers: { 'content-type': 'image/png' }, body: PNG });
+    const upload = await server.as('translator', `/api/articles/${id}/media?filename=a.png`, {
+      method: 'POST',
+      headers: { 'content-type': 'image/png' },
+      body: PNG,
+    });
     expect(upload.status).toBe(201);
     const preview = (await (await server.as('viewer', `/api/articles/${id}/preview`)).json()) as ArticlePreview;
-    const images = (selectAll('img', fromHtml(preview.html, { fragment: true })) as Element[]).map((img) => [img.properties.alt, img.properties.src, img.properties.className ?? null]);
+    const images = (selectAll('img', fromHtml(preview.html, { fragment: true })) as Element[]).map((img) => [
+      img.properties.alt,
+      img.properties.src,
+      img.properties.className ?? null,
+    ]);
     expect(images).toEqual([
       ['stored', stored, null],
       ['unknown', unknown, ['preview-missing-image']],
@@ -108,7 +119,9 @@ describe('hostile content', () => {
     for (const html of [preview.html, bilingual]) {
       const tree = fromHtml(html);
       expect(selectAll('script', tree)).toEqual([]);
-      const attributes = (selectAll('*', tree) as Element[]).flatMap((node) => Object.entries(node.properties).map(([name, value]) => `${name}=${String(value)}`));
+      const attributes = (selectAll('*', tree) as Element[]).flatMap((node) =>
+        Object.entries(node.properties).map(([name, value]) => `${name}=${String(value)}`),
+      );
       expect(attributes.filter((entry) => /^on|javascript:/i.test(entry))).toEqual([]);
     }
     expect(preview.html).toContain('Fine text.');

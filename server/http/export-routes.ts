@@ -22,7 +22,6 @@ import type { ArticleStore } from '../store/article-store';
 
 const BILINGUAL_FORMATS = { html: { type: 'text/html', extension: 'html' }, md: { type: 'text/markdown', extension: 'md' } } as const;
 
-
 /** A download's file name: the title's ASCII words (safe in any header and file system), else the article's id. */
 export function downloadName(title: string, id: string, suffix: string): string {
   const words = title
@@ -55,13 +54,17 @@ export const exportRoutes =
   ({ store, db, dataDir, trustProxy }: ExportRouteDeps): RouteModule =>
   async (app) => {
     const media = new MediaStore(db, dataDir);
-    app.get('/api/articles/:id/preview', { config: { access: 'user' }, schema: { params: ArticleParamsSchema, response: { 200: ArticlePreviewSchema } } }, async (request) => {
-      const { id } = request.params;
-      const markdown = articleToMarkdown(readArticle(loadArticleDoc(store, id)));
-      // An address of this article's images that names none of them shows as missing, as the site would show it.
-      const storedNames = media.list(id).map((item) => item.name);
-      return { markdown, html: previewHtml(markdown, { resolveImage: mediaResolver({ articleId: id, storedNames }) }) };
-    });
+    app.get(
+      '/api/articles/:id/preview',
+      { config: { access: 'user' }, schema: { params: ArticleParamsSchema, response: { 200: ArticlePreviewSchema } } },
+      async (request) => {
+        const { id } = request.params;
+        const markdown = articleToMarkdown(readArticle(loadArticleDoc(store, id)));
+        // An address of this article's images that names none of them shows as missing, as the site would show it.
+        const storedNames = media.list(id).map((item) => item.name);
+        return { markdown, html: previewHtml(markdown, { resolveImage: mediaResolver({ articleId: id, storedNames }) }) };
+      },
+    );
 
     app.get(
       '/api/articles/:id/bilingual',

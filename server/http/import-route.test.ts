@@ -32,7 +32,11 @@ describe.skipIf(!HAVE_FIXTURES)(`the Zhihu paste (${HAVE_FIXTURES ? 'present' : 
       sourceUrl: 'https://www.zhihu.com/question/372335557',
     });
     expect(preview.segments).toHaveLength(43);
-    expect(preview.segments[12]).toMatchObject({ type: 'figure', text: '来自隔离病房里一部污染手机的珍贵照片', block: { attrs: { src: 'https://pic1.zhimg.com/v2-5c1e0a7d3f2b9e8a4c6d0f1a2b3c4d5e_b.jpg' } } });
+    expect(preview.segments[12]).toMatchObject({
+      type: 'figure',
+      text: '来自隔离病房里一部污染手机的珍贵照片',
+      block: { attrs: { src: 'https://pic1.zhimg.com/v2-5c1e0a7d3f2b9e8a4c6d0f1a2b3c4d5e_b.jpg' } },
+    });
     expect(await articleCount()).toBe(before);
   });
 
@@ -53,19 +57,38 @@ describe('POST /api/articles/import', () => {
     const contentBase64 = Buffer.from(await wordDocument()).toString('base64');
     const preview = (await (await importAs('admin', { contentBase64, filename: 'report.docx', preview: true })).json()) as SourcePreview;
     expect(preview.format).toBe('docx');
-    expect(preview.segments.map((segment) => segment.type)).toEqual(['heading', 'heading', 'paragraph', 'list_item', 'list_item', 'list_item', 'list_item', 'figure']);
-    const created = await importAs('admin', { contentBase64: `data:application/vnd.openxmlformats-officedocument.wordprocessingml.document;base64,${contentBase64}` });
+    expect(preview.segments.map((segment) => segment.type)).toEqual([
+      'heading',
+      'heading',
+      'paragraph',
+      'list_item',
+      'list_item',
+      'list_item',
+      'list_item',
+      'figure',
+    ]);
+    const created = await importAs('admin', {
+      contentBase64: `data:application/vnd.openxmlformats-officedocument.wordprocessingml.document;base64,${contentBase64}`,
+    });
     expect(created.status).toBe(201);
   });
 
   test('takes the format the user chose over detection', async () => {
     const preview = (await (await importAs('translator', { content: '见[官网](https://a.cn/)。', format: 'text', preview: true })).json()) as SourcePreview;
-    expect(preview.segments).toEqual([{ type: 'paragraph', text: '见[官网](https://a.cn/)。', block: { type: 'paragraph', content: [{ type: 'text', text: '见[官网](https://a.cn/)。' }] } }]);
+    expect(preview.segments).toEqual([
+      { type: 'paragraph', text: '见[官网](https://a.cn/)。', block: { type: 'paragraph', content: [{ type: 'text', text: '见[官网](https://a.cn/)。' }] } },
+    ]);
   });
 
   test('splits long paragraphs into sentences when asked', async () => {
-    const sentences = ['以我院为例，800 张新冠病床，如果一周做三次 CT，就是 2400 人次。', '再加上其他临床检查，放射科平均每天要接待 400 人次，即使分三班，每班也要超过 100 个病人。', '这是一个可怕的工作量。'];
-    const preview = (await (await importAs('translator', { content: sentences.join(''), format: 'text', sentences: true, preview: true })).json()) as SourcePreview;
+    const sentences = [
+      '以我院为例，800 张新冠病床，如果一周做三次 CT，就是 2400 人次。',
+      '再加上其他临床检查，放射科平均每天要接待 400 人次，即使分三班，每班也要超过 100 个病人。',
+      '这是一个可怕的工作量。',
+    ];
+    const preview = (await (
+      await importAs('translator', { content: sentences.join(''), format: 'text', sentences: true, preview: true })
+    ).json()) as SourcePreview;
     expect(preview.segments.map((segment) => segment.text)).toEqual(sentences);
   });
 
@@ -90,9 +113,27 @@ describe('POST /api/articles/import', () => {
     ['invalid base64', { contentBase64: 'not base64!' }, 400, 'bad_request', /not valid base64/],
     ['preview that is not a boolean', { content: '正文', preview: 'yes' }, 400, 'bad_request', /"preview" must be true or false/],
     ['empty content', { content: '' }, 422, 'invalid_input', /is empty/],
-    ['HTML that yields no text', { content: '<script>alert(1)</script><p hidden>隐藏</p>', filename: 'page.html' }, 422, 'invalid_input', /page\.html has no text to import/],
-    ['a binary file', { contentBase64: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0]).toString('base64'), filename: 'photo.png' }, 422, 'invalid_input', /not a text file/],
-    ['text that is not UTF-8', { contentBase64: Buffer.from([0x3c, 0x70, 0x3e, 0xe9]).toString('base64'), format: 'html' }, 422, 'invalid_input', /not valid UTF-8/],
+    [
+      'HTML that yields no text',
+      { content: '<script>alert(1)</script><p hidden>隐藏</p>', filename: 'page.html' },
+      422,
+      'invalid_input',
+      /page\.html has no text to import/,
+    ],
+    [
+      'a binary file',
+      { contentBase64: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0]).toString('base64'), filename: 'photo.png' },
+      422,
+      'invalid_input',
+      /not a text file/,
+    ],
+    [
+      'text that is not UTF-8',
+      { contentBase64: Buffer.from([0x3c, 0x70, 0x3e, 0xe9]).toString('base64'), format: 'html' },
+      422,
+      'invalid_input',
+      /not valid UTF-8/,
+    ],
     ['a file over the limit', { content: 'a'.repeat(MAX_IMPORT_BYTES + 1), format: 'text' }, 413, 'too_large', /the limit is 5\.0 MiB/],
     ['a source URL that is not an address', { content: '正文', sourceUrl: 'javascript:alert(1)' }, 422, 'invalid_input', /http\(s\) address/],
   ];

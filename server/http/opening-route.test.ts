@@ -49,7 +49,13 @@ describe('the opening rows of an article', () => {
     const collab = server.running.collab;
     const rooms = collab.loadedRooms;
     const first = openingFromJson(await (await server.as('translator', `/api/articles/${articleId}/opening`)).json());
-    expect(first.segments.map((segment) => segment.target.textContent)).toEqual(['Paragraph 1.', 'Paragraph 2.', 'Paragraph 3.', 'Paragraph 4.', 'Paragraph 5.']);
+    expect(first.segments.map((segment) => segment.target.textContent)).toEqual([
+      'Paragraph 1.',
+      'Paragraph 2.',
+      'Paragraph 3.',
+      'Paragraph 4.',
+      'Paragraph 5.',
+    ]);
     expect(collab.loadedRooms).toBe(rooms);
 
     // A translator edits and leaves: the next first visit sees the edit, still without loading anything.
@@ -123,4 +129,3 @@ describe('the opening rows of an article', () => {
     expect(opening.segments).toEqual([]);
   });
 });
-

@@ -37,7 +37,9 @@ const UNSET = '\u0000';
 function defaultMessage(issue: v.BaseIssue<unknown>): string {
   const field = v.getDotPath(issue);
   if (field === null) {
-    return issue.input === null || issue.input === undefined ? 'send the request body as a JSON object (application/json)' : 'the request body must be a JSON object';
+    return issue.input === null || issue.input === undefined
+      ? 'send the request body as a JSON object (application/json)'
+      : 'the request body must be a JSON object';
   }
   // An object's missing key: the issue's input is the absent value.
   if (issue.kind === 'schema' && issue.input === undefined) return `"${field}" is required`;

@@ -55,21 +55,24 @@ function expectCommonHeaders(res: Response): void {
 }
 
 describe("the client's page and files", () => {
-  test.each(['/', '/articles/abc', '/articles/abc/publish'])('%s: scripts only from Duet and the page\'s own inline script by its hash, no framing', async (path) => {
-    const res = await fetch(`${server.baseUrl}${path}`);
-    expect(res.status).toBe(200);
-    expectCommonHeaders(res);
-    const policy = directives(res.headers.get('content-security-policy'));
-    expect(policy['default-src']).toEqual(["'self'"]);
-    expect(policy['script-src']).toEqual(["'self'", hashSource(EARLY_SCRIPT)]);
-    expect(policy['style-src']).toEqual(["'self'"]);
-    expect(policy['connect-src']).toEqual(["'self'"]);
-    expect(policy['object-src']).toEqual(["'none'"]);
-    expect(policy['base-uri']).toEqual(["'none'"]);
-    expect(policy['frame-ancestors']).toEqual(["'none'"]);
-    expect(Object.values(policy).flat()).not.toContain("'unsafe-inline'");
-    expect(Object.values(policy).flat()).not.toContain("'unsafe-eval'");
-  });
+  test.each(['/', '/articles/abc', '/articles/abc/publish'])(
+    "%s: scripts only from Duet and the page's own inline script by its hash, no framing",
+    async (path) => {
+      const res = await fetch(`${server.baseUrl}${path}`);
+      expect(res.status).toBe(200);
+      expectCommonHeaders(res);
+      const policy = directives(res.headers.get('content-security-policy'));
+      expect(policy['default-src']).toEqual(["'self'"]);
+      expect(policy['script-src']).toEqual(["'self'", hashSource(EARLY_SCRIPT)]);
+      expect(policy['style-src']).toEqual(["'self'"]);
+      expect(policy['connect-src']).toEqual(["'self'"]);
+      expect(policy['object-src']).toEqual(["'none'"]);
+      expect(policy['base-uri']).toEqual(["'none'"]);
+      expect(policy['frame-ancestors']).toEqual(["'none'"]);
+      expect(Object.values(policy).flat()).not.toContain("'unsafe-inline'");
+      expect(Object.values(policy).flat()).not.toContain("'unsafe-eval'");
+    },
+  );
 
   test('the bundle and the service worker carry the same policy (the worker runs under the one it was served with)', async () => {
     const pagePolicy = (await fetch(`${server.baseUrl}/`)).headers.get('content-security-policy');
@@ -110,7 +113,11 @@ describe('the API', () => {
 
 describe('stored images', () => {
   test('are served as what they are, under a policy that runs nothing (sandboxed), never framed', async () => {
-    const upload = await server.as('translator', `/api/articles/${articleId}/media`, { method: 'POST', headers: { 'content-type': 'image/png' }, body: new Uint8Array(pngImage(3)) });
+    const upload = await server.as('translator', `/api/articles/${articleId}/media`, {
+      method: 'POST',
+      headers: { 'content-type': 'image/png' },
+      body: new Uint8Array(pngImage(3)),
+    });
     const { media } = (await upload.json()) as { media: { url: string } };
     const res = await server.as('viewer', media.url);
     expect(res.status).toBe(200);
@@ -123,7 +130,11 @@ describe('stored images', () => {
   });
 
   test('an SVG, the image format that carries scripts, is never stored, so never served', async () => {
-    const res = await server.as('translator', `/api/articles/${articleId}/media?filename=logo.svg`, { method: 'POST', headers: { 'content-type': 'image/svg+xml' }, body: new Uint8Array(SVG_IMAGE) });
+    const res = await server.as('translator', `/api/articles/${articleId}/media?filename=logo.svg`, {
+      method: 'POST',
+      headers: { 'content-type': 'image/svg+xml' },
+      body: new Uint8Array(SVG_IMAGE),
+    });
     expect(res.status).toBe(422);
     expectCommonHeaders(res);
   });

@@ -78,7 +78,7 @@ describe('the built client over HTTP', () => {
     }
   });
 
-  test("a client route gets index.html, compressed like the rest", async () => {
+  test('a client route gets index.html, compressed like the rest', async () => {
     const res = await fetchRaw('/articles/some-article', 'gzip, br');
     expect(res.headers['content-type']).toBe('text/html; charset=utf-8');
     expect(res.headers['cache-control']).toBe('no-cache');

@@ -44,7 +44,10 @@ function chooseCopy(req: IncomingMessage, file: string): { path: string; encodin
   if (available.length === 0) return { path: file, encoding: null, varies: false };
   // The highest q the browser gives; ties (Chromium sends "gzip, deflate, br, zstd", all at q=1) go
   // to the first listed here, the smaller copy.
-  const chosen = negotiate(req.headers['accept-encoding'] ?? '', available.map(({ encoding }) => encoding));
+  const chosen = negotiate(
+    req.headers['accept-encoding'] ?? '',
+    available.map(({ encoding }) => encoding),
+  );
   const copy = available.find(({ encoding }) => encoding === chosen);
   return { path: copy ? file + copy.suffix : file, encoding: copy?.encoding ?? null, varies: true };
 }
@@ -76,7 +79,10 @@ export function clientFiles(app: DuetApp, root: string): void {
   const policy = pagePolicyOf(index);
   app.get('/*', async (request, reply) => {
     if (!existsSync(index)) {
-      return reply.code(503).type('text/plain; charset=utf-8').send('The Duet client is not built yet: run `npm run build` (or `npm start`, which builds first).\n');
+      return reply
+        .code(503)
+        .type('text/plain; charset=utf-8')
+        .send('The Duet client is not built yet: run `npm run build` (or `npm start`, which builds first).\n');
     }
     let path: string;
     try {

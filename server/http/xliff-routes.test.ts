@@ -31,11 +31,15 @@ async function newArticle(content = '第一段：<b>粗体</b>与“引号”。
 
 const show = async (id: string) => (await (await server.as('viewer', `/api/articles/${id}`)).json()) as ArticleJson;
 const download = async (id: string, role: Role = 'viewer') => (await server.as(role, `/api/articles/${id}/xliff`)).text();
-const upload = (id: string, role: Role, content: unknown, extra: Record<string, unknown> = {}) => server.as(role, `/api/articles/${id}/xliff`, POST({ content, ...extra }));
+const upload = (id: string, role: Role, content: unknown, extra: Record<string, unknown> = {}) =>
+  server.as(role, `/api/articles/${id}/xliff`, POST({ content, ...extra }));
 
 /** Give a unit a target, as a CAT tool would (an untranslated unit has none yet). */
 function fillUnit(xliff: string, id: string, target: string, state?: string): string {
-  return xliff.replace(new RegExp(`(<trans-unit id="${id}"[\\s\\S]*?</source>)(\\s*<target[^>]*>[\\s\\S]*?</target>)?`), (_all, head: string) => `${head}\n        <target xml:lang="en"${state ? ` state="${state}"` : ''}>${target}</target>`);
+  return xliff.replace(
+    new RegExp(`(<trans-unit id="${id}"[\\s\\S]*?</source>)(\\s*<target[^>]*>[\\s\\S]*?</target>)?`),
+    (_all, head: string) => `${head}\n        <target xml:lang="en"${state ? ` state="${state}"` : ''}>${target}</target>`,
+  );
 }
 
 describe('GET /api/articles/:id/xliff', () => {
@@ -71,7 +75,15 @@ describe('POST /api/articles/:id/xliff', () => {
       xliff = fillUnit(xliff, second!, 'Second, roughly', 'needs-review-translation');
       const res = await upload(id, 'translator', xliff);
       expect(res.status).toBe(200);
-      expect((await res.json()) as XliffImportResponse).toEqual({ updated: 2, targets: 2, statuses: 2, unchanged: 0, skipped: [expect.objectContaining({ reason: 'no target' })], erasures: [], dryRun: false });
+      expect((await res.json()) as XliffImportResponse).toEqual({
+        updated: 2,
+        targets: 2,
+        statuses: 2,
+        unchanged: 0,
+        skipped: [expect.objectContaining({ reason: 'no target' })],
+        erasures: [],
+        dryRun: false,
+      });
 
       const article = await show(id);
       expect(article.segments.map((segment) => [segment.target.text, segment.status])).toEqual([
@@ -127,9 +139,21 @@ describe('POST /api/articles/:id/xliff', () => {
 
   const refusals: [string, (xliff: string, id: string) => unknown, number, string, RegExp][] = [
     ['malformed XML', (x) => x.replace('</body>', ''), 422, 'invalid_input', /not well-formed XML/],
-    ['XLIFF 2.0', (x) => x.replace('version="1.2"', 'version="2.0"'), 422, 'invalid_input', /XLIFF 2\.0; Duet reads XLIFF 1\.1 and 1\.2 \(export XLIFF 1\.2 from your tool\)/],
+    [
+      'XLIFF 2.0',
+      (x) => x.replace('version="1.2"', 'version="2.0"'),
+      422,
+      'invalid_input',
+      /XLIFF 2\.0; Duet reads XLIFF 1\.1 and 1\.2 \(export XLIFF 1\.2 from your tool\)/,
+    ],
     ['XLIFF 1.0', (x) => x.replace('version="1.2"', 'version="1.0"'), 422, 'invalid_input', /the file is XLIFF 1\.0; Duet reads XLIFF 1\.1 and 1\.2$/],
-    ['an unknown trans-unit id', (x) => fillUnit(x, '[a-z0-9]+', 'text').replace(/<trans-unit id="[a-z0-9]+"/, '<trans-unit id="ghost"'), 422, 'invalid_input', /trans-unit "ghost".*no segment with this id/],
+    [
+      'an unknown trans-unit id',
+      (x) => fillUnit(x, '[a-z0-9]+', 'text').replace(/<trans-unit id="[a-z0-9]+"/, '<trans-unit id="ghost"'),
+      422,
+      'invalid_input',
+      /trans-unit "ghost".*no segment with this id/,
+    ],
     ["another article's file", (x) => x.replace(/duet:article="[^"]*"/, 'duet:article="elsewhere"'), 422, 'invalid_input', /exported from article "elsewhere"/],
     ['a file over the limit', (x) => x.replace('</xliff>', `<!--${'x'.repeat(MAX_XLIFF_BYTES)}--></xliff>`), 413, 'too_large', /over the limit/],
     ['no content', () => undefined, 400, 'bad_request', /"content" is required/],
@@ -160,7 +184,10 @@ describe('POST /api/articles/:id/xliff', () => {
   });
 
   describe('empty targets, as translate-toolkit writes them', () => {
-    const FIGURES = ['<p>见<a href="https://a.cn/">官网</a>。</p>', ...[1, 2, 3].map((n) => `<figure><img src="https://a.cn/${n}.jpg" alt="图${n}"><figcaption>图${n}：病房</figcaption></figure>`)].join('\n');
+    const FIGURES = [
+      '<p>见<a href="https://a.cn/">官网</a>。</p>',
+      ...[1, 2, 3].map((n) => `<figure><img src="https://a.cn/${n}.jpg" alt="图${n}"><figcaption>图${n}：病房</figcaption></figure>`),
+    ].join('\n');
 
     test('three figures merged back untranslated stay untranslated, with no caption made up', async () => {
       const id = await newArticle(FIGURES, 'html');
@@ -195,7 +222,10 @@ describe('POST /api/articles/:id/xliff', () => {
       ]);
 
       // A reviewer in the other tool signs the empty target off: the file now says the empty target is meant.
-      const confirmed = merged.replace(new RegExp(`(<trans-unit id="${first}"[\\s\\S]*?<target xml:lang="en" state=)"translated"></target>`), '$1"signed-off"></target>');
+      const confirmed = merged.replace(
+        new RegExp(`(<trans-unit id="${first}"[\\s\\S]*?<target xml:lang="en" state=)"translated"></target>`),
+        '$1"signed-off"></target>',
+      );
       expect(confirmed).not.toBe(merged);
       const withoutOverwrite = await upload(id, 'translator', confirmed);
       expect(((await withoutOverwrite.json()) as XliffImportResponse).erasures).toEqual([expect.objectContaining({ unit: first, erased: false })]);
@@ -205,11 +235,21 @@ describe('POST /api/articles/:id/xliff', () => {
       try {
         await waitFor(() => reader.synced);
         const dryRun = await upload(id, 'translator', confirmed, { overwrite: true, dryRun: true });
-        expect((await dryRun.json()) as XliffImportResponse).toMatchObject({ dryRun: true, updated: 1, erasures: [{ unit: first, text: 'Translated in Duet', erased: true }] });
+        expect((await dryRun.json()) as XliffImportResponse).toMatchObject({
+          dryRun: true,
+          updated: 1,
+          erasures: [{ unit: first, text: 'Translated in Duet', erased: true }],
+        });
         expect((await show(id)).segments[0]!.target.text).toBe('Translated in Duet');
 
         const erased = await upload(id, 'translator', confirmed, { overwrite: true });
-        expect((await erased.json()) as XliffImportResponse).toMatchObject({ dryRun: false, updated: 1, targets: 1, statuses: 1, erasures: [{ unit: first, erased: true }] });
+        expect((await erased.json()) as XliffImportResponse).toMatchObject({
+          dryRun: false,
+          updated: 1,
+          targets: 1,
+          statuses: 1,
+          erasures: [{ unit: first, erased: true }],
+        });
         expect((await show(id)).segments[0]).toMatchObject({ status: 'untranslated', target: { text: '' } });
         await waitFor(() => readArticle(reader.doc).segments[0]?.status === 'untranslated', 10_000, 'the erasure to reach an open editor');
       } finally {

@@ -85,7 +85,11 @@ function request(url: URL, limits: FetchLimits, signal: AbortSignal): Promise<In
   if (!limits.allowPrivate && isIP(host) && isPrivateAddress(host)) return Promise.reject(refusedHost(host));
   const get = url.protocol === 'https:' ? httpsGet : httpGet;
   return new Promise((resolve, reject) => {
-    const req = get(url, { signal, headers: { accept: 'image/*', 'user-agent': 'Duet image fetch' }, ...(limits.allowPrivate ? {} : { lookup: guardedLookup }) }, resolve);
+    const req = get(
+      url,
+      { signal, headers: { accept: 'image/*', 'user-agent': 'Duet image fetch' }, ...(limits.allowPrivate ? {} : { lookup: guardedLookup }) },
+      resolve,
+    );
     req.on('error', reject);
   });
 }
@@ -137,7 +141,7 @@ export async function fetchImage(address: string, limits: FetchLimits = DEFAULT_
     const cause = (error as { cause?: unknown }).cause;
     if (cause instanceof DuetError) throw cause;
     const code = (error as NodeJS.ErrnoException).code;
-    throw new DuetError('invalid_input', `could not fetch ${address}: ${code === 'ENOTFOUND' ? 'no such host' : code ?? (error as Error).message}`);
+    throw new DuetError('invalid_input', `could not fetch ${address}: ${code === 'ENOTFOUND' ? 'no such host' : (code ?? (error as Error).message)}`);
   } finally {
     clearTimeout(timer);
   }

@@ -24,12 +24,16 @@ export function sniffImageType(bytes: Uint8Array): ImageType | null {
   // GIF: the version, then a logical screen descriptor (13 bytes in all).
   if ((ascii(bytes, 0, 6) === 'GIF87a' || ascii(bytes, 0, 6) === 'GIF89a') && bytes.length >= 13) return { type: 'image/gif', extension: 'gif' };
   // WebP: a RIFF container of type WEBP whose first chunk is a VP8 bitstream.
-  if (ascii(bytes, 0, 4) === 'RIFF' && ascii(bytes, 8, 12) === 'WEBP' && /^VP8[ LX]$/.test(ascii(bytes, 12, 16))) return { type: 'image/webp', extension: 'webp' };
+  if (ascii(bytes, 0, 4) === 'RIFF' && ascii(bytes, 8, 12) === 'WEBP' && /^VP8[ LX]$/.test(ascii(bytes, 12, 16)))
+    return { type: 'image/webp', extension: 'webp' };
   return null;
 }
 
 /** Does this look like an SVG (XML text with an <svg> element near the start)? Only to say why it is refused. */
 export function looksLikeSvg(bytes: Uint8Array): boolean {
-  const head = new TextDecoder('utf-8', { fatal: false }).decode(bytes.subarray(0, 4096)).replace(/^\uFEFF/, '').trimStart();
+  const head = new TextDecoder('utf-8', { fatal: false })
+    .decode(bytes.subarray(0, 4096))
+    .replace(/^\uFEFF/, '')
+    .trimStart();
   return /^<(\?xml|svg|!DOCTYPE svg|!--)/i.test(head) && /<svg[\s>]/i.test(head);
 }

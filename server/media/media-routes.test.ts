@@ -24,7 +24,8 @@ beforeAll(async () => {
     if (req.url === '/moved') return void res.writeHead(301, { location: '/photo.png' }).end();
     if (req.url === '/drawing.svg') return void res.writeHead(200, { 'content-type': 'image/svg+xml' }).end(SVG_IMAGE);
     if (req.url === '/page.jpg') return void res.writeHead(200, { 'content-type': 'image/jpeg' }).end('<html>not really</html>');
-    if (req.url === '/huge.png') return void res.writeHead(200, { 'content-type': 'image/png' }).end(Buffer.concat([pngImage(9), Buffer.alloc(MAX_MEDIA_BYTES)]));
+    if (req.url === '/huge.png')
+      return void res.writeHead(200, { 'content-type': 'image/png' }).end(Buffer.concat([pngImage(9), Buffer.alloc(MAX_MEDIA_BYTES)]));
     res.writeHead(404).end();
   });
   await new Promise<void>((resolve) => images.listen(0, '127.0.0.1', resolve));
@@ -90,7 +91,14 @@ describe('uploading an image', () => {
 
   const refusals: [string, Role, Uint8Array, string, number, RegExp][] = [
     ['an SVG', 'translator', SVG_IMAGE, '?filename=logo.svg', 422, /"logo\.svg" is an SVG image; SVG is not accepted/],
-    ['a text file named like a photo', 'translator', Buffer.from('GIF? no, just text'), '?filename=photo.jpg', 422, /"photo\.jpg" is not a PNG, JPEG, GIF or WebP image/],
+    [
+      'a text file named like a photo',
+      'translator',
+      Buffer.from('GIF? no, just text'),
+      '?filename=photo.jpg',
+      422,
+      /"photo\.jpg" is not a PNG, JPEG, GIF or WebP image/,
+    ],
     ['HTML pretending to be a PNG', 'admin', Buffer.from('<html><script>alert(1)</script></html>'), '', 422, /not a PNG, JPEG, GIF or WebP/],
     ['an empty body', 'translator', new Uint8Array(0), '', 422, /is empty/],
     ['an image over 10 MiB', 'translator', Buffer.concat([pngImage(3), Buffer.alloc(MAX_MEDIA_BYTES)]), '', 413, /over 10485760 bytes/],
@@ -166,7 +174,11 @@ describe('storing a remote image', () => {
       const res = await fetchInto('admin', url);
       expect(res.status).toBe(422);
     }
-    const res = await server.as('admin', `/api/articles/${articleId}/media/fetch`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+    const res = await server.as('admin', `/api/articles/${articleId}/media/fetch`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+    });
     expect((await errorOf(res)).message).toMatch(/"url" is required/);
   });
 });

@@ -33,10 +33,14 @@ export const mediaRoutes =
       if (!deps.store.has(id)) throw new DuetError('not_found', `no article with id "${id}"`);
     };
 
-    app.get('/api/articles/:id/media', { config: { access: 'user' }, schema: { params: ArticleParamsSchema, response: { 200: MediaListSchema } } }, async (request) => {
-      requireArticle(request.params.id);
-      return { media: media.list(request.params.id) };
-    });
+    app.get(
+      '/api/articles/:id/media',
+      { config: { access: 'user' }, schema: { params: ArticleParamsSchema, response: { 200: MediaListSchema } } },
+      async (request) => {
+        requireArticle(request.params.id);
+        return { media: media.list(request.params.id) };
+      },
+    );
 
     // The upload's body is the image itself, whatever type it says it is: the store sniffs the bytes.
     const upload: RouteModule = async (upload) => {
@@ -61,7 +65,10 @@ export const mediaRoutes =
 
     app.post(
       '/api/articles/:id/media/fetch',
-      { config: { access: mayAddMedia }, schema: { params: ArticleParamsSchema, body: FetchImageSchema, response: { 200: StoredMediaSchema, 201: StoredMediaSchema } } },
+      {
+        config: { access: mayAddMedia },
+        schema: { params: ArticleParamsSchema, body: FetchImageSchema, response: { 200: StoredMediaSchema, 201: StoredMediaSchema } },
+      },
       async (request, reply) => {
         requireArticle(request.params.id);
         const fetched = await fetchImage(request.body.url, limits);

@@ -50,7 +50,8 @@ const toItem = (row: MediaRow): MediaItem => ({
 /** Check that bytes are an image Duet accepts; throws the DuetError a person can act on. */
 export function checkImage(bytes: Uint8Array, what = 'the file') {
   if (bytes.length === 0) throw new DuetError('invalid_input', `${what} is empty`);
-  if (bytes.length > MAX_MEDIA_BYTES) throw new DuetError('too_large', `${what} is ${(bytes.length / 1048576).toFixed(1)} MiB; the limit is ${MAX_MEDIA_BYTES / 1048576} MiB`);
+  if (bytes.length > MAX_MEDIA_BYTES)
+    throw new DuetError('too_large', `${what} is ${(bytes.length / 1048576).toFixed(1)} MiB; the limit is ${MAX_MEDIA_BYTES / 1048576} MiB`);
   const type = sniffImageType(bytes);
   if (type) return type;
   if (looksLikeSvg(bytes)) throw new DuetError('invalid_input', `${what} is an SVG image; SVG is not accepted (it can carry scripts): convert it to PNG`);
@@ -91,7 +92,16 @@ export class MediaStore {
     this.writeFile(name, bytes);
     // eslint-disable-next-line no-control-regex -- control characters are what this removes or refuses
     const filename = options.filename?.replace(/[\u0000-\u001f\u007f-\u009f]/g, '').slice(0, MAX_FILENAME_LENGTH) || null;
-    this.statements.insert.run(articleId, name, type.type, bytes.length, filename, options.sourceUrl ?? null, options.createdBy ?? null, this.now().toISOString());
+    this.statements.insert.run(
+      articleId,
+      name,
+      type.type,
+      bytes.length,
+      filename,
+      options.sourceUrl ?? null,
+      options.createdBy ?? null,
+      this.now().toISOString(),
+    );
     return { item: toItem(this.statements.get.get(articleId, name)!), created: true };
   }
 

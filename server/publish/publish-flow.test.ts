@@ -62,7 +62,8 @@ async function saved(client: ProtocolClient) {
 }
 
 const sideOf = (markdown: string) => schema.nodes.doc!.create(null, parseMarkdownBlocks(markdown));
-const withSrc = (side: ReturnType<typeof sideOf>, src: string) => schema.nodes.doc!.create(null, [side.firstChild!.type.create({ ...side.firstChild!.attrs, src }, side.firstChild!.content)]);
+const withSrc = (side: ReturnType<typeof sideOf>, src: string) =>
+  schema.nodes.doc!.create(null, [side.firstChild!.type.create({ ...side.firstChild!.attrs, src }, side.firstChild!.content)]);
 
 describe.skipIf(!HAVE_FIXTURES)(`publishing the Zhihu article (${HAVE_FIXTURES ? 'present' : NO_FIXTURES_REASON})`, () => {
   let articleId: string;
@@ -72,7 +73,11 @@ describe.skipIf(!HAVE_FIXTURES)(`publishing the Zhihu article (${HAVE_FIXTURES ?
   test('import, translate, review, publish: the committed post is the published article', async () => {
     const fixture = JSON.parse(readFixture(SEED_PAIRS)) as PairsFixture;
     const html = readFileSync(join(FIXTURES, 'sources', 'zhihu-372335557.html'), 'utf8');
-    const imported = await server.as('translator', '/api/articles/import', json('POST', { content: html, sourceUrl: 'https://www.zhihu.com/question/372335557' }));
+    const imported = await server.as(
+      'translator',
+      '/api/articles/import',
+      json('POST', { content: html, sourceUrl: 'https://www.zhihu.com/question/372335557' }),
+    );
     expect(imported.status).toBe(201);
     articleId = ((await imported.json()) as { id: string }).id;
 
@@ -80,7 +85,11 @@ describe.skipIf(!HAVE_FIXTURES)(`publishing the Zhihu article (${HAVE_FIXTURES ?
     images = [1, 2, 3, 4].map((n) => jpegImage(n));
     const urls: string[] = [];
     for (const [n, bytes] of images.entries()) {
-      const res = await server.as('translator', `/api/articles/${articleId}/media?filename=photo-${n + 1}.jpg`, { method: 'POST', headers: { 'content-type': 'image/jpeg' }, body: new Uint8Array(bytes) });
+      const res = await server.as('translator', `/api/articles/${articleId}/media?filename=photo-${n + 1}.jpg`, {
+        method: 'POST',
+        headers: { 'content-type': 'image/jpeg' },
+        body: new Uint8Array(bytes),
+      });
       expect(res.status).toBe(201);
       urls.push(((await res.json()) as { media: MediaItem }).media.url);
     }
@@ -140,7 +149,9 @@ describe.skipIf(!HAVE_FIXTURES)(`publishing the Zhihu article (${HAVE_FIXTURES ?
     // Byte for byte, read from the commit itself.
     const committed = execFileSync('git', ['-C', repo.dir, 'show', `HEAD:${first.path}`]);
     expect(committed.equals(readFileSync(SEED_ARTICLE))).toBe(true);
-    expect(repo.git('show', '--name-only', '--format=', 'HEAD').split('\n').filter(Boolean).sort()).toEqual([first.path, ...first.media.map((item) => item.path)].sort());
+    expect(repo.git('show', '--name-only', '--format=', 'HEAD').split('\n').filter(Boolean).sort()).toEqual(
+      [first.path, ...first.media.map((item) => item.path)].sort(),
+    );
     for (const [i, item] of first.media.entries()) expect(execFileSync('git', ['-C', repo.dir, 'show', `HEAD:${item.path}`]).equals(images[i]!)).toBe(true);
     expect(repo.status()).toBe('');
   });
@@ -159,7 +170,9 @@ describe.skipIf(!HAVE_FIXTURES)(`publishing the Zhihu article (${HAVE_FIXTURES ?
         '',
       ].join('\n'),
     );
-    expect(repo.git('log', '-1', '--format=%(trailers:key=Co-authored-by,valueonly)')).toBe('reviewer <reviewer@users.noreply.duet>\ntranslator <translator@example.org>\n\n');
+    expect(repo.git('log', '-1', '--format=%(trailers:key=Co-authored-by,valueonly)')).toBe(
+      'reviewer <reviewer@users.noreply.duet>\ntranslator <translator@example.org>\n\n',
+    );
   });
 
   test('editing one paragraph and publishing again changes only its line', async () => {
@@ -175,7 +188,10 @@ describe.skipIf(!HAVE_FIXTURES)(`publishing the Zhihu article (${HAVE_FIXTURES ?
     expect(publication.commit).not.toBe(first.commit);
 
     expect(repo.git('diff', '--numstat', 'HEAD~1', 'HEAD')).toBe(`1\t1\t${first.path}\n`);
-    const changed = repo.git('diff', '-U0', 'HEAD~1', 'HEAD').split('\n').filter((line) => /^[-+](?![-+]{2} )/.test(line));
+    const changed = repo
+      .git('diff', '-U0', 'HEAD~1', 'HEAD')
+      .split('\n')
+      .filter((line) => /^[-+](?![-+]{2} )/.test(line));
     expect(changed).toEqual([`-${EDITED_FROM}`, `+${EDITED_TO}`]);
     expect(repo.git('log', '-1', '--format=%s')).toMatch(/^Update "How to View Ali Damo Academy's/);
 

@@ -25,9 +25,17 @@ export interface PublishRouteDeps {
 export const publishRoutes =
   (deps: PublishRouteDeps, historyAuthors?: HistoryAuthors): RouteModule =>
   async (app) => {
-    const publisher = new Publisher({ store: deps.store, db: deps.db, dataDir: deps.dataDir, accounts: deps.accounts, ...(historyAuthors ? { historyAuthors } : {}) });
+    const publisher = new Publisher({
+      store: deps.store,
+      db: deps.db,
+      dataDir: deps.dataDir,
+      accounts: deps.accounts,
+      ...(historyAuthors ? { historyAuthors } : {}),
+    });
 
-    app.get('/api/site', { config: { access: configuresSite }, schema: { response: { 200: SiteAnswerSchema } } }, async () => ({ site: publisher.settings.get() }));
+    app.get('/api/site', { config: { access: configuresSite }, schema: { response: { 200: SiteAnswerSchema } } }, async () => ({
+      site: publisher.settings.get(),
+    }));
 
     app.put('/api/site', { config: { access: configuresSite }, schema: { body: SiteInputSchema, response: { 200: SiteAnswerSchema } } }, async (request) => ({
       site: await publisher.settings.set(request.body),
@@ -42,7 +50,11 @@ export const publishRoutes =
       },
     );
 
-    app.get('/api/articles/:id/publications', { config: { access: 'user' }, schema: { params: ArticleParamsSchema, response: { 200: PublicationsSchema } } }, async (request) => ({
-      publications: publisher.list(request.params.id),
-    }));
+    app.get(
+      '/api/articles/:id/publications',
+      { config: { access: 'user' }, schema: { params: ArticleParamsSchema, response: { 200: PublicationsSchema } } },
+      async (request) => ({
+        publications: publisher.list(request.params.id),
+      }),
+    );
   };

@@ -47,7 +47,8 @@ afterEach(() => repo.remove());
 const json = (method: string, body: unknown): RequestInit => ({ method, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 const configure = (site: Record<string, unknown>, role: Role = 'admin') => server.as(role, '/api/site', json('PUT', site));
 const publish = (id: string, body: Record<string, unknown> = {}, role: Role = 'admin') => server.as(role, `/api/articles/${id}/publish`, json('POST', body));
-const publications = async (id: string) => ((await (await server.as('viewer', `/api/articles/${id}/publications`)).json()) as { publications: Publication[] }).publications;
+const publications = async (id: string) =>
+  ((await (await server.as('viewer', `/api/articles/${id}/publications`)).json()) as { publications: Publication[] }).publications;
 const errorOf = async (res: Response) => ((await res.json()) as { error: { code: string; message: string } }).error;
 const admin = { name: 'admin', role: 'admin' as const };
 let articles = 0;
@@ -88,10 +89,20 @@ describe('who may publish and configure', () => {
     const res = await publish(id);
     expect(res.status).toBe(200);
     const { publication } = (await res.json()) as { publication: Publication };
-    expect(publication).toMatchObject({ path, url: `/articles/2020/02/23/${path.slice(18, -3)}`, committed: true, pushed: false, pushError: null, publishedBy: 'admin', overrideReason: null });
+    expect(publication).toMatchObject({
+      path,
+      url: `/articles/2020/02/23/${path.slice(18, -3)}`,
+      committed: true,
+      pushed: false,
+      pushError: null,
+      publishedBy: 'admin',
+      overrideReason: null,
+    });
     expect(repo.files()).toEqual([path]);
     expect(repo.git('show', `HEAD:${path}`)).toBe(ARTICLE.replace('"Ali AI"', `"Ali AI ${articles}"`));
-    expect(repo.git('log', '-1', '--format=%an <%ae>|%cn <%ce>|%s')).toBe(`admin <admin@users.noreply.duet>|admin <admin@users.noreply.duet>|Publish "Ali AI ${articles}"\n`);
+    expect(repo.git('log', '-1', '--format=%an <%ae>|%cn <%ce>|%s')).toBe(
+      `admin <admin@users.noreply.duet>|admin <admin@users.noreply.duet>|Publish "Ali AI ${articles}"\n`,
+    );
     expect(repo.status()).toBe('');
   });
 });
@@ -99,7 +110,15 @@ describe('who may publish and configure', () => {
 describe('the site configuration', () => {
   test('is read back with its defaults', async () => {
     const site = ((await (await server.as('admin', '/api/site')).json()) as { site: Record<string, unknown> }).site;
-    expect(site).toEqual({ repo: repo.dir, postsFolder: '_posts', mediaFolder: 'assets/media', fileNamePattern: ':year-:month-:day-:slug.md', permalinkPattern: '/articles/:year/:month/:day/:title', remote: null, branch: null });
+    expect(site).toEqual({
+      repo: repo.dir,
+      postsFolder: '_posts',
+      mediaFolder: 'assets/media',
+      fileNamePattern: ':year-:month-:day-:slug.md',
+      permalinkPattern: '/articles/:year/:month/:day/:title',
+      remote: null,
+      branch: null,
+    });
   });
 
   test.each<[string, Record<string, unknown>, RegExp]>([
@@ -217,7 +236,9 @@ describe('refusals write nothing', () => {
     expect((await publish(id)).status).toBe(200);
     const before = snapshot();
     // Another article with the same title and date: the same path.
-    const res = await publish(server.importArticle(`---\ntitle: "Ali AI ${articles}"\ndate: 2020-02-23\ncategories: ['x']\nimage: /a.jpg\nblurb: 'b'\ntranslator: t\n---\n\nText.\n`));
+    const res = await publish(
+      server.importArticle(`---\ntitle: "Ali AI ${articles}"\ndate: 2020-02-23\ncategories: ['x']\nimage: /a.jpg\nblurb: 'b'\ntranslator: t\n---\n\nText.\n`),
+    );
     expect((await errorOf(res)).message).toMatch(/is the post of article \w+; set another slug/);
     expectUntouched(before);
   });
@@ -339,7 +360,9 @@ describe('republishing', () => {
     const [one, two] = [await upload(100), await upload(101)];
     const figureSegment = segmentIds(loadArticleDoc(server.running.store, id))[1]!;
     const setFigures = (srcs: string[]) =>
-      server.running.collab.changeArticle(id, admin, (doc, origin) => setSide(doc, figureSegment, 'target', sideDoc(...srcs.map((src, i) => fig(src, `photo ${i + 1}`))), 'admin', origin));
+      server.running.collab.changeArticle(id, admin, (doc, origin) =>
+        setSide(doc, figureSegment, 'target', sideDoc(...srcs.map((src, i) => fig(src, `photo ${i + 1}`))), 'admin', origin),
+      );
     setFigures([one!, two!]);
     const first = (await (await publish(id)).json()) as { publication: Publication };
     const short = path.slice(18, -3);

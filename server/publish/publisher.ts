@@ -73,7 +73,10 @@ function serialized<T>(key: string, run: () => Promise<T>): Promise<T> {
 /** One line, no control characters: text that goes into a commit message. */
 const oneLine = (text: string, max: number) => {
   // eslint-disable-next-line no-control-regex -- control characters are what this removes or refuses
-  const flat = text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ').replace(/\s+/g, ' ').trim();
+  const flat = text
+    .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 };
 
@@ -87,9 +90,15 @@ function checkOverride(request: PublishRequest): string | null {
 }
 
 function refuseQa(errors: QaIssue[]): DuetError {
-  const shown = errors.slice(0, 3).map((found) => found.message).join(' ');
+  const shown = errors
+    .slice(0, 3)
+    .map((found) => found.message)
+    .join(' ');
   const more = errors.length > 3 ? ` (and ${errors.length - 3} more)` : '';
-  return new DuetError('conflict', `QA found ${errors.length} error${errors.length === 1 ? '' : 's'}: ${shown}${more} Fix them, or an admin publishes with an override and a reason.`);
+  return new DuetError(
+    'conflict',
+    `QA found ${errors.length} error${errors.length === 1 ? '' : 's'}: ${shown}${more} Fix them, or an admin publishes with an override and a reason.`,
+  );
 }
 
 /** The email commits use for an account: its own, else `<name>@users.noreply.duet`. */
@@ -185,7 +194,10 @@ export class Publisher {
     const status = (await git(root, ['status', '--porcelain', '--untracked-files=all'])).trimEnd();
     if (status !== '') {
       const lines = status.split('\n');
-      throw new DuetError('conflict', `the clone at ${site.repo} has uncommitted changes (${lines.slice(0, 3).join('; ')}${lines.length > 3 ? '; …' : ''}): commit or discard them first`);
+      throw new DuetError(
+        'conflict',
+        `the clone at ${site.repo} has uncommitted changes (${lines.slice(0, 3).join('; ')}${lines.length > 3 ? '; …' : ''}): commit or discard them first`,
+      );
     }
 
     // The post must be this article's own: never overwrite another post.
@@ -193,7 +205,10 @@ export class Publisher {
     if (owners.length > 0) throw new DuetError('conflict', `cannot publish: ${plan.postPath} is the post of article ${owners[0]}; set another slug`);
     const previousMedia = new Set((previous?.media ?? []).map((item) => item.path));
     const writes: Write[] = [];
-    const toWrite = [{ path: plan.postPath, bytes: Buffer.from(plan.markdown, 'utf8'), ours: previous?.path === plan.postPath }, ...images.map(({ planned, bytes }) => ({ path: planned.repoPath, bytes, ours: previousMedia.has(planned.repoPath) }))];
+    const toWrite = [
+      { path: plan.postPath, bytes: Buffer.from(plan.markdown, 'utf8'), ours: previous?.path === plan.postPath },
+      ...images.map(({ planned, bytes }) => ({ path: planned.repoPath, bytes, ours: previousMedia.has(planned.repoPath) })),
+    ];
     for (const file of toWrite) {
       const absolute = fileInRepository(root, file.path);
       const before = existsSync(absolute) ? readFileSync(absolute) : null;

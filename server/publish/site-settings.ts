@@ -64,7 +64,8 @@ export async function checkSiteInput(input: SiteInput): Promise<SiteConfig> {
   const root = await repositoryRoot(repo);
   if (config.remote !== null) {
     const remotes = (await git(root, ['remote'])).split('\n').filter(Boolean);
-    if (!remotes.includes(config.remote)) throw new DuetError('invalid_input', `the repository has no remote "${config.remote}" (it has ${remotes.length ? remotes.join(', ') : 'none'})`);
+    if (!remotes.includes(config.remote))
+      throw new DuetError('invalid_input', `the repository has no remote "${config.remote}" (it has ${remotes.length ? remotes.join(', ') : 'none'})`);
   }
   return config;
 }

@@ -68,7 +68,10 @@ export class HistoryStore {
   recordText(articleId: string, segmentId: string, markdown: string, author: string | null, at: number, imported: () => string | null): void {
     const last = this.statements.lastVersion.get(articleId, segmentId);
     const sameSession =
-      last && last.author === author && at - last.updated_at <= SESSION_GAP_MS && !this.statements.statusByOtherSince.get(articleId, segmentId, last.updated_at, author);
+      last &&
+      last.author === author &&
+      at - last.updated_at <= SESSION_GAP_MS &&
+      !this.statements.statusByOtherSince.get(articleId, segmentId, last.updated_at, author);
     if (last && sameSession) {
       this.statements.updateVersion.run(markdown, at, last.id);
       return;
@@ -89,9 +92,13 @@ export class HistoryStore {
     const versions: TextVersion[] = rows.map((row) => ({ markdown: row.markdown, by: row.author, at: row.updated_at, since: row.started_at }));
     const first = rows[0];
     if (first) versions.unshift({ markdown: first.baseline, by: null, at: first.started_at, since: first.started_at });
-    const statusChanges: StatusChange[] = this.statements.statuses.all(articleId, segmentId).flatMap((row) =>
-      isSegmentStatus(row.to_status) ? [{ from: isSegmentStatus(row.from_status) ? row.from_status : null, to: row.to_status, by: row.actor, at: row.at }] : [],
-    );
+    const statusChanges: StatusChange[] = this.statements.statuses
+      .all(articleId, segmentId)
+      .flatMap((row) =>
+        isSegmentStatus(row.to_status)
+          ? [{ from: isSegmentStatus(row.from_status) ? row.from_status : null, to: row.to_status, by: row.actor, at: row.at }]
+          : [],
+      );
     return { segmentId, statusChanges, versions };
   }
 }

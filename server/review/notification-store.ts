@@ -59,7 +59,17 @@ export class NotificationStore {
     if (notifications.length === 0) return;
     this.db.transaction(() => {
       for (const n of notifications) {
-        this.statements.insert.run(n.userId, n.kind, n.articleId, n.articleTitle, n.segmentId, n.threadId, n.actor, n.text.slice(0, NOTIFICATION_TEXT_CHARS), n.at);
+        this.statements.insert.run(
+          n.userId,
+          n.kind,
+          n.articleId,
+          n.articleTitle,
+          n.segmentId,
+          n.threadId,
+          n.actor,
+          n.text.slice(0, NOTIFICATION_TEXT_CHARS),
+          n.at,
+        );
       }
     })();
   }

@@ -46,7 +46,10 @@ describe('history', () => {
     const segment = segmentIds(translator.doc)[0]!;
     // The translator types (several keystrokes, one session), the admin edits, the translator confirms.
     await write(translator, (doc) => setStatus(doc, segment, 'draft', 'translator'));
-    for (const [at, chars] of [[4, 'black '], [4 + 'black '.length + 'cat '.length, 'quietly ']] as const) {
+    for (const [at, chars] of [
+      [4, 'black '],
+      [4 + 'black '.length + 'cat '.length, 'quietly '],
+    ] as const) {
       for (const [i, char] of [...chars].entries()) await write(translator, (doc) => text(doc, segment).insert(at + i, char));
     }
     await waitFor(() => readSegment(admin.doc, segment).target.textContent === 'The black cat quietly sat on the mat.');
@@ -98,7 +101,9 @@ describe('the article list', () => {
       setStatus(doc, one, 'approved', 'admin');
     });
     const mine = async (role: Role) =>
-      (await json<{ articles: { id: string; mine: { assigned: number; done: number } }[] }>(role, '/api/articles')).body.articles.find((article) => article.id === id)!.mine;
+      (await json<{ articles: { id: string; mine: { assigned: number; done: number } }[] }>(role, '/api/articles')).body.articles.find(
+        (article) => article.id === id,
+      )!.mine;
     expect(await mine('translator')).toEqual({ assigned: 3, done: 2 });
     expect(await mine('reviewer')).toEqual({ assigned: 2, done: 1 });
     expect(await mine('viewer')).toEqual({ assigned: 0, done: 0 });
@@ -109,7 +114,14 @@ describe('members', () => {
   test('any signed-in user gets every account’s name and role', async () => {
     const { status, body } = await json<MembersResponse>('viewer', '/api/members');
     expect(status).toBe(200);
-    expect(body.members).toEqual(expect.arrayContaining([{ name: 'admin', role: 'admin' }, { name: 'translator', role: 'translator' }, { name: 'reviewer', role: 'reviewer' }, { name: 'viewer', role: 'viewer' }]));
+    expect(body.members).toEqual(
+      expect.arrayContaining([
+        { name: 'admin', role: 'admin' },
+        { name: 'translator', role: 'translator' },
+        { name: 'reviewer', role: 'reviewer' },
+        { name: 'viewer', role: 'viewer' },
+      ]),
+    );
     expect((await fetch(`${server.baseUrl}/api/members`)).status).toBe(401);
   });
 });
@@ -119,14 +131,18 @@ describe('notifications', () => {
   const summary = (list: AppNotification[]) => list.map((n) => [n.kind, n.actor, n.text]);
 
   test('mentions, replies to my threads, and segments sent back to me; read one or all', async () => {
-    const before = Object.fromEntries(await Promise.all((['admin', 'translator', 'reviewer', 'viewer'] as Role[]).map(async (role) => [role, (await mine(role)).notifications.length])));
+    const before = Object.fromEntries(
+      await Promise.all((['admin', 'translator', 'reviewer', 'viewer'] as Role[]).map(async (role) => [role, (await mine(role)).notifications.length])),
+    );
     const id = server.importArticle('---\ntitle: "Notified"\n---\n\nOne.\n\nTwo.\n\nThree.\n');
     const reviewer = await connect('reviewer', id);
     const translator = await connect('translator', id);
     const admin = await connect('admin', id);
     const [one, two, three] = segmentIds(admin.doc) as [string, string, string];
 
-    await write(reviewer, (doc) => openThread(doc, { segmentId: one, text: 'Is this right, @translator? cc @VIEWER', mentions: ['translator', 'viewer', 'admin'] }, 'reviewer'));
+    await write(reviewer, (doc) =>
+      openThread(doc, { segmentId: one, text: 'Is this right, @translator? cc @VIEWER', mentions: ['translator', 'viewer', 'admin'] }, 'reviewer'),
+    );
     await waitFor(() => readThreads(translator.doc).length === 1);
     await write(translator, (doc) => reply(doc, readThreads(doc)[0]!.id, 'Yes, @reviewer.', 'translator', null, { mentions: ['reviewer'] }));
     await waitFor(() => readThreads(admin.doc)[0]?.comments.length === 2);
@@ -158,19 +174,35 @@ describe('notifications', () => {
 
     // Reading.
     const unread = forTranslator.unread;
-    const read = await json<{ ok: boolean; unread: number }>('translator', '/api/notifications/read', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ids: [forTranslator.notifications[0]!.id] }) });
+    const read = await json<{ ok: boolean; unread: number }>('translator', '/api/notifications/read', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ ids: [forTranslator.notifications[0]!.id] }),
+    });
     expect(read.body).toEqual({ ok: true, unread: unread - 1 });
     expect((await mine('translator')).notifications[0]!.read).toBe(true);
     // Someone else's ids are ignored.
-    await json('reviewer', '/api/notifications/read', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ids: [forTranslator.notifications[1]!.id] }) });
+    await json('reviewer', '/api/notifications/read', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ ids: [forTranslator.notifications[1]!.id] }),
+    });
     expect((await mine('translator')).notifications[1]!.read).toBe(false);
-    const all = await json<{ unread: number }>('translator', '/api/notifications/read', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ all: true }) });
+    const all = await json<{ unread: number }>('translator', '/api/notifications/read', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ all: true }),
+    });
     expect(all.body.unread).toBe(0);
   });
 
   test('a malformed read request is refused and changes nothing', async () => {
     for (const body of [{}, { ids: 'x' }, { ids: [1] }, { all: 'yes' }]) {
-      const response = await json<{ error: { code: string } }>('translator', '/api/notifications/read', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      const response = await json<{ error: { code: string } }>('translator', '/api/notifications/read', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
       expect(response.status, JSON.stringify(body)).toBe(400);
       expect(response.body.error.code).toBe('bad_request');
     }

@@ -3,7 +3,14 @@
  * mention or assign, and my notifications.
  */
 import { DuetError } from '../../shared/protocol/errors';
-import { MarkedReadSchema, MarkReadSchema, MembersSchema, NotificationsSchema, SegmentHistoryParamsSchema, SegmentHistorySchema } from '../../shared/protocol/review-api';
+import {
+  MarkedReadSchema,
+  MarkReadSchema,
+  MembersSchema,
+  NotificationsSchema,
+  SegmentHistoryParamsSchema,
+  SegmentHistorySchema,
+} from '../../shared/protocol/review-api';
 import type { Accounts } from '../auth/accounts';
 import type { CollabServer } from '../collab/collab-server';
 import type { RouteModule } from '../routing/duet-app';
@@ -42,11 +49,17 @@ export const reviewRoutes =
       members: accounts.listUsers().map((user) => ({ name: user.name, role: user.role })),
     }));
 
-    app.get('/api/notifications', { config: { access: 'user' }, schema: { response: { 200: NotificationsSchema } } }, async (request) => notifications.list(request.auth!.user.id));
+    app.get('/api/notifications', { config: { access: 'user' }, schema: { response: { 200: NotificationsSchema } } }, async (request) =>
+      notifications.list(request.auth!.user.id),
+    );
 
-    app.post('/api/notifications/read', { config: { access: 'user' }, schema: { body: MarkReadSchema, response: { 200: MarkedReadSchema } } }, async (request) => {
-      const userId = request.auth!.user.id;
-      notifications.markRead(userId, request.body, Date.now());
-      return { ok: true as const, unread: notifications.unreadCount(userId) };
-    });
+    app.post(
+      '/api/notifications/read',
+      { config: { access: 'user' }, schema: { body: MarkReadSchema, response: { 200: MarkedReadSchema } } },
+      async (request) => {
+        const userId = request.auth!.user.id;
+        notifications.markRead(userId, request.body, Date.now());
+        return { ok: true as const, unread: notifications.unreadCount(userId) };
+      },
+    );
   };

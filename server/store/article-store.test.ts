@@ -21,11 +21,14 @@ function tempDir(): string {
 }
 
 const implementations: [string, () => ArticleStore][] = [
-  ['sqlite', () => {
-    const db = openDatabase(join(tempDir(), 'duet.sqlite'));
-    cleanups.push(() => db.close());
-    return new SqliteArticleStore(db);
-  }],
+  [
+    'sqlite',
+    () => {
+      const db = openDatabase(join(tempDir(), 'duet.sqlite'));
+      cleanups.push(() => db.close());
+      return new SqliteArticleStore(db);
+    },
+  ],
   ['memory', () => new MemoryArticleStore()],
 ];
 
@@ -132,7 +135,10 @@ describe('SQLite appends', () => {
     const path = join(tempDir(), 'duet.sqlite');
     const first = openDatabase(path);
     const second = openDatabase(path);
-    cleanups.push(() => first.close(), () => second.close());
+    cleanups.push(
+      () => first.close(),
+      () => second.close(),
+    );
     const a = new SqliteArticleStore(first);
     const b = new SqliteArticleStore(second);
     const author = new Y.Doc();

@@ -15,7 +15,11 @@ export class MemoryArticleStore implements ArticleStore {
   create(id: string, update: Uint8Array): void {
     if (this.articles.has(id)) throw new StoreError('exists', `article "${id}" already exists`);
     const now = new Date().toISOString();
-    this.articles.set(id, { meta: { id, createdAt: now, updatedAt: now }, log: [{ seq: 1, data: update.slice(), actor: null, at: Date.now() }], derived: { derived: 1, textSettled: 1 } });
+    this.articles.set(id, {
+      meta: { id, createdAt: now, updatedAt: now },
+      log: [{ seq: 1, data: update.slice(), actor: null, at: Date.now() }],
+      derived: { derived: 1, textSettled: 1 },
+    });
   }
 
   load(id: string): Uint8Array[] | null {
@@ -38,7 +42,12 @@ export class MemoryArticleStore implements ArticleStore {
   }
 
   loadRows(id: string, afterSeq = 0): StoredUpdate[] | null {
-    return this.articles.get(id)?.log.filter((row) => row.seq > afterSeq).map((row) => ({ ...row, data: row.data.slice() })) ?? null;
+    return (
+      this.articles
+        .get(id)
+        ?.log.filter((row) => row.seq > afterSeq)
+        .map((row) => ({ ...row, data: row.data.slice() })) ?? null
+    );
   }
 
   derivedThrough(id: string): DerivedThrough {
@@ -46,7 +55,9 @@ export class MemoryArticleStore implements ArticleStore {
   }
 
   underived(): string[] {
-    return [...this.articles.entries()].filter(([, entry]) => Math.min(entry.derived.derived, entry.derived.textSettled) < (entry.log.at(-1)?.seq ?? 0)).map(([id]) => id);
+    return [...this.articles.entries()]
+      .filter(([, entry]) => Math.min(entry.derived.derived, entry.derived.textSettled) < (entry.log.at(-1)?.seq ?? 0))
+      .map(([id]) => id);
   }
 
   markDerived(id: string, through: Partial<DerivedThrough>): void {

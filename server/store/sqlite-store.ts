@@ -26,11 +26,15 @@ export class SqliteArticleStore implements ArticleStore {
         'SELECT id, created_at, updated_at FROM articles ORDER BY created_at, id',
       ),
       deleteArticle: this.db.prepare<[string]>('DELETE FROM articles WHERE id = ?'),
-      insertUpdate: this.db.prepare<[string, number, Uint8Array, string | null, number | null]>('INSERT INTO updates (article_id, seq, data, actor, at) VALUES (?, ?, ?, ?, ?)'),
+      insertUpdate: this.db.prepare<[string, number, Uint8Array, string | null, number | null]>(
+        'INSERT INTO updates (article_id, seq, data, actor, at) VALUES (?, ?, ?, ?, ?)',
+      ),
       loadRows: this.db.prepare<[string, number], { seq: number; data: Buffer; actor: string | null; at: number | null }>(
         'SELECT seq, data, actor, at FROM updates WHERE article_id = ? AND seq > ? ORDER BY seq',
       ),
-      derivedThrough: this.db.prepare<[string], { derived_seq: number; text_settled_seq: number }>('SELECT derived_seq, text_settled_seq FROM articles WHERE id = ?'),
+      derivedThrough: this.db.prepare<[string], { derived_seq: number; text_settled_seq: number }>(
+        'SELECT derived_seq, text_settled_seq FROM articles WHERE id = ?',
+      ),
       underived: this.db.prepare<[], { id: string }>(
         'SELECT id FROM articles WHERE MIN(derived_seq, text_settled_seq) < (SELECT COALESCE(MAX(seq), 0) FROM updates WHERE article_id = articles.id)',
       ),

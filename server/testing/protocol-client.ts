@@ -43,7 +43,10 @@ export class ProtocolClient {
     this.doc = options.doc ?? new Y.Doc();
     const serverUrl = `${options.baseUrl.replace(/^http/, 'ws')}${COLLAB_PATH}`;
     this.provider = new WebsocketProvider(serverUrl, articleRoom(options.articleId), this.doc, {
-      WebSocketPolyfill: authenticatedWebSocket(options.token, options.cookie ? { cookie: options.cookie } : undefined) as unknown as typeof globalThis.WebSocket,
+      WebSocketPolyfill: authenticatedWebSocket(
+        options.token,
+        options.cookie ? { cookie: options.cookie } : undefined,
+      ) as unknown as typeof globalThis.WebSocket,
       disableBc: true,
       connect: options.connect ?? true,
       maxBackoffTime: 300,

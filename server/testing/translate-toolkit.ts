@@ -13,7 +13,10 @@ const BIN = '/usr/bin';
 
 function run(command: 'xliff2po' | 'po2xliff' | 'pomerge', inputs: Record<string, string>, args: (dir: string) => string[], output: string): string {
   const tool = join(BIN, command);
-  if (!existsSync(tool)) throw new Error(`The XLIFF tests check Duet's files with translate-toolkit's ${command}; install it with \`apt-get install translate-toolkit\` (.ci/run does).`);
+  if (!existsSync(tool))
+    throw new Error(
+      `The XLIFF tests check Duet's files with translate-toolkit's ${command}; install it with \`apt-get install translate-toolkit\` (.ci/run does).`,
+    );
   const dir = mkdtempSync(join(tmpdir(), 'duet-ttk-'));
   try {
     for (const [name, text] of Object.entries(inputs)) writeFileSync(join(dir, name), text);
@@ -32,10 +35,12 @@ function run(command: 'xliff2po' | 'po2xliff' | 'pomerge', inputs: Record<string
 }
 
 /** `xliff2po`: an XLIFF file as a PO file, one entry per trans-unit, its id as the entry's `#:` location. */
-export const xliffToPo = (xliff: string): string => run('xliff2po', { 'article.xlf': xliff }, (dir) => [join(dir, 'article.xlf'), join(dir, 'article.po')], 'article.po');
+export const xliffToPo = (xliff: string): string =>
+  run('xliff2po', { 'article.xlf': xliff }, (dir) => [join(dir, 'article.xlf'), join(dir, 'article.po')], 'article.po');
 
 /** `po2xliff`: a PO file as the XLIFF 1.1 translate-toolkit writes. */
-export const poToXliff = (po: string): string => run('po2xliff', { 'article.po': po }, (dir) => [join(dir, 'article.po'), join(dir, 'article.xlf')], 'article.xlf');
+export const poToXliff = (po: string): string =>
+  run('po2xliff', { 'article.po': po }, (dir) => [join(dir, 'article.po'), join(dir, 'article.xlf')], 'article.xlf');
 
 /**
  * `pomerge -t TEMPLATE -i PO`: the PO's translations merged into the XLIFF
@@ -43,7 +48,12 @@ export const poToXliff = (po: string): string => run('po2xliff', { 'article.po':
  * target: `--mergeblanks=yes`).
  */
 export const pomerge = (template: string, po: string): string =>
-  run('pomerge', { 'template.xlf': template, 'article.po': po }, (dir) => ['-t', join(dir, 'template.xlf'), '-i', join(dir, 'article.po'), '-o', join(dir, 'merged.xlf')], 'merged.xlf');
+  run(
+    'pomerge',
+    { 'template.xlf': template, 'article.po': po },
+    (dir) => ['-t', join(dir, 'template.xlf'), '-i', join(dir, 'article.po'), '-o', join(dir, 'merged.xlf')],
+    'merged.xlf',
+  );
 
 /** Translate one PO entry, found by its `#:` location (the trans-unit id), as a translator in a PO editor would. */
 export function translatePoEntry(po: string, location: string, msgstr: string): string {

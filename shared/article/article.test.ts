@@ -62,9 +62,7 @@ describe('the article model', () => {
     const b = new Y.Doc();
     sync(a, b);
     expect(sideFragment(b, 's1', 'target')).toBeInstanceOf(Y.XmlFragment);
-    expect(readArticle(b).segments.map((segment) => segment.target.toJSON())).toEqual(
-      readArticle(a).segments.map((segment) => segment.target.toJSON()),
-    );
+    expect(readArticle(b).segments.map((segment) => segment.target.toJSON())).toEqual(readArticle(a).segments.map((segment) => segment.target.toJSON()));
     // The content hash that decides verbatim export survives the trip through Yjs.
     expect(contentHash(readArticle(b).segments[0]!.target)).toBe(contentHash(doc(p('OP is a ', strong('student'), '.'))));
   });

@@ -274,4 +274,3 @@ export function articleTitle(snapshot: Pick<ArticleSnapshot, 'frontMatter' | 'me
   if (typeof title === 'string' && title.trim() !== '') return title;
   return snapshot.meta.sourceTitle ?? '';
 }
-

@@ -122,7 +122,8 @@ function classifySegmentField(transaction: Y.Transaction, segmentId: string, seg
   } else if (ASSIGNMENT_FIELDS.has(key)) {
     changes.kinds.add('assignment');
     touch(changes, segmentId).assignment = true;
-    if (!writtenValues(transaction, segment, key).every((value) => typeof value === 'string')) changes.unknown.push(`segment field "${key}" that is not a name`);
+    if (!writtenValues(transaction, segment, key).every((value) => typeof value === 'string'))
+      changes.unknown.push(`segment field "${key}" that is not a name`);
   } else if (STRUCTURE_FIELDS.has(key)) {
     // Replacing a side's fragment is not editing it: it detaches every editor and anchor.
     changes.kinds.add('structure');
@@ -196,7 +197,18 @@ export function mergeChanges(a: ArticleChanges | null, b: ArticleChanges): Artic
   const segments = new Map(a.segments);
   for (const [id, touched] of b.segments) {
     const before = segments.get(id);
-    segments.set(id, before ? { targetText: before.targetText || touched.targetText, sourceText: before.sourceText || touched.sourceText, created: before.created || touched.created, removed: before.removed || touched.removed, assignment: before.assignment || touched.assignment } : touched);
+    segments.set(
+      id,
+      before
+        ? {
+            targetText: before.targetText || touched.targetText,
+            sourceText: before.sourceText || touched.sourceText,
+            created: before.created || touched.created,
+            removed: before.removed || touched.removed,
+            assignment: before.assignment || touched.assignment,
+          }
+        : touched,
+    );
   }
   return {
     kinds: new Set([...a.kinds, ...b.kinds]),

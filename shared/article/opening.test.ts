@@ -58,10 +58,19 @@ describe('the opening of an article', () => {
   test.each([
     ['not an object', 'nope'],
     ['no count', { meta: {}, frontMatter: [], segments: [] }],
-    ['more rows than the article', { total: 0, meta: {}, frontMatter: [], segments: [{ id: 'a', status: 'draft', source: { type: 'doc' }, target: { type: 'doc' } }] }],
+    [
+      'more rows than the article',
+      { total: 0, meta: {}, frontMatter: [], segments: [{ id: 'a', status: 'draft', source: { type: 'doc' }, target: { type: 'doc' } }] },
+    ],
     ['an unknown status', { total: 1, meta: {}, frontMatter: [], segments: [{ id: 'a', status: 'done', source: { type: 'doc' }, target: { type: 'doc' } }] }],
-    ['a node the schema lacks', { total: 1, meta: {}, frontMatter: [], segments: [{ id: 'a', status: 'draft', source: { type: 'table' }, target: { type: 'doc' } }] }],
-    ['a side that is not a document', { total: 1, meta: {}, frontMatter: [], segments: [{ id: 'a', status: 'draft', source: { type: 'paragraph' }, target: { type: 'doc' } }] }],
+    [
+      'a node the schema lacks',
+      { total: 1, meta: {}, frontMatter: [], segments: [{ id: 'a', status: 'draft', source: { type: 'table' }, target: { type: 'doc' } }] },
+    ],
+    [
+      'a side that is not a document',
+      { total: 1, meta: {}, frontMatter: [], segments: [{ id: 'a', status: 'draft', source: { type: 'paragraph' }, target: { type: 'doc' } }] },
+    ],
   ])('refuses %s', (_name, json) => {
     expect(() => openingFromJson(json)).toThrow();
   });

@@ -22,7 +22,12 @@ describe('progress', () => {
       status,
       omitted,
     });
-    const segments = [segment('第一段', 'First part', 'translated'), segment('第二段', 'Draft', 'draft'), segment('第三段', '', 'untranslated', true), segment('四', 'Four', 'approved')];
+    const segments = [
+      segment('第一段', 'First part', 'translated'),
+      segment('第二段', 'Draft', 'draft'),
+      segment('第三段', '', 'untranslated', true),
+      segment('四', 'Four', 'approved'),
+    ];
     expect(textProgress(segments)).toEqual({ sourceChars: 10, sourceCharsTranslated: 7, targetWords: 4 });
     expect(statusCounts(segments)).toEqual({ untranslated: 1, draft: 1, translated: 1, reviewed: 0, approved: 1 });
     expect(translatedShare(statusCounts(segments))).toBe(0.5);

@@ -31,10 +31,13 @@ function keeps(change: (ydoc: Y.Doc) => void): boolean {
 describe('what the source reads', () => {
   test.each([
     ['a split inside a link and a bold run', (d: Y.Doc) => void splitSegment(d, 's2', 'source', 6, null)],
-    ['a split, then a merge back', (d: Y.Doc) => {
-      splitSegment(d, 's2', 'source', 3, null);
-      mergeWithNext(d, 's2', null);
-    }],
+    [
+      'a split, then a merge back',
+      (d: Y.Doc) => {
+        splitSegment(d, 's2', 'source', 3, null);
+        mergeWithNext(d, 's2', null);
+      },
+    ],
     ['merging a heading with the paragraph after it', (d: Y.Doc) => void mergeWithNext(d, 's1', null)],
     ["a translator's note, moved past a source", (d: Y.Doc) => void moveSegment(d, insertTranslatorSegment(d, 's2', 'after'), 1)],
     ["removing a translator's note", (d: Y.Doc) => removeSegment(d, insertTranslatorSegment(d, 's2', 'after'))],
@@ -46,15 +49,21 @@ describe('what the source reads', () => {
     ['typing in a source', (d: Y.Doc) => setSide(d, 's2', 'source', doc(p('改了。')), null)],
     ['moving a source past another', (d: Y.Doc) => void moveSegment(d, 's3', -1)],
     ['removing a source', (d: Y.Doc) => removeSegment(d, 's4')],
-    ["changing a link's address", (d: Y.Doc) => setSide(d, 's2', 'source', doc(p('第一段有', a('https://evil.example/', '链接'), '和', strong('粗体'), '。')), null)],
+    [
+      "changing a link's address",
+      (d: Y.Doc) => setSide(d, 's2', 'source', doc(p('第一段有', a('https://evil.example/', '链接'), '和', strong('粗体'), '。')), null),
+    ],
     ['unbolding a run', (d: Y.Doc) => setSide(d, 's2', 'source', doc(p('第一段有', a('https://example.org/', '链接'), '和粗体。')), null)],
     ["swapping a figure's image", (d: Y.Doc) => (sideFragment(d, 's3', 'source').get(0) as Y.XmlElement).setAttribute('src', '/media/b.png')],
     ['changing a heading level', (d: Y.Doc) => (sideFragment(d, 's1', 'source').get(0) as Y.XmlElement).setAttribute('level', 3 as unknown as string)],
     ['editing raw HTML', (d: Y.Doc) => (sideFragment(d, 's5', 'source').get(0) as Y.XmlElement).setAttribute('text', '<script>x</script>')],
-    ['a source stored outside the reading order', (d: Y.Doc) => {
-      insertSegmentsAt(d, 0, [{ id: 'orphan', source: doc(p('伪造。')) }]);
-      articleTypes(d).order.delete(0, 1);
-    }],
+    [
+      'a source stored outside the reading order',
+      (d: Y.Doc) => {
+        insertSegmentsAt(d, 0, [{ id: 'orphan', source: doc(p('伪造。')) }]);
+        articleTypes(d).order.delete(0, 1);
+      },
+    ],
     ['a segment id repeated in the order, moved', (d: Y.Doc) => articleTypes(d).order.insert(0, [segmentIds(d).at(-1)!])],
   ])('is changed by %s', (_, change) => {
     expect(keeps(change)).toBe(false);

@@ -35,7 +35,11 @@ const OUTSIDE_ORDER = '\u0005';
 /** Every declared attribute, in a fixed order, with its default where none is stored: encodings that mean the same read the same. */
 function attributes(declared: Record<string, { default?: unknown }> | undefined, stored: Record<string, unknown>): string {
   if (!declared) return JSON.stringify(Object.entries(stored).sort(([a], [b]) => (a < b ? -1 : 1)));
-  return JSON.stringify(Object.keys(declared).sort().map((name) => stored[name] ?? declared[name]!.default ?? null));
+  return JSON.stringify(
+    Object.keys(declared)
+      .sort()
+      .map((name) => stored[name] ?? declared[name]!.default ?? null),
+  );
 }
 
 class SourceWriter {

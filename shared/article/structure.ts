@@ -37,14 +37,17 @@ export function splitSegment(doc: Y.Doc, id: string, side: Side, pos: number, ac
   doc.transact(() => {
     setSide(doc, id, side, trimEmptyEdges(head), actor);
     const index = segmentIds(doc).indexOf(id);
-    newId = insertSegmentsAt(doc, index + 1, [{ [side]: trimEmptyEdges(tail), status: segment.status === 'untranslated' ? 'untranslated' : 'draft' }])[0] ?? null;
+    newId =
+      insertSegmentsAt(doc, index + 1, [{ [side]: trimEmptyEdges(tail), status: segment.status === 'untranslated' ? 'untranslated' : 'draft' }])[0] ?? null;
   }, origin);
   return newId;
 }
 
 /** Cutting inside a paragraph leaves empty halves of it at the cut: drop them. */
 function trimEmptyEdges(side: PMNode): PMNode {
-  const blocks = blocksOf(side).filter((block, i, all) => !(block.isTextblock && block.content.size === 0 && (i === 0 || i === all.length - 1) && all.length > 1));
+  const blocks = blocksOf(side).filter(
+    (block, i, all) => !(block.isTextblock && block.content.size === 0 && (i === 0 || i === all.length - 1) && all.length > 1),
+  );
   return sideDoc(blocks);
 }
 
@@ -58,7 +61,13 @@ export function mergeWithNext(doc: Y.Doc, id: string, actor: string | null, orig
   doc.transact(() => {
     for (const side of ['source', 'target'] as const) {
       if (isSideEmpty(second[side])) continue;
-      setSide(doc, id, side, sideDoc([...blocksOf(first[side]).filter((block) => !(block.isTextblock && block.content.size === 0)), ...blocksOf(second[side])]), actor);
+      setSide(
+        doc,
+        id,
+        side,
+        sideDoc([...blocksOf(first[side]).filter((block) => !(block.isTextblock && block.content.size === 0)), ...blocksOf(second[side])]),
+        actor,
+      );
     }
     removeSegment(doc, nextId);
   }, origin);

@@ -87,7 +87,8 @@ const COMMENT_FIELDS = new Set<string>(Object.values(COMMENT));
 const isString = (value: unknown): value is string => typeof value === 'string';
 const isNumber = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
 const isPosition = (value: unknown) => typeof value === 'object' && value !== null && !Array.isArray(value);
-const isAnchor = (value: unknown) => typeof value === 'object' && value !== null && isPosition((value as { start?: unknown }).start) && isPosition((value as { end?: unknown }).end);
+const isAnchor = (value: unknown) =>
+  typeof value === 'object' && value !== null && isPosition((value as { start?: unknown }).start) && isPosition((value as { end?: unknown }).end);
 
 type Report = (problem: string) => void;
 
@@ -115,7 +116,8 @@ export function classifyThreadChange(
     const thread = type as unknown as Y.Map<unknown>;
     for (const key of keys) {
       if (key != null && RESOLVE_FIELDS.has(key)) {
-        if (key === THREAD.resolved && !writtenValues(transaction, thread, key).every((value) => typeof value === 'boolean')) unknown('thread resolved that is not true or false');
+        if (key === THREAD.resolved && !writtenValues(transaction, thread, key).every((value) => typeof value === 'boolean'))
+          unknown('thread resolved that is not true or false');
         if (key === THREAD.resolvedAt && !writtenValues(transaction, thread, key).every(isNumber)) unknown('thread resolvedAt that is not a time');
         resolutionOf(changes, threadId).by.push(...(key === THREAD.resolvedBy ? writtenValues(transaction, thread, key) : []));
       } else {
@@ -174,7 +176,12 @@ function collectNewComment(threadId: string, comment: unknown, opensThread: bool
   if (state !== undefined && !(SUGGESTION_STATES as readonly unknown[]).includes(state)) unknown(`suggestion state "${String(state)}"`);
   // A comment born with its suggestion already decided is a suggestion-state write.
   if ((state !== undefined && state !== 'open') || comment.has(COMMENT.suggestionBy)) {
-    changes.suggestionWrites.push({ threadId, commentId: id, states: [state], by: comment.has(COMMENT.suggestionBy) ? [comment.get(COMMENT.suggestionBy)] : [] });
+    changes.suggestionWrites.push({
+      threadId,
+      commentId: id,
+      states: [state],
+      by: comment.has(COMMENT.suggestionBy) ? [comment.get(COMMENT.suggestionBy)] : [],
+    });
   }
 }
 

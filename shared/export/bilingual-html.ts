@@ -62,7 +62,9 @@ function about(snapshot: ArticleSnapshot, options: BilingualOptions): string {
   const parts: string[] = [];
   if (sourceTitle || sourceUrl) {
     const label = escapeHtml(sourceTitle || sourceUrl!);
-    parts.push(`Source: ${sourceUrl && /^https?:\/\//i.test(sourceUrl) && isSafeUrl(sourceUrl) ? `<a href="${escapeHtml(sourceUrl)}" lang="zh">${label}</a>` : `<span lang="zh">${label}</span>`}`);
+    parts.push(
+      `Source: ${sourceUrl && /^https?:\/\//i.test(sourceUrl) && isSafeUrl(sourceUrl) ? `<a href="${escapeHtml(sourceUrl)}" lang="zh">${label}</a>` : `<span lang="zh">${label}</span>`}`,
+    );
   }
   if (sourceAuthor) parts.push(`Author: ${escapeHtml(sourceAuthor)}`);
   const counts = statusCounts(snapshot.segments);

@@ -30,9 +30,17 @@ const small = snapshotOf({
     { source: doc(p('第一段，', strong('重点'), '。')), target: doc(p('First, ', strong('the point'), '.')), status: 'approved' },
     { source: doc(p('没有翻译的段落。')), status: 'untranslated' },
     { source: doc(p('删掉的广告。')), status: 'translated' },
-    { source: doc(fig('https://pic1.zhimg.com/a_b.jpg', '', '图一')), target: doc(fig('/api/articles/x/media/a.jpg', 'a ward', 'Figure one')), status: 'draft' },
+    {
+      source: doc(fig('https://pic1.zhimg.com/a_b.jpg', '', '图一')),
+      target: doc(fig('/api/articles/x/media/a.jpg', 'a ward', 'Figure one')),
+      status: 'draft',
+    },
     { source: null, target: doc(p(em('A translator’s note.'))), status: 'translated' },
-    { source: doc(li({ ordered: true, number: 2 }, '见', a('https://a.cn/', '官网'))), target: doc(li({ ordered: true, number: 2 }, 'See the ', a('https://a.cn/', 'site'))), status: 'reviewed' },
+    {
+      source: doc(li({ ordered: true, number: 2 }, '见', a('https://a.cn/', '官网'))),
+      target: doc(li({ ordered: true, number: 2 }, 'See the ', a('https://a.cn/', 'site'))),
+      status: 'reviewed',
+    },
   ],
 });
 // Omitting a block is a segment field the structure helpers set; set it here directly.
@@ -72,14 +80,20 @@ describe('the HTML review copy', () => {
     const hostile = snapshotOf({
       frontMatter: [{ key: 'title', value: '</title><script>alert(1)</script>' }],
       segments: [
-        { source: doc(p('<b>源</b>')), target: doc(p('<img src=x onerror=alert(1)> & <script>alert(2)</script>', a('javascript:alert(3)', 'link'))), status: 'draft' },
+        {
+          source: doc(p('<b>源</b>')),
+          target: doc(p('<img src=x onerror=alert(1)> & <script>alert(2)</script>', a('javascript:alert(3)', 'link'))),
+          status: 'draft',
+        },
         { source: doc(p('图')), target: doc(fig('javascript:alert(4)', '" onerror="alert(5)', '<i>cap</i>')), status: 'draft' },
       ],
     });
     const out = bilingualHtml(hostile);
     const tree = fromHtml(out);
     expect(selectAll('script, b, i', tree)).toEqual([]);
-    const attributes = (selectAll('*', tree) as Element[]).flatMap((node) => Object.entries(node.properties).map(([name, value]) => `${name}=${String(value)}`));
+    const attributes = (selectAll('*', tree) as Element[]).flatMap((node) =>
+      Object.entries(node.properties).map(([name, value]) => `${name}=${String(value)}`),
+    );
     expect(attributes.filter((entry) => /^on|javascript:/i.test(entry))).toEqual([]);
     const [first, second] = rows(out);
     expect(cell(first!, 'target')).toBe('<img src=x onerror=alert(1)> & <script>alert(2)</script>link');

@@ -14,7 +14,8 @@ const all = (html: string, selector: string) => selectAll(selector, parse(html))
 function activeContent(html: string): string[] {
   const found: string[] = [];
   for (const element of all(html, '*')) {
-    if (['script', 'iframe', 'object', 'embed', 'style', 'form', 'svg', 'math', 'base', 'meta', 'link'].includes(element.tagName)) found.push(`<${element.tagName}>`);
+    if (['script', 'iframe', 'object', 'embed', 'style', 'form', 'svg', 'math', 'base', 'meta', 'link'].includes(element.tagName))
+      found.push(`<${element.tagName}>`);
     for (const [name, value] of Object.entries(element.properties)) {
       if (/^on/i.test(name) || name === 'style' || name === 'srcDoc' || name === 'formAction') found.push(`${element.tagName}[${name}]`);
       if (typeof value === 'string' && /^\s*(javascript|data|vbscript):/i.test(value)) found.push(`${element.tagName}[${name}=${value}]`);
@@ -29,7 +30,7 @@ describe.skipIf(!HAVE_FIXTURES)(`the published seed article (${HAVE_FIXTURES ? '
   test('shows the front matter as the post header: title, date, cover image, blurb', () => {
     const [header] = all(html, 'header.post-header');
     expect(all(html, 'header h1').map((h1) => toText(h1))).toEqual([
-      "How to View Ali Damo Academy\u2019s COVID-19 CT Scan AI Diagnosis Technology, Which Could Recognize It in 20 Seconds with An Accuracy of 96%?",
+      'How to View Ali Damo Academy\u2019s COVID-19 CT Scan AI Diagnosis Technology, Which Could Recognize It in 20 Seconds with An Accuracy of 96%?',
     ]);
     expect(all(html, 'header time')[0]?.properties.dateTime).toBe('2020-02-23');
     expect(toText(all(html, 'header time')[0]!)).toBe('February 23, 2020');
@@ -43,7 +44,9 @@ describe.skipIf(!HAVE_FIXTURES)(`the published seed article (${HAVE_FIXTURES ? '
   test('keeps every figure with its image, alt text and caption', () => {
     const figures = all(html, 'figure');
     expect(figures.length).toBeGreaterThanOrEqual(3);
-    expect(figures.map((figure) => (selectAll('img', figure)[0] as Element).properties.src)).toContain('/assets/media/2020-02-23/how-to-view-ali-damo-ai-02.jpg');
+    expect(figures.map((figure) => (selectAll('img', figure)[0] as Element).properties.src)).toContain(
+      '/assets/media/2020-02-23/how-to-view-ali-damo-ai-02.jpg',
+    );
     const first = figures[0]!;
     expect((selectAll('img', first)[0] as Element).properties.alt).toBe('isolation ward');
     expect(toText(selectAll('figcaption', first)[0] as Element)).toBe('Precious image from a contaminated cell phone in an isolation ward');
@@ -53,7 +56,9 @@ describe.skipIf(!HAVE_FIXTURES)(`the published seed article (${HAVE_FIXTURES ? '
     const external = all(html, 'a[target="_blank"]');
     expect(external.length).toBeGreaterThan(3);
     expect(external[0]!.properties.href).toBe('https://www.zhihu.com/question/372335557');
-    expect(external.every((link) => String(link.properties.rel) === 'noopener noreferrer' || (link.properties.rel as string[]).join(' ') === 'noopener noreferrer')).toBe(true);
+    expect(
+      external.every((link) => String(link.properties.rel) === 'noopener noreferrer' || (link.properties.rel as string[]).join(' ') === 'noopener noreferrer'),
+    ).toBe(true);
     expect(all(html, 'a[href^="/articles/2020/02/16/"]')).toHaveLength(1);
   });
 
@@ -90,7 +95,8 @@ describe('images', () => {
     storedNames: ['photo.png', 'first.jpg'],
     known: [['/assets/media/2020-02-23/post-01.jpg', '/api/articles/abc/media/first.jpg']],
   });
-  const images = (html: string) => all(html, 'img').map((img) => [img.properties.alt, img.properties.src, (img.properties.className as string[] | undefined)?.join(' ') ?? '']);
+  const images = (html: string) =>
+    all(html, 'img').map((img) => [img.properties.alt, img.properties.src, (img.properties.className as string[] | undefined)?.join(' ') ?? '']);
 
   test('site paths show the stored image they were published from; stored images show; unknown ones are marked missing', () => {
     expect(images(previewHtml(markdown, { resolveImage: resolve }))).toEqual([
@@ -104,7 +110,11 @@ describe('images', () => {
 
   test('site paths not stored in Duet come from the site when its address is known', () => {
     const withSite = mediaResolver({ articleId: 'abc', siteUrl: 'https://readings.example/' });
-    expect(images(previewHtml(markdown, { resolveImage: withSite }))[1]).toEqual(['not stored', 'https://readings.example/assets/media/2020-02-23/post-02.jpg', '']);
+    expect(images(previewHtml(markdown, { resolveImage: withSite }))[1]).toEqual([
+      'not stored',
+      'https://readings.example/assets/media/2020-02-23/post-02.jpg',
+      '',
+    ]);
   });
 });
 
@@ -113,7 +123,10 @@ describe('hostile targets stay inert', () => {
     ['a script block', '<script>alert(1)</script>'],
     ['an inline script', 'Text <script>document.title="owned"</script> more.'],
     ['an image error handler', '<img src="x" onerror="alert(1)">'],
-    ['an error handler inside a figure', '<figure>\n  <img src="/a.png" alt="x" onerror="alert(1)"/>\n  <figcaption onclick="alert(2)">c</figcaption>\n</figure>'],
+    [
+      'an error handler inside a figure',
+      '<figure>\n  <img src="/a.png" alt="x" onerror="alert(1)"/>\n  <figcaption onclick="alert(2)">c</figcaption>\n</figure>',
+    ],
     ['a javascript: link in Markdown', '[click](javascript:alert(1))'],
     ['a javascript: link in HTML', '<a href="javascript:alert(1)" target="_blank">click</a>'],
     ['an entity-encoded javascript: link', '<a href="jav&#x61;script:alert(1)">click</a>'],

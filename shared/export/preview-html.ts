@@ -54,7 +54,12 @@ export function previewHtml(markdown: string, options: PreviewOptions = {}): str
   return printer.stringify(clean);
 }
 
-const element = (tagName: string, properties: Element['properties'], children: ElementContent[] = []): Element => ({ type: 'element', tagName, properties, children });
+const element = (tagName: string, properties: Element['properties'], children: ElementContent[] = []): Element => ({
+  type: 'element',
+  tagName,
+  properties,
+  children,
+});
 const text = (value: string): ElementContent => ({ type: 'text', value });
 
 /** The post's header as the site's layout shows it: title, date, cover image, blurb. */
@@ -65,7 +70,9 @@ function postHeader(yamlText: string): Element {
   } catch (error) {
     // Jekyll logs such front matter and publishes the post without it.
     const reason = error instanceof FrontMatterError ? error.message : String(error);
-    return element('header', { className: ['post-header'] }, [element('p', { className: ['preview-warning'] }, [text(`The site would ignore this front matter: ${reason}`)])]);
+    return element('header', { className: ['post-header'] }, [
+      element('p', { className: ['preview-warning'] }, [text(`The site would ignore this front matter: ${reason}`)]),
+    ]);
   }
   const string = (key: string): string | null => {
     const value = values.get(key);

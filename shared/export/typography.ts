@@ -20,7 +20,10 @@ export class Typographer {
   }
 
   convert(text: string): string {
-    const dashed = text.replace(/---/g, '\u2014').replace(/--/g, '\u2013').replace(/\.\.\./g, '\u2026');
+    const dashed = text
+      .replace(/---/g, '\u2014')
+      .replace(/--/g, '\u2013')
+      .replace(/\.\.\./g, '\u2026');
     let out = '';
     for (const char of dashed) {
       if (char === '"') out += OPENS_AFTER.test(this.previous) ? '\u201C' : '\u201D';

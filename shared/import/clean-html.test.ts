@@ -39,11 +39,19 @@ describe('what never comes through', () => {
   });
 
   test("WeChat's body starts hidden and is unhidden by a script: its text is kept", () => {
-    expectBlocks('<h1 id="activity-name"> 标题 </h1><div id="js_content" style="visibility: hidden;"><p>正文</p></div><div>页脚</div>', h(1, '标题'), p('正文'));
+    expectBlocks(
+      '<h1 id="activity-name"> 标题 </h1><div id="js_content" style="visibility: hidden;"><p>正文</p></div><div>页脚</div>',
+      h(1, '标题'),
+      p('正文'),
+    );
   });
 
   test('event handlers, styles, classes and ids are not carried', () => {
-    const clean = cleanHtml(parseHtml('<p id="x" class="y" style="color:red" onclick="alert(1)">正文<img src="https://a.com/x.jpg" onerror="alert(2)" onload="alert(3)" alt="图" width="10"></p>'));
+    const clean = cleanHtml(
+      parseHtml(
+        '<p id="x" class="y" style="color:red" onclick="alert(1)">正文<img src="https://a.com/x.jpg" onerror="alert(2)" onload="alert(3)" alt="图" width="10"></p>',
+      ),
+    );
     const json = JSON.stringify(clean, (key, value) => (key === 'position' ? undefined : value));
     expect(json).not.toMatch(/onclick|onerror|onload|alert|className|style|"id"|width/i);
     const img = ((clean.children[1] as Element).children[0] as Element).properties;
@@ -66,9 +74,17 @@ describe('what never comes through', () => {
 
 describe('images', () => {
   test.each([
-    ['data-original first (Zhihu full size)', `<img src="${PLACEHOLDER}" data-original="https://pic1.zhimg.com/v2-abc_r.jpg" data-actualsrc="${ZHIMG}">`, 'https://pic1.zhimg.com/v2-abc_r.jpg'],
+    [
+      'data-original first (Zhihu full size)',
+      `<img src="${PLACEHOLDER}" data-original="https://pic1.zhimg.com/v2-abc_r.jpg" data-actualsrc="${ZHIMG}">`,
+      'https://pic1.zhimg.com/v2-abc_r.jpg',
+    ],
     ['then data-actualsrc', `<img src="${PLACEHOLDER}" data-actualsrc="${ZHIMG}">`, ZHIMG],
-    ['then data-src (WeChat)', '<img data-src="https://mmbiz.qpic.cn/a/640?wx_fmt=jpeg" src="https://mmbiz.qpic.cn/a/640?wx_fmt=jpeg&tp=webp&wx_lazy=1">', 'https://mmbiz.qpic.cn/a/640?wx_fmt=jpeg'],
+    [
+      'then data-src (WeChat)',
+      '<img data-src="https://mmbiz.qpic.cn/a/640?wx_fmt=jpeg" src="https://mmbiz.qpic.cn/a/640?wx_fmt=jpeg&tp=webp&wx_lazy=1">',
+      'https://mmbiz.qpic.cn/a/640?wx_fmt=jpeg',
+    ],
     ['then the noscript copy', `<figure><noscript><img src="${ZHIMG}"></noscript><img src="${PLACEHOLDER}"></figure>`, ZHIMG],
     ['then src', '<img src="https://example.com/a.png">', 'https://example.com/a.png'],
     ['a protocol-relative source gets https', '<img src="//pic1.zhimg.com/x.jpg">', 'https://pic1.zhimg.com/x.jpg'],
@@ -100,11 +116,18 @@ describe('images', () => {
   });
 
   test('a figure with two images gives its caption to the last', () => {
-    expectBlocks('<figure><img src="https://a.com/1.jpg"><img src="https://a.com/2.jpg"><figcaption>两张图</figcaption></figure>', fig('https://a.com/1.jpg', ''), fig('https://a.com/2.jpg', '', '两张图'));
+    expectBlocks(
+      '<figure><img src="https://a.com/1.jpg"><img src="https://a.com/2.jpg"><figcaption>两张图</figcaption></figure>',
+      fig('https://a.com/1.jpg', ''),
+      fig('https://a.com/2.jpg', '', '两张图'),
+    );
   });
 
   test('Zhihu formulas are code', () => {
-    expectBlocks('<p>公式<img eeimg="1" src="https://www.zhihu.com/equation?tex=x%5E2" alt="x^2">和<span class="ztext-math" data-tex="y_1">y_1</span></p>', p('公式', code('x^2'), '和', code('y_1')));
+    expectBlocks(
+      '<p>公式<img eeimg="1" src="https://www.zhihu.com/equation?tex=x%5E2" alt="x^2">和<span class="ztext-math" data-tex="y_1">y_1</span></p>',
+      p('公式', code('x^2'), '和', code('y_1')),
+    );
   });
 
   test('a relative image is resolved against the page address', () => {
@@ -133,7 +156,11 @@ describe('captions', () => {
   test.each<[string, string, PMNode[]]>([
     ['a plain paragraph', `${IMG}<p>这是正文的第一段。</p>`, [p('这是正文的第一段。')]],
     ['a long small paragraph', `${IMG}<p style="font-size:12px">${'很长的一段话，'.repeat(10)}</p>`, [p('很长的一段话，'.repeat(10))]],
-    ['a centred line followed by more centred lines (a poem)', `${IMG}<p style="text-align:center">床前明月光</p><p style="text-align:center">疑是地上霜</p>`, [p('床前明月光'), p('疑是地上霜')]],
+    [
+      'a centred line followed by more centred lines (a poem)',
+      `${IMG}<p style="text-align:center">床前明月光</p><p style="text-align:center">疑是地上霜</p>`,
+      [p('床前明月光'), p('疑是地上霜')],
+    ],
   ])('%s after an image stays a paragraph', (_name, html, rest) => {
     expectBlocks(html, fig(SRC, ''), ...rest);
   });
@@ -145,8 +172,16 @@ describe('captions', () => {
 
 describe('links', () => {
   test.each([
-    ['a Zhihu redirect becomes its target', '<p><a href="https://link.zhihu.com/?target=https%3A//example.com/a%3Fb%3D1">链接</a></p>', p(a('https://example.com/a?b=1', '链接'))],
-    ['a Zhihu entity link becomes plain text', '<p>关于<a href="https://zhida.zhihu.com/search?content_id=1&q=CT" class="RichContent-EntityWord">CT</a>的</p>', p('关于CT的')],
+    [
+      'a Zhihu redirect becomes its target',
+      '<p><a href="https://link.zhihu.com/?target=https%3A//example.com/a%3Fb%3D1">链接</a></p>',
+      p(a('https://example.com/a?b=1', '链接')),
+    ],
+    [
+      'a Zhihu entity link becomes plain text',
+      '<p>关于<a href="https://zhida.zhihu.com/search?content_id=1&q=CT" class="RichContent-EntityWord">CT</a>的</p>',
+      p('关于CT的'),
+    ],
     ['an in-page anchor becomes plain text', '<p>见<a href="#ref_1">[1]</a></p>', p('见[1]')],
     ['a mailto link stays', '<p><a href="mailto:a@b.cn">写信</a></p>', p(a('mailto:a@b.cn', '写信'))],
     ['a link keeps its marks inside', '<p><a href="https://a.cn/"><b>粗</b>体</a></p>', p(a('https://a.cn/', strong('粗'), '体'))],
@@ -155,7 +190,9 @@ describe('links', () => {
   });
 
   test('a relative link is resolved against the page address', () => {
-    expect(blocksOf('<p><a href="/p/2">下一篇</a></p>', { baseUrl: 'https://zhuanlan.zhihu.com/p/1' }).eq(doc(p(a('https://zhuanlan.zhihu.com/p/2', '下一篇'))))).toBe(true);
+    expect(
+      blocksOf('<p><a href="/p/2">下一篇</a></p>', { baseUrl: 'https://zhuanlan.zhihu.com/p/1' }).eq(doc(p(a('https://zhuanlan.zhihu.com/p/2', '下一篇')))),
+    ).toBe(true);
   });
 });
 
@@ -282,6 +319,8 @@ describe("Zhihu's copy credit", () => {
 });
 
 test('the cleaned tree holds only blocks of the allowed kinds', () => {
-  const root: Root = cleanHtml(parseHtml('<div><section><p>一</p><ul><li>二</li></ul></section><figure><img src="https://a.cn/x.png"></figure><blockquote>三</blockquote><hr></div>'));
+  const root: Root = cleanHtml(
+    parseHtml('<div><section><p>一</p><ul><li>二</li></ul></section><figure><img src="https://a.cn/x.png"></figure><blockquote>三</blockquote><hr></div>'),
+  );
   expect(root.children.map((child) => (child as Element).tagName)).toEqual(['p', 'ul', 'figure', 'blockquote', 'hr']);
 });

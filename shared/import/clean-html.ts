@@ -43,16 +43,92 @@ const BLANK = /^[\s\u00A0\u3000\u200B\uFEFF]*$/;
 
 /** Removed with everything inside them: they run, style, embed or ask, but never say anything to translate. */
 const DROP = new Set([
-  'script', 'style', 'link', 'meta', 'base', 'title', 'head', 'template', 'iframe', 'frame', 'frameset', 'object', 'embed',
-  'applet', 'param', 'svg', 'math', 'canvas', 'video', 'audio', 'source', 'track', 'map', 'area', 'button', 'input', 'select',
-  'option', 'optgroup', 'textarea', 'datalist', 'output', 'progress', 'meter', 'dialog', 'nav', 'qqmusic', 'mpvoice', 'mpvideo', 'mpprofile', 'mpcps',
+  'script',
+  'style',
+  'link',
+  'meta',
+  'base',
+  'title',
+  'head',
+  'template',
+  'iframe',
+  'frame',
+  'frameset',
+  'object',
+  'embed',
+  'applet',
+  'param',
+  'svg',
+  'math',
+  'canvas',
+  'video',
+  'audio',
+  'source',
+  'track',
+  'map',
+  'area',
+  'button',
+  'input',
+  'select',
+  'option',
+  'optgroup',
+  'textarea',
+  'datalist',
+  'output',
+  'progress',
+  'meter',
+  'dialog',
+  'nav',
+  'qqmusic',
+  'mpvoice',
+  'mpvideo',
+  'mpprofile',
+  'mpcps',
 ]);
 
 /** Phrasing elements: they sit inside a paragraph unless they wrap blocks (WeChat wraps whole sections in `span`s). */
 const INLINE = new Set([
-  'a', 'abbr', 'b', 'bdi', 'bdo', 'big', 'br', 'cite', 'code', 'data', 'del', 'dfn', 'em', 'font', 'i', 'img', 'ins', 'kbd', 'label',
-  'mark', 'nobr', 'picture', 'q', 'rb', 'rp', 'rt', 'rtc', 'ruby', 's', 'samp', 'small', 'span', 'strike', 'strong', 'sub', 'sup', 'time',
-  'tt', 'u', 'var', 'wbr',
+  'a',
+  'abbr',
+  'b',
+  'bdi',
+  'bdo',
+  'big',
+  'br',
+  'cite',
+  'code',
+  'data',
+  'del',
+  'dfn',
+  'em',
+  'font',
+  'i',
+  'img',
+  'ins',
+  'kbd',
+  'label',
+  'mark',
+  'nobr',
+  'picture',
+  'q',
+  'rb',
+  'rp',
+  'rt',
+  'rtc',
+  'ruby',
+  's',
+  'samp',
+  'small',
+  'span',
+  'strike',
+  'strong',
+  'sub',
+  'sup',
+  'time',
+  'tt',
+  'u',
+  'var',
+  'wbr',
 ]);
 
 const HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
@@ -63,7 +139,35 @@ const isWidget = (tagName: string): boolean => tagName.startsWith('mp-') || DROP
 /** Every tag and attribute that may leave the cleaner; anything else is unwrapped (its text kept) or, in `strip`, removed. */
 function sanitizeSchema(allowDataImages: boolean): Schema {
   return {
-    tagNames: ['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'li', 'blockquote', 'figure', 'figcaption', 'img', 'hr', 'pre', 'code', 'kbd', 'samp', 'strong', 'b', 'em', 'i', 'a', 'br', 'sup', 'sub'],
+    tagNames: [
+      'p',
+      'h1',
+      'h2',
+      'h3',
+      'h4',
+      'h5',
+      'h6',
+      'ul',
+      'ol',
+      'li',
+      'blockquote',
+      'figure',
+      'figcaption',
+      'img',
+      'hr',
+      'pre',
+      'code',
+      'kbd',
+      'samp',
+      'strong',
+      'b',
+      'em',
+      'i',
+      'a',
+      'br',
+      'sup',
+      'sub',
+    ],
     attributes: { a: ['href', 'title'], img: ['src', 'alt', 'title'], ol: ['start'], li: ['value'], '*': [] },
     protocols: { href: ['http', 'https', 'mailto'], src: allowDataImages ? ['http', 'https', 'data'] : ['http', 'https'] },
     strip: [...DROP, 'noscript'],
@@ -325,9 +429,51 @@ function isInline(el: Element): boolean {
 }
 
 const KNOWN_BLOCKS = new Set([
-  'p', 'div', 'section', 'article', 'main', 'header', 'footer', 'aside', 'center', 'address', 'details', 'summary', 'dl', 'dt', 'dd',
-  'fieldset', 'form', 'table', 'thead', 'tbody', 'tfoot', 'tr', 'td', 'th', 'caption', 'hgroup', 'ul', 'ol', 'li', 'blockquote', 'figure',
-  'figcaption', 'hr', 'pre', 'body', 'html', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'noscript', 'menu', 'legend',
+  'p',
+  'div',
+  'section',
+  'article',
+  'main',
+  'header',
+  'footer',
+  'aside',
+  'center',
+  'address',
+  'details',
+  'summary',
+  'dl',
+  'dt',
+  'dd',
+  'fieldset',
+  'form',
+  'table',
+  'thead',
+  'tbody',
+  'tfoot',
+  'tr',
+  'td',
+  'th',
+  'caption',
+  'hgroup',
+  'ul',
+  'ol',
+  'li',
+  'blockquote',
+  'figure',
+  'figcaption',
+  'hr',
+  'pre',
+  'body',
+  'html',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'noscript',
+  'menu',
+  'legend',
 ]);
 
 function hasBlock(el: Element, cache?: WeakMap<Element, boolean>): boolean {
@@ -399,10 +545,17 @@ function textStyle(nodes: ElementContent[], outer: Style): { small: boolean; gre
   return { small: any && small, grey: any && grey };
 }
 
-const element = (tagName: string, children: ElementContent[], properties: Element['properties'] = {}): Element => ({ type: 'element', tagName, properties, children });
+const element = (tagName: string, children: ElementContent[], properties: Element['properties'] = {}): Element => ({
+  type: 'element',
+  tagName,
+  properties,
+  children,
+});
 
 function meaningful(nodes: ElementContent[]): boolean {
-  return nodes.some((node) => (node.type === 'text' ? !BLANK.test(node.value) : node.type === 'element' && (node.tagName === 'img' || meaningful(node.children))));
+  return nodes.some((node) =>
+    node.type === 'text' ? !BLANK.test(node.value) : node.type === 'element' && (node.tagName === 'img' || meaningful(node.children)),
+  );
 }
 
 type Piece = { inline: ElementContent[] } | { img: Element };
@@ -504,7 +657,8 @@ class Flattener {
     let items: Element[] = [];
     let first = number;
     const close = () => {
-      if (items.length > 0) this.blocks.push({ element: element(list.tagName === 'menu' ? 'ul' : list.tagName, items, ordered ? { start: first } : {}), ...style });
+      if (items.length > 0)
+        this.blocks.push({ element: element(list.tagName === 'menu' ? 'ul' : list.tagName, items, ordered ? { start: first } : {}), ...style });
       items = [];
     };
     for (const child of list.children) {
@@ -537,7 +691,8 @@ class Flattener {
       const { element: el } = block;
       if (isTextBlock(el)) this.blocks.push({ ...block, element: element('blockquote', [element('p', el.children)]) });
       else if (el.tagName === 'ul' || el.tagName === 'ol') {
-        for (const item of el.children) if (item.type === 'element') this.blocks.push({ ...block, element: element('blockquote', [element('p', item.children)]) });
+        for (const item of el.children)
+          if (item.type === 'element') this.blocks.push({ ...block, element: element('blockquote', [element('p', item.children)]) });
       } else this.blocks.push(block);
     }
   }
@@ -671,7 +826,11 @@ const lines = (nodes: RootContent[]): string[] =>
     .filter((line) => line !== '');
 
 const isCredit = (text: string[]): boolean =>
-  text.length >= 3 && text[0]!.startsWith('作者') && text.every((line) => CREDIT_LINE.test(line)) && text.some((line) => /^来源[：:]\s*知乎/.test(line)) && text.some((line) => /^链接[：:]/.test(line));
+  text.length >= 3 &&
+  text[0]!.startsWith('作者') &&
+  text.every((line) => CREDIT_LINE.test(line)) &&
+  text.some((line) => /^来源[：:]\s*知乎/.test(line)) &&
+  text.some((line) => /^链接[：:]/.test(line));
 
 /**
  * Zhihu appends a credit to copied text (作者：… 链接：… 来源：知乎 著作权归作者所有…),

@@ -28,11 +28,20 @@ describe('blocks', () => {
     [
       'a figure with alt, title and caption',
       root(el('figure', {}, el('img', { src: 'https://a.cn/x.png', alt: '图', title: '标题' }), el('figcaption', {}, '说', el('em', {}, '明')))),
-      [schema.nodes.figure!.create({ src: 'https://a.cn/x.png', alt: '图', title: '标题' }, [schema.text('说'), schema.text('明', [schema.marks.em!.create()])])],
+      [
+        schema.nodes.figure!.create({ src: 'https://a.cn/x.png', alt: '图', title: '标题' }, [
+          schema.text('说'),
+          schema.text('明', [schema.marks.em!.create()]),
+        ]),
+      ],
     ],
     ['a figure without a source is dropped', root(el('figure', {}, el('img', { alt: '图' }))), []],
     ['a bulleted list', root(el('ul', {}, el('li', {}, '甲'), el('li', {}, '乙'))), [li({}, '甲'), li({}, '乙')]],
-    ['an ordered list from its start and values', root(el('ol', { start: 5 }, el('li', {}, '五'), el('li', { value: 9 }, '九'), el('li', {}, '十'))), [li({ ordered: true, number: 5 }, '五'), li({ ordered: true, number: 9 }, '九'), li({ ordered: true, number: 10 }, '十')]],
+    [
+      'an ordered list from its start and values',
+      root(el('ol', { start: 5 }, el('li', {}, '五'), el('li', { value: 9 }, '九'), el('li', {}, '十'))),
+      [li({ ordered: true, number: 5 }, '五'), li({ ordered: true, number: 9 }, '九'), li({ ordered: true, number: 10 }, '十')],
+    ],
     ['a quotation per quoted paragraph', root(el('blockquote', {}, el('p', {}, '一'), el('p', {}, '二'))), [quote(p('一')), quote(p('二'))]],
     ['code as a fenced raw block', root(el('pre', {}, 'a = 1\n\n')), [raw('```\na = 1\n```')]],
     ['loose inline content as a paragraph', root(el('strong', {}, '粗'), el('span', {}, '体')), [p(strong('粗'), '体')]],
@@ -45,11 +54,23 @@ describe('blocks', () => {
 
 describe('inline content', () => {
   test.each([
-    ['bold, italic and code', el('p', {}, el('b', {}, '粗'), el('i', {}, '斜'), el('code', {}, 'x()'), el('kbd', {}, 'Ctrl')), p(strong('粗'), em('斜'), code('x()Ctrl'))],
+    [
+      'bold, italic and code',
+      el('p', {}, el('b', {}, '粗'), el('i', {}, '斜'), el('code', {}, 'x()'), el('kbd', {}, 'Ctrl')),
+      p(strong('粗'), em('斜'), code('x()Ctrl')),
+    ],
     ['nested marks', el('p', {}, el('strong', {}, '粗', el('em', {}, '又斜'))), p(strong('粗', em('又斜')))],
-    ['a link with a title', el('p', {}, el('a', { href: 'https://a.cn/', title: '提示' }, '链接')), p(schema.text('链接', [schema.marks.link!.create({ href: 'https://a.cn/', title: '提示' })]))],
+    [
+      'a link with a title',
+      el('p', {}, el('a', { href: 'https://a.cn/', title: '提示' }, '链接')),
+      p(schema.text('链接', [schema.marks.link!.create({ href: 'https://a.cn/', title: '提示' })])),
+    ],
     ['a link without href is text', el('p', {}, el('a', {}, '文字')), p('文字')],
-    ['a link to a refused address is text', el('p', {}, el('a', { href: 'xmpp:team@example.org' }, '聊天'), el('a', { href: 'javascript:alert(1)' }, '点')), p('聊天点')],
+    [
+      'a link to a refused address is text',
+      el('p', {}, el('a', { href: 'xmpp:team@example.org' }, '聊天'), el('a', { href: 'javascript:alert(1)' }, '点')),
+      p('聊天点'),
+    ],
     ['a link around emphasis', el('p', {}, el('a', { href: 'https://a.cn/' }, el('em', {}, '斜'))), p(a('https://a.cn/', em('斜')))],
     ['unknown inline elements are transparent', el('p', {}, el('sup', {}, '1'), el('u', {}, '下划线')), p('1下划线')],
     ['a line break', el('p', {}, '一', el('br'), '二'), p('一', br(), '二')],

@@ -31,7 +31,16 @@ async function blocksOf(input: ImportSourceInput): Promise<PMNode[]> {
 function withLinksOnly(block: PMNode): PMNode {
   if (!block.isTextblock) return block;
   const content: PMNode[] = [];
-  block.forEach((child) => content.push(child.isText ? schema.text(child.text!, child.marks.filter((mark) => mark.type.name === 'link')) : child));
+  block.forEach((child) =>
+    content.push(
+      child.isText
+        ? schema.text(
+            child.text!,
+            child.marks.filter((mark) => mark.type.name === 'link'),
+          )
+        : child,
+    ),
+  );
   return block.type.create(block.attrs, content);
 }
 
@@ -102,10 +111,13 @@ describe.skipIf(!HAVE_FIXTURES)(`the opensource.guide Chinese articles as Markdo
     );
     expect(of('list_item')).toHaveLength([...body.matchAll(/^\* /gm)].length);
     expect(of('blockquote').map((block) => block.textContent)).toEqual([...body.matchAll(/^> (.*)$/gm)].map((match) => match[1]!.replace(/\*\*/g, '')));
-    expect(of('figure').map((block) => block.attrs.src)).toEqual([...body.matchAll(/!\[[^\]]*\]\(([^)\s]+)\)|<img src="([^"]+)"/g)].map((match) => match[1] ?? match[2]));
+    expect(of('figure').map((block) => block.attrs.src)).toEqual(
+      [...body.matchAll(/!\[[^\]]*\]\(([^)\s]+)\)|<img src="([^"]+)"/g)].map((match) => match[1] ?? match[2]),
+    );
 
     const hrefs = new Set<string>();
-    for (const block of blocks) block.descendants((node) => void node.marks.forEach((mark) => mark.type.name === 'link' && hrefs.add(mark.attrs.href as string)));
+    for (const block of blocks)
+      block.descendants((node) => void node.marks.forEach((mark) => mark.type.name === 'link' && hrefs.add(mark.attrs.href as string)));
     const linked = [...body.matchAll(/(?<!!)\[[^\]]*\]\(([^)\s]+)\)/g)].map((match) => match[1]!);
     expect(linked.length).toBeGreaterThan(3);
     for (const href of linked) expect(hrefs).toContain(href);
@@ -142,7 +154,22 @@ describe('a WeChat page', () => {
     createArticle(ydoc, init);
     const stored = JSON.stringify(ydoc.toJSON());
     expect(stored).toContain('诊断仍然要由医生签字');
-    for (const forbidden of ['javascript', 'alert', 'onerror', 'onclick', 'script', 'iframe', 'v.qq.com', 'data:image', 'wx_lazy', '隐藏', '隐身', 'mp-common-profile', '关注我们', '阅读原文"']) {
+    for (const forbidden of [
+      'javascript',
+      'alert',
+      'onerror',
+      'onclick',
+      'script',
+      'iframe',
+      'v.qq.com',
+      'data:image',
+      'wx_lazy',
+      '隐藏',
+      '隐身',
+      'mp-common-profile',
+      '关注我们',
+      '阅读原文"',
+    ]) {
       expect(stored).not.toContain(forbidden);
     }
   });
@@ -199,7 +226,8 @@ describe('plain text', () => {
 });
 
 test('long paragraphs are split into sentences when asked', async () => {
-  const long = '最关键的是诊断。临床无小事。放射科医生绝不是随便看看片子就完事了。一份影像报告直接影响临床诊疗，每一个字都可能产生很大影响。这其中付出的心血，超出外人的想象！另外，新冠肺炎是一种“新病”。';
+  const long =
+    '最关键的是诊断。临床无小事。放射科医生绝不是随便看看片子就完事了。一份影像报告直接影响临床诊疗，每一个字都可能产生很大影响。这其中付出的心血，超出外人的想象！另外，新冠肺炎是一种“新病”。';
   const blocks = await blocksOf({ bytes: bytes(`${long}\n\n短句。也短。\n`), format: 'text', sentences: true });
   expect(blocks.map((block) => block.textContent)).toEqual([
     '最关键的是诊断。',
@@ -224,7 +252,11 @@ test('the preview is what the import creates, as plain data', async () => {
   expect(preview.segments[3]).toEqual({
     type: 'figure',
     text: '放射科医生在阅片',
-    block: { type: 'figure', attrs: { src: 'https://mmbiz.qpic.cn/mmbiz_jpg/AbCdEf123/640?wx_fmt=jpeg&from=appmsg', alt: '', title: null }, content: [{ type: 'text', text: '放射科医生在阅片' }] },
+    block: {
+      type: 'figure',
+      attrs: { src: 'https://mmbiz.qpic.cn/mmbiz_jpg/AbCdEf123/640?wx_fmt=jpeg&from=appmsg', alt: '', title: null },
+      content: [{ type: 'text', text: '放射科医生在阅片' }],
+    },
   });
 });
 
@@ -244,17 +276,37 @@ describe('bad input is refused with a clear message', () => {
     ['a Word file over the size limit', { bytes: zip(MAX_IMPORT_BYTES + 1), filename: 'big.docx' }, 'too_large', /the limit is 5\.0 MiB/],
     [
       'HTML that yields no text',
-      { bytes: bytes('<html><head><title>空</title><script>alert(1)</script></head><body><style>p{}</style><p style="display:none">隐藏</p><p><br></p><p>&nbsp;</p></body></html>'), filename: 'empty.html' },
+      {
+        bytes: bytes(
+          '<html><head><title>空</title><script>alert(1)</script></head><body><style>p{}</style><p style="display:none">隐藏</p><p><br></p><p>&nbsp;</p></body></html>',
+        ),
+        filename: 'empty.html',
+      },
       'invalid_input',
       /empty\.html has no text to import/,
     ],
-    ['HTML with only a placeholder image', { bytes: bytes('<p><img src="data:image/gif;base64,R0lGOD"></p>'), format: 'html' }, 'invalid_input', /has no text to import/],
+    [
+      'HTML with only a placeholder image',
+      { bytes: bytes('<p><img src="data:image/gif;base64,R0lGOD"></p>'), format: 'html' },
+      'invalid_input',
+      /has no text to import/,
+    ],
     ['text given as a Word file', { bytes: bytes('你好'), format: 'docx' }, 'invalid_input', /not a Word \(\.docx\) document/],
     ['a damaged Word file', { bytes: zip(64), filename: 'broken.docx' }, 'invalid_input', /broken\.docx is not a readable Word \(\.docx\) document/],
     ['a zip archive that is not a Word file', { bytes: zip(64), filename: 'photos.zip' }, 'invalid_input', /zip archive, not a Word/],
     ['malformed front matter', { bytes: bytes('---\ntitle: "x\n---\n\n正文\n'), filename: 'a.md' }, 'invalid_input', /malformed front matter/],
-    ['markup nested thousands deep', { bytes: bytes(`${'<section>'.repeat(5000)}<p>深</p>${'</section>'.repeat(5000)}`), format: 'html' }, 'invalid_input', /nests its markup too deeply/],
-    ['a source URL that is not a web address', { bytes: bytes('正文'), sourceUrl: 'javascript:alert(1)' }, 'invalid_input', /source URL must be an http\(s\) address/],
+    [
+      'markup nested thousands deep',
+      { bytes: bytes(`${'<section>'.repeat(5000)}<p>深</p>${'</section>'.repeat(5000)}`), format: 'html' },
+      'invalid_input',
+      /nests its markup too deeply/,
+    ],
+    [
+      'a source URL that is not a web address',
+      { bytes: bytes('正文'), sourceUrl: 'javascript:alert(1)' },
+      'invalid_input',
+      /source URL must be an http\(s\) address/,
+    ],
   ];
 
   test.each(cases)('%s', async (_name, input, code, message) => {

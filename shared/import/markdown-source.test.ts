@@ -26,10 +26,16 @@ describe('Chinese Markdown as source blocks', () => {
   });
 
   test('a raw HTML block is read as HTML and cleaned', () => {
-    expectBlocks('前文\n\n<div class="note"><p>注释<script>alert(1)</script></p><p onclick="x()">第二段</p></div>\n\n后文\n', p('前文'), p('注释'), p('第二段'), p('后文'));
+    expectBlocks(
+      '前文\n\n<div class="note"><p>注释<script>alert(1)</script></p><p onclick="x()">第二段</p></div>\n\n后文\n',
+      p('前文'),
+      p('注释'),
+      p('第二段'),
+      p('后文'),
+    );
   });
 
-  test("kramdown's markdown=\"1\" blocks are read as Markdown inside, as Jekyll reads them", () => {
+  test('kramdown\'s markdown="1" blocks are read as Markdown inside, as Jekyll reads them', () => {
     expectBlocks(
       '<aside markdown="1" class="pquote">\n  <img src="https://a.cn/face.png" class="pquote-avatar" alt="avatar">\n  引文在这里。\n  <p markdown="1" class="pquote-credit">\n— 某人, ["文章"](https://a.cn/post)\n  </p>\n</aside>\n',
       fig('https://a.cn/face.png', 'avatar'),
@@ -48,7 +54,10 @@ describe('Chinese Markdown as source blocks', () => {
 
   test('the front matter is returned as entries, not blocks', () => {
     const source = markdownSource('---\ntitle: 标题\nauthor: 作者\n---\n\n正文\n');
-    expect(source.frontMatter).toEqual([{ key: 'title', value: '标题' }, { key: 'author', value: '作者' }]);
+    expect(source.frontMatter).toEqual([
+      { key: 'title', value: '标题' },
+      { key: 'author', value: '作者' },
+    ]);
     expect(doc(...source.blocks).toJSON()).toEqual(doc(p('正文')).toJSON());
   });
 

@@ -20,7 +20,11 @@ describe('splitting Chinese text into sentences', () => {
       '这意味着：1. 诊断上能够满足高频次的 CT 检查；2. 放射科医生的工作模式将随之改变。',
       ['这意味着：1. 诊断上能够满足高频次的 CT 检查；2. 放射科医生的工作模式将随之改变。'],
     ],
-    ['the seed article', '最关键的是诊断。临床无小事。放射科医生绝不是随便看看片子就完事了。', ['最关键的是诊断。', '临床无小事。', '放射科医生绝不是随便看看片子就完事了。']],
+    [
+      'the seed article',
+      '最关键的是诊断。临床无小事。放射科医生绝不是随便看看片子就完事了。',
+      ['最关键的是诊断。', '临床无小事。', '放射科医生绝不是随便看看片子就完事了。'],
+    ],
   ])('%s', (_name, text, sentences) => {
     expect(splitSentences(text, 'zh')).toEqual(sentences);
   });
@@ -55,7 +59,9 @@ describe('splitting a segment into sentences', () => {
   test('a paragraph becomes one paragraph per sentence, each with its own marks and links', () => {
     const paragraph = p('一句话：', strong('成熟的技术。'), '是', a('https://example.com/', '及时的', em('回应')), '！后文。');
     const pieces = splitSegmentIntoSentences(paragraph);
-    expect(doc(...pieces).eq(doc(p('一句话：', strong('成熟的技术。')), p('是', a('https://example.com/', '及时的', em('回应')), '！'), p('后文。')))).toBe(true);
+    expect(doc(...pieces).eq(doc(p('一句话：', strong('成熟的技术。')), p('是', a('https://example.com/', '及时的', em('回应')), '！'), p('后文。')))).toBe(
+      true,
+    );
   });
 
   test('a mark that spans a boundary is cut with it', () => {

@@ -4,16 +4,36 @@ import { frontMatterSourceMeta, htmlSourceMeta, normalizeDate } from './source-m
 
 describe('metadata from a page', () => {
   test.each([
-    ['a Zhihu question', '<title>如何看待？ - 知乎</title><h1 class="QuestionHeader-title">如何看待阿里达摩院的 AI？</h1>', { sourceTitle: '如何看待阿里达摩院的 AI？' }],
-    ['a Zhihu column article', '<h1 class="Post-Title">专栏标题</h1><div class="Post-Author"><span class="AuthorInfo-name">张三</span></div>', { sourceTitle: '专栏标题', sourceAuthor: '张三' }],
+    [
+      'a Zhihu question',
+      '<title>如何看待？ - 知乎</title><h1 class="QuestionHeader-title">如何看待阿里达摩院的 AI？</h1>',
+      { sourceTitle: '如何看待阿里达摩院的 AI？' },
+    ],
+    [
+      'a Zhihu column article',
+      '<h1 class="Post-Title">专栏标题</h1><div class="Post-Author"><span class="AuthorInfo-name">张三</span></div>',
+      { sourceTitle: '专栏标题', sourceAuthor: '张三' },
+    ],
     [
       'a WeChat article',
       '<h1 id="activity-name">\n  公众号标题\n</h1><span id="js_author_name">李四</span><a id="js_name">某公众号</a><em id="publish_time">2020年2月3日 09:05</em>',
       { sourceTitle: '公众号标题', sourceAuthor: '李四', sourceDate: '2020-02-03T09:05' },
     ],
-    ['a WeChat article without an author: the account', '<h1 id="activity-name">标题</h1><a id="js_name">某公众号</a>', { sourceTitle: '标题', sourceAuthor: '某公众号' }],
-    ['a WeChat date only in its script', '<script>var ct = "1582444800";</script><h1 id="activity-name">标题</h1>', { sourceTitle: '标题', sourceDate: '2020-02-23T08:00:00.000Z' }],
-    ['Open Graph', '<meta property="og:title" content="OG 标题"><meta property="og:url" content="https://example.com/a"><title>页面 - 站点</title>', { sourceTitle: 'OG 标题', sourceUrl: 'https://example.com/a' }],
+    [
+      'a WeChat article without an author: the account',
+      '<h1 id="activity-name">标题</h1><a id="js_name">某公众号</a>',
+      { sourceTitle: '标题', sourceAuthor: '某公众号' },
+    ],
+    [
+      'a WeChat date only in its script',
+      '<script>var ct = "1582444800";</script><h1 id="activity-name">标题</h1>',
+      { sourceTitle: '标题', sourceDate: '2020-02-23T08:00:00.000Z' },
+    ],
+    [
+      'Open Graph',
+      '<meta property="og:title" content="OG 标题"><meta property="og:url" content="https://example.com/a"><title>页面 - 站点</title>',
+      { sourceTitle: 'OG 标题', sourceUrl: 'https://example.com/a' },
+    ],
     ['the page title without the site name', '<title>问题标题 - 知乎</title>', { sourceTitle: '问题标题' }],
     [
       'standard meta tags',
@@ -36,9 +56,25 @@ describe('metadata from a page', () => {
 
 describe('metadata from front matter', () => {
   test.each([
-    ['title, author, date and source', [{ key: 'title', value: '标题' }, { key: 'author', value: '作者' }, { key: 'date', value: '2020-02-23' }, { key: 'source', value: 'https://a.cn/x' }], { sourceTitle: '标题', sourceAuthor: '作者', sourceDate: '2020-02-23', sourceUrl: 'https://a.cn/x' }],
+    [
+      'title, author, date and source',
+      [
+        { key: 'title', value: '标题' },
+        { key: 'author', value: '作者' },
+        { key: 'date', value: '2020-02-23' },
+        { key: 'source', value: 'https://a.cn/x' },
+      ],
+      { sourceTitle: '标题', sourceAuthor: '作者', sourceDate: '2020-02-23', sourceUrl: 'https://a.cn/x' },
+    ],
     ['several authors', [{ key: 'authors', value: ['甲', '乙'] }], { sourceAuthor: '甲, 乙' }],
-    ['a url that is not an address', [{ key: 'url', value: '/zh-cn/finding-users/' }, { key: 'original_url', value: 'https://a.cn/y' }], { sourceUrl: 'https://a.cn/y' }],
+    [
+      'a url that is not an address',
+      [
+        { key: 'url', value: '/zh-cn/finding-users/' },
+        { key: 'original_url', value: 'https://a.cn/y' },
+      ],
+      { sourceUrl: 'https://a.cn/y' },
+    ],
     ['nothing', [{ key: 'lang', value: 'zh-hans' }], {}],
   ])('%s', (_name, entries, meta) => {
     expect(frontMatterSourceMeta(entries)).toEqual(meta);

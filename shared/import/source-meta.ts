@@ -68,7 +68,8 @@ export function normalizeDate(value: string): string {
   return match[4] ? `${date}T${pad(match[4])}:${match[5]}` : date;
 }
 
-const first = (...values: (string | null | undefined)[]): string | undefined => values.find((value): value is string => value != null && value !== '') ?? undefined;
+const first = (...values: (string | null | undefined)[]): string | undefined =>
+  values.find((value): value is string => value != null && value !== '') ?? undefined;
 
 /**
  * A parsed page's metadata. `sourceUrl` is the caller's when given (the
@@ -106,11 +107,7 @@ export function htmlSourceMeta(tree: Root, sourceUrl?: string): SourceMeta {
   );
   if (date) meta.sourceDate = normalizeDate(date);
 
-  const url = first(
-    httpUrl(sourceUrl),
-    httpUrl(attribute(tree, 'link[rel~="canonical"]', 'href')),
-    httpUrl(content(tree, 'meta[property="og:url"]')),
-  );
+  const url = first(httpUrl(sourceUrl), httpUrl(attribute(tree, 'link[rel~="canonical"]', 'href')), httpUrl(content(tree, 'meta[property="og:url"]')));
   if (url) meta.sourceUrl = url;
   return meta;
 }

@@ -14,7 +14,10 @@ const INDENTED = /^(?:\u3000|[ \u00A0]{2,}|\t)/;
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3000-\u303F\uFF00-\uFFEF]/u;
 
 export function textToBlocks(text: string): PMNode[] {
-  const normalized = text.replace(/^\uFEFF/, '').replace(ZERO_WIDTH, '').replace(/\r\n?/g, '\n');
+  const normalized = text
+    .replace(/^\uFEFF/, '')
+    .replace(ZERO_WIDTH, '')
+    .replace(/\r\n?/g, '\n');
   const paragraphs: string[] = [];
   for (const chunk of normalized.split(BLANK_LINES)) {
     let current: string[] = [];
@@ -33,7 +36,10 @@ export function textToBlocks(text: string): PMNode[] {
 function joinLines(lines: string[]): string {
   let out = '';
   for (const raw of lines) {
-    const line = raw.replace(/^[\s\u00A0\u3000]+/, '').replace(/[\s\u00A0\u3000]+$/, '').replace(/[ \t]+/g, ' ');
+    const line = raw
+      .replace(/^[\s\u00A0\u3000]+/, '')
+      .replace(/[\s\u00A0\u3000]+$/, '')
+      .replace(/[ \t]+/g, ' ');
     if (line === '') continue;
     if (out === '') out = line;
     else out += CJK.test(out.slice(-1)) || CJK.test(line[0]!) ? line : ` ${line}`;

@@ -25,7 +25,10 @@ describe('the linear rules write the house style', () => {
     ['***both***', p(strong(em('both')))],
     ['**data,  using CT**', p(strong('data,  using CT'))],
     ['a ``x`y`` b', p('a ', code('x`y'), ' b')],
-    ['*<a href="https://www.zhihu.com" target="_blank">知乎 (Zhihu)</a> is popular. -- the translator*', p(em(a('https://www.zhihu.com', '知乎 (Zhihu)'), ' is popular. -- the translator'))],
+    [
+      '*<a href="https://www.zhihu.com" target="_blank">知乎 (Zhihu)</a> is popular. -- the translator*',
+      p(em(a('https://www.zhihu.com', '知乎 (Zhihu)'), ' is popular. -- the translator')),
+    ],
     ['[Related](/articles/2020/02/16/Alibaba-DAMO)', p(a('/articles/2020/02/16/Alibaba-DAMO', 'Related'))],
     ['## Issue \\#', h(2, 'Issue #')],
     ['1. Install portable CT equipment', li({ ordered: true, number: 1 }, 'Install portable CT equipment')],
@@ -54,7 +57,10 @@ describe('the linear rules write the house style', () => {
     ['Pros \\| cons', p('Pros | cons')],
     ['\\*[HTML]: Hyper Text', p('*[HTML]: Hyper Text')],
     ['Script \\<script>alert(1)\\</script> after', p('Script <script>alert(1)</script> after')],
-    ['<figure>\n  <img src="/a.png" alt="alt &#123;{ site.title }}"/>\n  <figcaption>Caption &#123;% include x %} &lt;b&gt;</figcaption>\n</figure>', fig('/a.png', 'alt {{ site.title }}', 'Caption {% include x %} <b>')],
+    [
+      '<figure>\n  <img src="/a.png" alt="alt &#123;{ site.title }}"/>\n  <figcaption>Caption &#123;% include x %} &lt;b&gt;</figcaption>\n</figure>',
+      fig('/a.png', 'alt {{ site.title }}', 'Caption {% include x %} <b>'),
+    ],
   ];
   test.each(rows)('%s', (markdown, block) => {
     expect(serializeBlockLinear(block)).toBe(markdown);
@@ -118,7 +124,42 @@ function generator(seed: number) {
   return { next, pick: <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]! };
 }
 
-const ALPHABET = ['a', 'b', ' ', '*', '_', '`', '[', ']', '(', ')', '<', '>', '\\', '#', '!', '~', '-', '+', '.', '1', '=', ':', '&', ';', '{', '}', '|', '$', '^', '"', '“', '。', '中', '/'];
+const ALPHABET = [
+  'a',
+  'b',
+  ' ',
+  '*',
+  '_',
+  '`',
+  '[',
+  ']',
+  '(',
+  ')',
+  '<',
+  '>',
+  '\\',
+  '#',
+  '!',
+  '~',
+  '-',
+  '+',
+  '.',
+  '1',
+  '=',
+  ':',
+  '&',
+  ';',
+  '{',
+  '}',
+  '|',
+  '$',
+  '^',
+  '"',
+  '“',
+  '。',
+  '中',
+  '/',
+];
 
 /** Random inline content: texts over ALPHABET, each with some of em, strong, a site link, an external link, or code alone. */
 function randomInline(random: ReturnType<typeof generator>, parts: number, longest: number): PMNode[] {
@@ -149,7 +190,10 @@ function randomBlock(random: ReturnType<typeof generator>, parts: number, longes
     case 'list_item':
       return schema.nodes.list_item!.create({ ordered: false, number: null, marker: '-' }, content);
     case 'blockquote':
-      return schema.nodes.blockquote!.create(null, [schema.nodes.paragraph!.create(null, content), schema.nodes.paragraph!.create(null, randomInline(random, 2, longest))]);
+      return schema.nodes.blockquote!.create(null, [
+        schema.nodes.paragraph!.create(null, content),
+        schema.nodes.paragraph!.create(null, randomInline(random, 2, longest)),
+      ]);
     default:
       return schema.nodes.paragraph!.create(null, content);
   }

@@ -320,7 +320,12 @@ function decideEscapes(units: Units, shape: BlockShape): void {
   function decideBacktickRun(start: number, end: number): boolean {
     const length = end - start + 1;
     // Beside markup backticks (a code span's fence) the run would be longer than it looks; at a line's start three open a fence.
-    return (start > 0 && codes[start - 1] === BACKTICK) || (end + 1 < n && codes[end + 1] === BACKTICK) || (lineStart[start] === 1 && length >= 3) || backtickRunsRight.has(length);
+    return (
+      (start > 0 && codes[start - 1] === BACKTICK) ||
+      (end + 1 < n && codes[end + 1] === BACKTICK) ||
+      (lineStart[start] === 1 && length >= 3) ||
+      backtickRunsRight.has(length)
+    );
   }
 
   function besideMarkup(j: number, marker: number): boolean {

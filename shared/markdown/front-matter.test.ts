@@ -11,7 +11,7 @@ const one = (key: string, value: JsonValue) => serializeFrontMatter([{ key, valu
 describe('writing values in the house style', () => {
   const rows: [string, string, JsonValue, string][] = [
     ['a title is always double-quoted', 'title', 'Plain title', 'title: "Plain title"\n'],
-    ["a title with an apostrophe", 'title', "Ali Damo Academy's AI", 'title: "Ali Damo Academy\'s AI"\n'],
+    ['a title with an apostrophe', 'title', "Ali Damo Academy's AI", 'title: "Ali Damo Academy\'s AI"\n'],
     ['a title with double quotes', 'title', 'He said "no"', 'title: "He said \\"no\\""\n'],
     ['a blurb is always single-quoted', 'blurb', 'A summary.', "blurb: 'A summary.'\n"],
     ["a blurb's apostrophe is doubled", 'blurb', "It's here", "blurb: 'It''s here'\n"],
@@ -60,7 +60,7 @@ describe('reading front matter as Jekyll does', () => {
 });
 
 describe('editing existing front matter', () => {
-  const original = "title: 'Jekyll 3.1.4 \"Stability Sam\" Released'\ndate: \"2016-05-18 10:46:30 -0700\" # quoted\nauthor: parkr\ncategories: [release]\n";
+  const original = 'title: \'Jekyll 3.1.4 "Stability Sam" Released\'\ndate: "2016-05-18 10:46:30 -0700" # quoted\nauthor: parkr\ncategories: [release]\n';
 
   test('unchanged entries give back the original text', () => {
     expect(serializeFrontMatter(parseFrontMatter(original), original)).toBe(original);

@@ -102,8 +102,7 @@ export function escapeHtmlText(value: string): string {
   return neutralizeLiquid(value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;'));
 }
 
-const isBlank = (node: ElementContent | Root['children'][number]): boolean =>
-  node.type === 'comment' || (node.type === 'text' && node.value.trim() === '');
+const isBlank = (node: ElementContent | Root['children'][number]): boolean => node.type === 'comment' || (node.type === 'text' && node.value.trim() === '');
 
 /**
  * A `<figure>` holding one `<img>` (src, alt, optional title) and at most one
@@ -128,8 +127,5 @@ export function figureFromHtml(html: string): PMNode | null {
     if (!inline) return null;
     content = inline;
   }
-  return schema.nodes.figure!.create(
-    { src, alt: typeof alt === 'string' ? alt : '', title: typeof title === 'string' ? title : null },
-    content,
-  );
+  return schema.nodes.figure!.create({ src, alt: typeof alt === 'string' ? alt : '', title: typeof title === 'string' ? title : null }, content);
 }

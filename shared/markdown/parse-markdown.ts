@@ -120,7 +120,10 @@ class Context {
         if (paragraphs.length === 0 || paragraphs.some((content) => content == null)) return [this.raw(node)];
         return [
           {
-            node: schema.nodes.blockquote!.create(null, paragraphs.map((content) => schema.nodes.paragraph!.create(null, content!))),
+            node: schema.nodes.blockquote!.create(
+              null,
+              paragraphs.map((content) => schema.nodes.paragraph!.create(null, content!)),
+            ),
             range: offsets(node),
           },
         ];
@@ -142,9 +145,7 @@ class Context {
       return schema.nodes.figure!.create({ src: only.url, alt: only.alt ?? '', title: only.title ?? null });
     }
     const content = this.paragraphContent(node);
-    return content
-      ? schema.nodes.paragraph!.create(null, content)
-      : schema.nodes.raw_block!.create({ text: this.source(node) });
+    return content ? schema.nodes.paragraph!.create(null, content) : schema.nodes.raw_block!.create({ text: this.source(node) });
   }
 
   private paragraphContent(node: Paragraph): PMNode[] | null {

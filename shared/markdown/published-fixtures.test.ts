@@ -5,15 +5,7 @@
 import { describe, expect, test } from 'vitest';
 import * as Y from 'yjs';
 import { createArticle, readArticle, setSide } from '../article/article';
-import {
-  HAVE_FIXTURES,
-  NO_FIXTURES_REASON,
-  publishedFixtures,
-  readFixture,
-  SEED_ARTICLE,
-  SEED_PAIRS,
-  type PairsFixture,
-} from '../testing/fixtures';
+import { HAVE_FIXTURES, NO_FIXTURES_REASON, publishedFixtures, readFixture, SEED_ARTICLE, SEED_PAIRS, type PairsFixture } from '../testing/fixtures';
 import { articleFromPairs } from '../testing/pairs';
 import { articleFromMarkdown, articleToMarkdown } from './article-markdown';
 import { parseMarkdownBlocks } from './parse-markdown';
@@ -47,10 +39,13 @@ describe.skipIf(!HAVE_FIXTURES)(`published fixtures (${HAVE_FIXTURES ? 'present'
     });
 
     // Collected even when the suite is skipped: read the pairs only where they exist.
-    test.each((HAVE_FIXTURES ? fixture().pairs : []).map((pair, i) => [i + 1, pair.target] as const))('seed block %i is written in the house style', (_n, target) => {
-      const blocks = parseMarkdownBlocks(target);
-      expect(blocks.map(serializeBlock).join('\n\n')).toBe(target);
-    });
+    test.each((HAVE_FIXTURES ? fixture().pairs : []).map((pair, i) => [i + 1, pair.target] as const))(
+      'seed block %i is written in the house style',
+      (_n, target) => {
+        const blocks = parseMarkdownBlocks(target);
+        expect(blocks.map(serializeBlock).join('\n\n')).toBe(target);
+      },
+    );
 
     test("the seed's front matter is the house style's own output", () => {
       const yaml = `${fixture().frontMatter}\n`;

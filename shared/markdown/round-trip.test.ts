@@ -23,8 +23,16 @@ const rows: [string, string, PMNode][] = [
   ['inline code holding a backtick', 'a ``x`y`` b', p('a ', code('x`y'), ' b')],
   ['an external link as HTML opening a new tab', '<a href="https://example.com/a?b=1" target="_blank">site</a>', p(a('https://example.com/a?b=1', 'site'))],
   ['a site-relative link as Markdown', '[Related](/articles/2020/02/16/Alibaba-DAMO)', p(a('/articles/2020/02/16/Alibaba-DAMO', 'Related'))],
-  ['emphasis around a link and text', '*<a href="https://www.zhihu.com" target="_blank">知乎 (Zhihu)</a> is popular. -- the translator*', p(em(a('https://www.zhihu.com', '知乎 (Zhihu)'), ' is popular. -- the translator'))],
-  ['bold inside a sentence with a link after', 'In a word: **mature AI** and <a href="https://x.org" target="_blank">more</a>.', p('In a word: ', strong('mature AI'), ' and ', a('https://x.org', 'more'), '.')],
+  [
+    'emphasis around a link and text',
+    '*<a href="https://www.zhihu.com" target="_blank">知乎 (Zhihu)</a> is popular. -- the translator*',
+    p(em(a('https://www.zhihu.com', '知乎 (Zhihu)'), ' is popular. -- the translator')),
+  ],
+  [
+    'bold inside a sentence with a link after',
+    'In a word: **mature AI** and <a href="https://x.org" target="_blank">more</a>.',
+    p('In a word: ', strong('mature AI'), ' and ', a('https://x.org', 'more'), '.'),
+  ],
   ['a heading', '## Help people find your project', h(2, 'Help people find your project')],
   ['a heading ending in a hash', '## Issue \\#', h(2, 'Issue #')],
   ['an ordered list item', '1. Install portable CT equipment', li({ ordered: true, number: 1 }, 'Install portable CT equipment')],
@@ -33,11 +41,23 @@ const rows: [string, string, PMNode][] = [
   ['a star bullet keeps its marker', '* another', li({ marker: '*' }, 'another')],
   ['a quote', '> Homebrew is provided free of charge.', quote(p('Homebrew is provided free of charge.'))],
   ['a quote of two paragraphs', '> first\n>\n> second', quote(p('first'), p('second'))],
-  ['a figure with a caption', '<figure>\n  <img src="/assets/media/2020-02-23/x-01.jpg" alt="isolation ward"/>\n  <figcaption>Precious image from a phone</figcaption>\n</figure>', fig('/assets/media/2020-02-23/x-01.jpg', 'isolation ward', 'Precious image from a phone')],
+  [
+    'a figure with a caption',
+    '<figure>\n  <img src="/assets/media/2020-02-23/x-01.jpg" alt="isolation ward"/>\n  <figcaption>Precious image from a phone</figcaption>\n</figure>',
+    fig('/assets/media/2020-02-23/x-01.jpg', 'isolation ward', 'Precious image from a phone'),
+  ],
   ['a figure without a caption', '<figure>\n  <img src="/assets/media/x-04.jpg" alt="Ali AI"/>\n</figure>', fig('/assets/media/x-04.jpg', 'Ali AI')],
-  ['a caption with quotes and bold, written as HTML', '<figure>\n  <img src="/a.jpg" alt="CT"/>\n  <figcaption>"CT container" &amp; <strong>two</strong> donated</figcaption>\n</figure>', fig('/a.jpg', 'CT', '"CT container" & ', strong('two'), ' donated')],
+  [
+    'a caption with quotes and bold, written as HTML',
+    '<figure>\n  <img src="/a.jpg" alt="CT"/>\n  <figcaption>"CT container" &amp; <strong>two</strong> donated</figcaption>\n</figure>',
+    fig('/a.jpg', 'CT', '"CT container" & ', strong('two'), ' donated'),
+  ],
   ['a rule', '---', hr()],
-  ['a raw HTML block', '<div align="center">\n  <a href="https://opencollective.com/jekyll"><img src="/x.png"></a>\n</div>', raw('<div align="center">\n  <a href="https://opencollective.com/jekyll"><img src="/x.png"></a>\n</div>')],
+  [
+    'a raw HTML block',
+    '<div align="center">\n  <a href="https://opencollective.com/jekyll"><img src="/x.png"></a>\n</div>',
+    raw('<div align="center">\n  <a href="https://opencollective.com/jekyll"><img src="/x.png"></a>\n</div>'),
+  ],
   ['a double hyphen stays', '--', p('--')],
   ['an arithmetic star stays', '5000 * 300 = 1.5M', p('5000 * 300 = 1.5M')],
   ['a paragraph starting like an ordered list', '1986\\. A great year.', p('1986. A great year.')],
@@ -79,7 +99,11 @@ const siteEngineRows: [string, string, PMNode][] = [
   ['a Liquid output tag', 'Show &#123;{ site.title }} here', p('Show {{ site.title }} here')],
   ['a Liquid tag, unclosed', 'Then &#123;% include secrets.txt and &#123;{ unclosed', p('Then {% include secrets.txt and {{ unclosed')],
   ['Liquid across a bold boundary needs nothing: the delimiter parts it', '{**{ x }}**', p('{', strong('{ x }}'))],
-  ['Liquid in code becomes HTML code with character references', 'run <code>&#123;&#123; site&#46;title &#125;&#125;</code> now', p('run ', code('{{ site.title }}'), ' now')],
+  [
+    'Liquid in code becomes HTML code with character references',
+    'run <code>&#123;&#123; site&#46;title &#125;&#125;</code> now',
+    p('run ', code('{{ site.title }}'), ' now'),
+  ],
   ['a pipe (kramdown reads a line with one as a table row)', 'Pros \\| cons', p('Pros | cons')],
   ['an attribute list anywhere', '*x*\\{: .cls} and \\{:: comment}', p(em('x'), '{: .cls} and {:: comment}')],
   ['a footnote marker', 'Footnote\\[^1] here', p('Footnote[^1] here')],
@@ -89,8 +113,16 @@ const siteEngineRows: [string, string, PMNode][] = [
   ['a named reference', 'write &amp;copy; for ©', p('write &copy; for ©')],
   ['a bare ampersand stays', 'AT&T and R&D', p('AT&T and R&D')],
   ['Liquid in a heading', '## Head &#123;{ x }} \\| y', h(2, 'Head {{ x }} | y')],
-  ['Liquid in a site link\'s address is written as an HTML link, its braces as references', 'See <a href="/search?q=&#123;{ site.key }}">this</a>.', p('See ', a('/search?q={{ site.key }}', 'this'), '.')],
-  ['Liquid in an image description and its caption', '<figure>\n  <img src="/a.png" alt="alt &#123;{ site.title }}"/>\n  <figcaption>Caption &#123;% include x %} &lt;b&gt;</figcaption>\n</figure>', fig('/a.png', 'alt {{ site.title }}', 'Caption {% include x %} <b>')],
+  [
+    "Liquid in a site link's address is written as an HTML link, its braces as references",
+    'See <a href="/search?q=&#123;{ site.key }}">this</a>.',
+    p('See ', a('/search?q={{ site.key }}', 'this'), '.'),
+  ],
+  [
+    'Liquid in an image description and its caption',
+    '<figure>\n  <img src="/a.png" alt="alt &#123;{ site.title }}"/>\n  <figcaption>Caption &#123;% include x %} &lt;b&gt;</figcaption>\n</figure>',
+    fig('/a.png', 'alt {{ site.title }}', 'Caption {% include x %} <b>'),
+  ],
 ];
 
 describe("typed text the site's engines would otherwise run or read as structure", () => {

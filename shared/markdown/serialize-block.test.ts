@@ -32,7 +32,34 @@ function alternating(mark: Mark, word: string): PMNode {
 }
 
 describe("issue 20's adversarial blocks read back", () => {
-  const units = ['*', '_', '`', '[', '<', '\\', 'a*', '*_', '[[[a', '`a', '`a`', ']', '!', '#', '~', '&', '|', '{{', '&copy;', 'a* ', ' *a', '_a_ ', '[a](b) ', '<b>', '#~!<[]\\*_`', '`` '];
+  const units = [
+    '*',
+    '_',
+    '`',
+    '[',
+    '<',
+    '\\',
+    'a*',
+    '*_',
+    '[[[a',
+    '`a',
+    '`a`',
+    ']',
+    '!',
+    '#',
+    '~',
+    '&',
+    '|',
+    '{{',
+    '&copy;',
+    'a* ',
+    ' *a',
+    '_a_ ',
+    '[a](b) ',
+    '<b>',
+    '#~!<[]\\*_`',
+    '`` ',
+  ];
   test.each(units.map((unit) => [JSON.stringify(unit), unit]))('runs of %s', (_name, unit) => {
     expectReadsBack(p(run(unit)));
   });

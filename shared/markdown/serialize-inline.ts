@@ -90,9 +90,21 @@ export function expelEmphasisWhitespace(nodes: PMNode[]): PMNode[] {
     const trail = closing.length ? text.slice(text.trimEnd().length) : ''; // not /\s*$/, quadratic on a long run of spaces
     text = text.slice(0, text.length - trail.length);
     const schema = node.type.schema;
-    if (lead) out.push(schema.text(lead, node.marks.filter((mark) => !opening.includes(mark))));
+    if (lead)
+      out.push(
+        schema.text(
+          lead,
+          node.marks.filter((mark) => !opening.includes(mark)),
+        ),
+      );
     if (text) out.push(schema.text(text, node.marks));
-    if (trail) out.push(schema.text(trail, node.marks.filter((mark) => !closing.includes(mark))));
+    if (trail)
+      out.push(
+        schema.text(
+          trail,
+          node.marks.filter((mark) => !closing.includes(mark)),
+        ),
+      );
   });
   return out;
 }
@@ -120,9 +132,7 @@ export function serializeInline(content: PMNode, options: InlineOptions = {}): P
     let keep = 0;
     while (keep < open.length && open[keep]!.isInSet(run.marks)) keep++;
     while (open.length > keep) pieces.push(closeMark(open.pop()!, options));
-    const toOpen = run.marks
-      .filter((mark) => !mark.isInSet(open))
-      .sort((a, b) => extent(b, index) - extent(a, index) || markRank(a) - markRank(b));
+    const toOpen = run.marks.filter((mark) => !mark.isInSet(open)).sort((a, b) => extent(b, index) - extent(a, index) || markRank(a) - markRank(b));
     for (const mark of toOpen) {
       pieces.push(openMark(mark, options));
       open.push(mark);
@@ -248,7 +258,10 @@ function escapeMarkdownText(text: string): Piece[] {
 }
 
 /** The ASCII characters escapeMarkdownText looks at: INLINE_SPECIAL and those the site's engines read. */
-const ASCII_SPECIAL: boolean[] = Array.from({ length: 0x7f }, (_, code) => INLINE_SPECIAL.test(String.fromCharCode(code)) || '{&$|'.includes(String.fromCharCode(code)));
+const ASCII_SPECIAL: boolean[] = Array.from(
+  { length: 0x7f },
+  (_, code) => INLINE_SPECIAL.test(String.fromCharCode(code)) || '{&$|'.includes(String.fromCharCode(code)),
+);
 
 /** The length of the longest run of backticks in `text` (0 for none), in one pass. */
 function longestBacktickRun(text: string): number {

@@ -6,7 +6,17 @@ import { describe, expect, test } from 'vitest';
 import { SEGMENT_STATUSES, type SegmentStatus } from '../article/status';
 import { ARTICLE_CHANGES, type ArticleChange } from '../article/change-kinds';
 import { ROLES, type Role } from '../protocol/roles';
-import { may, mayChange, mayWriteArticle, needsSendBackComment, OPERATIONS, settableStatuses, statusOptions, type Operation, type PlainOperation } from './permissions';
+import {
+  may,
+  mayChange,
+  mayWriteArticle,
+  needsSendBackComment,
+  OPERATIONS,
+  settableStatuses,
+  statusOptions,
+  type Operation,
+  type PlainOperation,
+} from './permissions';
 
 const Y = true;
 const N = false;
@@ -14,22 +24,22 @@ const N = false;
 /** role → may it, for the operations that need nothing more to be answered. */
 const PLAIN: Record<PlainOperation, Record<Role, boolean>> = {
   //                        admin      translator     reviewer     viewer
-  'target.edit':        { admin: Y, translator: Y, reviewer: N, viewer: N },
-  'source.edit':        { admin: Y, translator: N, reviewer: N, viewer: N },
-  'structure.edit':     { admin: Y, translator: Y, reviewer: N, viewer: N },
-  'metadata.edit':      { admin: Y, translator: Y, reviewer: N, viewer: N },
-  'importedFile.edit':  { admin: Y, translator: N, reviewer: N, viewer: N },
-  'segment.assign':     { admin: Y, translator: N, reviewer: N, viewer: N },
-  'thread.comment':     { admin: Y, translator: Y, reviewer: Y, viewer: N },
-  'suggestion.decide':  { admin: Y, translator: Y, reviewer: N, viewer: N },
-  'thread.remove':      { admin: Y, translator: N, reviewer: N, viewer: N },
-  'article.create':     { admin: Y, translator: Y, reviewer: N, viewer: N },
-  'xliff.import':       { admin: Y, translator: Y, reviewer: N, viewer: N },
-  'media.add':          { admin: Y, translator: Y, reviewer: N, viewer: N },
-  'article.publish':    { admin: Y, translator: N, reviewer: N, viewer: N },
-  'publish.override':   { admin: Y, translator: N, reviewer: N, viewer: N },
-  'site.configure':     { admin: Y, translator: N, reviewer: N, viewer: N },
-  'user.manage':        { admin: Y, translator: N, reviewer: N, viewer: N },
+  'target.edit': { admin: Y, translator: Y, reviewer: N, viewer: N },
+  'source.edit': { admin: Y, translator: N, reviewer: N, viewer: N },
+  'structure.edit': { admin: Y, translator: Y, reviewer: N, viewer: N },
+  'metadata.edit': { admin: Y, translator: Y, reviewer: N, viewer: N },
+  'importedFile.edit': { admin: Y, translator: N, reviewer: N, viewer: N },
+  'segment.assign': { admin: Y, translator: N, reviewer: N, viewer: N },
+  'thread.comment': { admin: Y, translator: Y, reviewer: Y, viewer: N },
+  'suggestion.decide': { admin: Y, translator: Y, reviewer: N, viewer: N },
+  'thread.remove': { admin: Y, translator: N, reviewer: N, viewer: N },
+  'article.create': { admin: Y, translator: Y, reviewer: N, viewer: N },
+  'xliff.import': { admin: Y, translator: Y, reviewer: N, viewer: N },
+  'media.add': { admin: Y, translator: Y, reviewer: N, viewer: N },
+  'article.publish': { admin: Y, translator: N, reviewer: N, viewer: N },
+  'publish.override': { admin: Y, translator: N, reviewer: N, viewer: N },
+  'site.configure': { admin: Y, translator: N, reviewer: N, viewer: N },
+  'user.manage': { admin: Y, translator: N, reviewer: N, viewer: N },
 };
 
 /** role → [one's own comment, someone else's, one's own deleted one]. */
@@ -114,7 +124,9 @@ describe('every role × operation', () => {
       test(`segment.setStatus: ${role} from ${from}`, () => {
         for (const to of SEGMENT_STATUSES) {
           expect(may(as(role), 'segment.setStatus', { from, to }), `${from} → ${to}`).toBe(STATUSES[role][from].plain.includes(to));
-          expect(may(as(role), 'segment.setStatus', { from, to, sendBackComment: true }), `${from} → ${to} with a sendBack comment`).toBe(STATUSES[role][from].sentBack.includes(to));
+          expect(may(as(role), 'segment.setStatus', { from, to, sendBackComment: true }), `${from} → ${to} with a sendBack comment`).toBe(
+            STATUSES[role][from].sentBack.includes(to),
+          );
         }
       });
     }

@@ -6,6 +6,15 @@
  * rest of the code imports by name.
  */
 export type { ArticleJson, ArticleListResponse, ArticleSummary, SideJson, SourceFormat, SourcePreview } from './article-api';
-export type { AppNotification, Member, MembersResponse, NotificationKind, NotificationsResponse, SegmentHistory, StatusChange, TextVersion } from './review-api';
+export type {
+  AppNotification,
+  Member,
+  MembersResponse,
+  NotificationKind,
+  NotificationsResponse,
+  SegmentHistory,
+  StatusChange,
+  TextVersion,
+} from './review-api';
 export { MAX_MEDIA_BYTES, type MediaItem } from './media-api';
 export type { Publication, PublishedMedia } from './publish-api';

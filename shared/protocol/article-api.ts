@@ -16,7 +16,9 @@ export type SourceFormat = (typeof SOURCE_FORMATS)[number];
 /** Any article address: `:id` in every /api/articles/:id/… route. */
 export const ArticleParamsSchema = v.object({ id: v.string() });
 
-const StatusCountsSchema = v.object(Object.fromEntries(SEGMENT_STATUSES.map((status) => [status, v.number()])) as Record<(typeof SEGMENT_STATUSES)[number], v.NumberSchema<undefined>>);
+const StatusCountsSchema = v.object(
+  Object.fromEntries(SEGMENT_STATUSES.map((status) => [status, v.number()])) as Record<(typeof SEGMENT_STATUSES)[number], v.NumberSchema<undefined>>,
+);
 
 export const ArticleSummarySchema = v.object({
   id: v.string(),

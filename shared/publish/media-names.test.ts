@@ -27,22 +27,38 @@ describe('parseMediaUrl', () => {
 
 describe('planMediaNames', () => {
   test.each<[string, string[], Record<string, string>]>([
-    ['numbers stored images by their place in reading order', [stored('a'), stored('b', 'png'), stored('c', 'gif')], {
-      [stored('a')]: '/assets/media/2020-02-23/ali-ai-01.jpg',
-      [stored('b', 'png')]: '/assets/media/2020-02-23/ali-ai-02.png',
-      [stored('c', 'gif')]: '/assets/media/2020-02-23/ali-ai-03.gif',
-    }],
-    ['leaves remote and site images alone, counting their places', ['https://pic1.zhimg.com/x.jpg', '/assets/media/2019-01-01/old-01.jpg', stored('a')], {
-      [stored('a')]: '/assets/media/2020-02-23/ali-ai-03.jpg',
-    }],
-    ['never takes a name a site image already has', ['/assets/media/2020-02-23/ali-ai-02.jpg', stored('a'), stored('b')], {
-      [stored('a')]: '/assets/media/2020-02-23/ali-ai-03.jpg',
-      [stored('b')]: '/assets/media/2020-02-23/ali-ai-04.jpg',
-    }],
-    ['gives an image used twice one name', [stored('a'), stored('a'), stored('b')], {
-      [stored('a')]: '/assets/media/2020-02-23/ali-ai-01.jpg',
-      [stored('b')]: '/assets/media/2020-02-23/ali-ai-03.jpg',
-    }],
+    [
+      'numbers stored images by their place in reading order',
+      [stored('a'), stored('b', 'png'), stored('c', 'gif')],
+      {
+        [stored('a')]: '/assets/media/2020-02-23/ali-ai-01.jpg',
+        [stored('b', 'png')]: '/assets/media/2020-02-23/ali-ai-02.png',
+        [stored('c', 'gif')]: '/assets/media/2020-02-23/ali-ai-03.gif',
+      },
+    ],
+    [
+      'leaves remote and site images alone, counting their places',
+      ['https://pic1.zhimg.com/x.jpg', '/assets/media/2019-01-01/old-01.jpg', stored('a')],
+      {
+        [stored('a')]: '/assets/media/2020-02-23/ali-ai-03.jpg',
+      },
+    ],
+    [
+      'never takes a name a site image already has',
+      ['/assets/media/2020-02-23/ali-ai-02.jpg', stored('a'), stored('b')],
+      {
+        [stored('a')]: '/assets/media/2020-02-23/ali-ai-03.jpg',
+        [stored('b')]: '/assets/media/2020-02-23/ali-ai-04.jpg',
+      },
+    ],
+    [
+      'gives an image used twice one name',
+      [stored('a'), stored('a'), stored('b')],
+      {
+        [stored('a')]: '/assets/media/2020-02-23/ali-ai-01.jpg',
+        [stored('b')]: '/assets/media/2020-02-23/ali-ai-03.jpg',
+      },
+    ],
     ['plans nothing without stored images', ['', 'https://x.cn/a.png'], {}],
   ])('%s', (_name, srcs, expected) => expect(names(srcs)).toEqual(expected));
 

@@ -21,7 +21,11 @@ function snapshot(init: ArticleInit): ArticleSnapshot {
 }
 
 const article = (frontMatter: Record<string, string>, blocks = [p('Text.')], meta: ArticleInit['meta'] = {}) =>
-  snapshot({ meta, frontMatter: Object.entries(frontMatter).map(([key, value]) => ({ key, value })), segments: [{ target: doc(...blocks), status: 'approved' }] });
+  snapshot({
+    meta,
+    frontMatter: Object.entries(frontMatter).map(([key, value]) => ({ key, value })),
+    segments: [{ target: doc(...blocks), status: 'approved' }],
+  });
 
 describe.skipIf(!HAVE_FIXTURES)(`the seed article (${HAVE_FIXTURES ? 'present' : NO_FIXTURES_REASON})`, () => {
   test('with stored images and no cover, plans the published file byte for byte', () => {
@@ -45,7 +49,10 @@ describe.skipIf(!HAVE_FIXTURES)(`the seed article (${HAVE_FIXTURES ? 'present' :
 
 describe('planPublication', () => {
   test('defaults the cover image to the first figure, after title, date and categories', () => {
-    const plan = planPublication(article({ title: 'Ali AI', date: '2020-02-23', categories: 'x', blurb: 'b' }, [p('a'), fig('https://pic.cn/1.jpg', 'one'), fig(stored('a'), 'two')]), options);
+    const plan = planPublication(
+      article({ title: 'Ali AI', date: '2020-02-23', categories: 'x', blurb: 'b' }, [p('a'), fig('https://pic.cn/1.jpg', 'one'), fig(stored('a'), 'two')]),
+      options,
+    );
     expect(plan.markdown).toMatch(/^---\ntitle: "Ali AI"\ndate: 2020-02-23\ncategories: x\nimage: https:\/\/pic\.cn\/1\.jpg\nblurb: 'b'\n---\n/);
     expect(plan.markdown).toContain('<img src="/assets/media/2020-02-23/ali-ai-02.jpg" alt="two"/>');
   });
@@ -68,7 +75,9 @@ describe('planPublication', () => {
   test('a republish keeps its path and says which the article would now get', () => {
     const plan = planPublication(article({ title: 'New Title', date: '2020-02-23' }), { ...options, previousPostPath: '_posts/2020-02-23-old-title.md' });
     expect(plan).toMatchObject({ postPath: '_posts/2020-02-23-old-title.md', newPostPath: '_posts/2020-02-23-new-title.md' });
-    expect(planPublication(article({ title: 'Old Title', date: '2020-02-23' }), { ...options, previousPostPath: '_posts/2020-02-23-old-title.md' }).newPostPath).toBeNull();
+    expect(
+      planPublication(article({ title: 'Old Title', date: '2020-02-23' }), { ...options, previousPostPath: '_posts/2020-02-23-old-title.md' }).newPostPath,
+    ).toBeNull();
   });
 
   test('uses the configured folders and patterns', () => {

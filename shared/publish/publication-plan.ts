@@ -145,7 +145,11 @@ export function planPublication(article: ArticleSnapshot, options: PlanOptions):
 
   const figures = figureSrcs(article);
   const cover = frontMatterString(article, 'image');
-  const planned = planMediaNames(cover != null && !figures.includes(cover) ? [...figures, cover] : figures, { date, shortSlug: short, mediaFolder: layout.mediaFolder });
+  const planned = planMediaNames(cover != null && !figures.includes(cover) ? [...figures, cover] : figures, {
+    date,
+    shortSlug: short,
+    mediaFolder: layout.mediaFolder,
+  });
   const rename = (src: string) => planned.get(src)?.url;
 
   const exported: ArticleSnapshot = {

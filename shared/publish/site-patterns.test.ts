@@ -1,18 +1,26 @@
 import { describe, expect, test } from 'vitest';
 import { parsePostDate } from './post-date';
-import { DEFAULT_FILE_NAME_PATTERN, DEFAULT_PERMALINK_PATTERN, fileNamePatternProblem, permalinkPatternProblem, postFileName, postPermalink } from './site-patterns';
+import {
+  DEFAULT_FILE_NAME_PATTERN,
+  DEFAULT_PERMALINK_PATTERN,
+  fileNamePatternProblem,
+  permalinkPatternProblem,
+  postFileName,
+  postPermalink,
+} from './site-patterns';
 
 const date = parsePostDate('2020-02-23');
 
 describe('file names and permalinks', () => {
-  test('the defaults give the site\'s names', () => {
+  test("the defaults give the site's names", () => {
     expect(postFileName(DEFAULT_FILE_NAME_PATTERN, date, 'how-to-view-ali-damo-ai')).toBe('2020-02-23-how-to-view-ali-damo-ai.md');
     expect(postPermalink(DEFAULT_PERMALINK_PATTERN, date, 'Alibaba-DAMO')).toBe('/articles/2020/02/23/Alibaba-DAMO');
   });
 
-  test.each([[':year-:month-:day-:title.markdown', '2020-02-23-slug.markdown'], [':slug.md', 'slug.md']])('%s gives %s', (pattern, name) =>
-    expect(postFileName(pattern, date, 'slug')).toBe(name),
-  );
+  test.each([
+    [':year-:month-:day-:title.markdown', '2020-02-23-slug.markdown'],
+    [':slug.md', 'slug.md'],
+  ])('%s gives %s', (pattern, name) => expect(postFileName(pattern, date, 'slug')).toBe(name));
 
   test.each([
     [':year-:month-:day.md', /must contain :slug/],

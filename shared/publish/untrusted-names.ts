@@ -55,7 +55,8 @@ export function fileNameProblem(name: string): string | null {
 export function folderProblem(folder: string): string | null {
   if (folder === '') return 'the folder is empty';
   if (CONTROL.test(folder)) return `the folder ${JSON.stringify(folder)} contains a control character`;
-  if (folder.startsWith('/') || folder.startsWith('\\') || /^[A-Za-z]:/.test(folder)) return `the folder ${JSON.stringify(folder)} is an absolute path; give it relative to the repository`;
+  if (folder.startsWith('/') || folder.startsWith('\\') || /^[A-Za-z]:/.test(folder))
+    return `the folder ${JSON.stringify(folder)} is an absolute path; give it relative to the repository`;
   if (folder.includes('\\')) return `the folder ${JSON.stringify(folder)} contains a backslash; separate folders with "/"`;
   if (folder.length > MAX_FOLDER_LENGTH) return `the folder is ${folder.length} characters long; the limit is ${MAX_FOLDER_LENGTH}`;
   for (const part of folder.split('/')) {

@@ -25,7 +25,11 @@ describe('checkChinese', () => {
     ['the ideographic space', '\u3000Indented', ['fullwidth-punctuation']],
     ['both', '钟南山 said，no', ['chinese-text', 'fullwidth-punctuation']],
     // where the house style keeps Chinese: link text
-    ['the linked source title', doc(p(em(a('https://www.zhihu.com/question/372335557', '如何看待阿里达摩院研发的新冠肺炎 CT 影像 AI 诊断技术，平均识别不到 20 秒准确率达 96%？')))), []],
+    [
+      'the linked source title',
+      doc(p(em(a('https://www.zhihu.com/question/372335557', '如何看待阿里达摩院研发的新冠肺炎 CT 影像 AI 诊断技术，平均识别不到 20 秒准确率达 96%？')))),
+      [],
+    ],
     ['a linked “answer”', doc(p(em(a('https://www.zhihu.com/question/1/answer/2', '回答')))), []],
     ['知乎 (Zhihu)', doc(p(em(a('https://www.zhihu.com', '知乎 (Zhihu)'), ' is a popular Quora style question and answer platform in China.'))), []],
     ['a link in raw HTML', doc(p(rawInline('<a href="https://www.zhihu.com">知乎</a>'), ' is a platform.')), []],
@@ -45,6 +49,8 @@ describe('checkChinese', () => {
   });
 
   test('reports a whole untranslated sentence once, as Chinese text, not its punctuation again', () => {
-    expect(check('He said 他说：“我们没有办法了。”').map((found) => found.message)).toEqual(['The translation still has Chinese text: “他说：“我们没有办法了。””.']);
+    expect(check('He said 他说：“我们没有办法了。”').map((found) => found.message)).toEqual([
+      'The translation still has Chinese text: “他说：“我们没有办法了。””.',
+    ]);
   });
 });

@@ -11,7 +11,8 @@ import { issue, listed, quote, type QaIssue, type QaSegment } from './model';
 import { textPieces } from './side-content';
 
 /** Chinese characters, with the punctuation around them and the punctuation, digits and spaces between them. */
-const CHINESE_RUN = /[\u3000-\u303f\uff01-\uff65“”]*\p{Script=Han}(?:[\p{Script=Han}\u3000-\u303f\uff01-\uff65“”\s\d]*\p{Script=Han})?[\u3000-\u303f\uff01-\uff65“”]*/gu;
+const CHINESE_RUN =
+  /[\u3000-\u303f\uff01-\uff65“”]*\p{Script=Han}(?:[\p{Script=Han}\u3000-\u303f\uff01-\uff65“”\s\d]*\p{Script=Han})?[\u3000-\u303f\uff01-\uff65“”]*/gu;
 /**
  * Punctuation Chinese uses and English does not: the CJK symbols block
  * (`、。《》「」【】〜` and the ideographic space), full-width forms (`，：；！？（）`
@@ -21,8 +22,26 @@ const CHINESE_RUN = /[\u3000-\u303f\uff01-\uff65“”]*\p{Script=Han}(?:[\p{Scr
 const FULLWIDTH = /[\u3000-\u303f\uff01-\uff65“”]/gu;
 
 const ASCII_FOR: Record<string, string> = {
-  '、': ',', '。': '.', '〈': '<', '〉': '>', '《': '"', '》': '"', '「': '"', '」': '"', '『': '"', '』': '"',
-  '【': '[', '】': ']', '〔': '(', '〕': ')', '〜': '~', '\u3000': 'a space', '“': '"', '”': '"', '｡': '.', '､': ',',
+  '、': ',',
+  '。': '.',
+  '〈': '<',
+  '〉': '>',
+  '《': '"',
+  '》': '"',
+  '「': '"',
+  '」': '"',
+  '『': '"',
+  '』': '"',
+  '【': '[',
+  '】': ']',
+  '〔': '(',
+  '〕': ')',
+  '〜': '~',
+  '\u3000': 'a space',
+  '“': '"',
+  '”': '"',
+  '｡': '.',
+  '､': ',',
 };
 
 function asciiFor(ch: string): string | null {

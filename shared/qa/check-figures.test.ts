@@ -5,7 +5,8 @@ import { checkCoverImage, checkFigures } from './check-figures';
 import type { QaContext } from './options';
 import { segment } from './testing';
 
-const checks = (target: PMNode, context: QaContext = {}) => checkFigures(segment({ source: doc(fig('https://pic1.zhimg.com/a.jpg', '')), target }), context).map((found) => `${found.check}:${found.severity}`);
+const checks = (target: PMNode, context: QaContext = {}) =>
+  checkFigures(segment({ source: doc(fig('https://pic1.zhimg.com/a.jpg', '')), target }), context).map((found) => `${found.check}:${found.severity}`);
 
 describe('checkFigures', () => {
   test.each<[string, PMNode, string[]]>([
@@ -39,7 +40,8 @@ describe('checkFigures', () => {
         check: 'figure-remote-image',
         severity: 'error',
         segmentId: 'seg-7',
-        message: 'The figure “Precious image from a phone” still points to the remote image https://pic1.zhimg.com/a.jpg; upload the image so it is stored with the article.',
+        message:
+          'The figure “Precious image from a phone” still points to the remote image https://pic1.zhimg.com/a.jpg; upload the image so it is stored with the article.',
       },
       {
         check: 'figure-empty-alt',

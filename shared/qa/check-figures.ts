@@ -32,7 +32,11 @@ export function checkFigures(segment: QaSegment, context: QaContext = {}): QaIss
     const issues: QaIssue[] = [];
     if (src === '') issues.push(issue('figure-no-image', `${name} has no image; upload one or remove the figure.`, where));
     else if (!isStored(src)) {
-      const what = REMOTE.test(src) ? `still points to the remote image ${src}` : src.startsWith('data:') ? 'holds an embedded image' : `points to ${src}, which is not stored with the article`;
+      const what = REMOTE.test(src)
+        ? `still points to the remote image ${src}`
+        : src.startsWith('data:')
+          ? 'holds an embedded image'
+          : `points to ${src}, which is not stored with the article`;
       issues.push(issue('figure-remote-image', `${name} ${what}; upload the image so it is stored with the article.`, where));
     }
     if (alt === '') issues.push(issue('figure-empty-alt', `${name} has no image description (alt text) for readers who cannot see it.`, where));
@@ -45,5 +49,9 @@ export function checkCoverImage(frontMatter: readonly FrontMatterEntry[], contex
   const value = frontMatter.find((entry) => entry.key === 'image')?.value;
   if (typeof value !== 'string' || value.trim() === '') return [];
   if (storedImagePredicate(context)(value.trim())) return [];
-  return [issue('cover-image-remote', `The cover image ${value.trim()} is not stored with the article; use one of the article's own images.`, { frontMatterKey: 'image' })];
+  return [
+    issue('cover-image-remote', `The cover image ${value.trim()} is not stored with the article; use one of the article's own images.`, {
+      frontMatterKey: 'image',
+    }),
+  ];
 }

@@ -5,14 +5,18 @@ import { serializeFrontMatter } from '../markdown/front-matter';
 import { checkDate, checkFrontMatter, checkRequiredFrontMatter, checkYamlMeaning, checkYamlText, isJekyllDate } from './check-front-matter';
 
 const SEED: FrontMatterEntry[] = [
-  { key: 'title', value: "How to View Ali Damo Academy's COVID-19 CT Scan AI Diagnosis Technology, Which Could Recognize It in 20 Seconds with An Accuracy of 96%?" },
+  {
+    key: 'title',
+    value: "How to View Ali Damo Academy's COVID-19 CT Scan AI Diagnosis Technology, Which Could Recognize It in 20 Seconds with An Accuracy of 96%?",
+  },
   { key: 'date', value: '2020-02-23' },
   { key: 'categories', value: ['opinion'] },
   { key: 'image', value: '/assets/media/2020-02-23/how-to-view-ali-damo-ai-01.jpg' },
   { key: 'blurb', value: 'OP (original poster) is a student of radiology.' },
   { key: 'translator', value: 'COVID-19 Readings' },
 ];
-const tags = (issues: { check: string; severity: string; frontMatterKey?: string }[]) => issues.map((found) => `${found.check}:${found.severity}:${found.frontMatterKey ?? ''}`);
+const tags = (issues: { check: string; severity: string; frontMatterKey?: string }[]) =>
+  issues.map((found) => `${found.check}:${found.severity}:${found.frontMatterKey ?? ''}`);
 const withValue = (key: string, value: JsonValue): FrontMatterEntry[] => SEED.map((entry) => (entry.key === key ? { key, value } : entry));
 
 describe('checkRequiredFrontMatter', () => {
@@ -59,13 +63,25 @@ describe('checkDate', () => {
   ])('date: %j', (value, expected) => expect(tags(checkDate(withValue('date', value)))).toEqual(expected));
 
   test('says how to write it', () => {
-    expect(checkDate(withValue('date', '23/02/2020'))[0]!.message).toBe('The date “23/02/2020” is not one the site can read; write it as YYYY-MM-DD, such as 2020-02-23.');
+    expect(checkDate(withValue('date', '23/02/2020'))[0]!.message).toBe(
+      'The date “23/02/2020” is not one the site can read; write it as YYYY-MM-DD, such as 2020-02-23.',
+    );
   });
 });
 
 describe('checkYamlText: what the site reads from the front matter as written', () => {
   test.each<[string, string, FrontMatterEntry[], string[]]>([
-    ['the seed as published', `title: "How to View"\ndate: 2020-02-23\ncategories: ['opinion']\ntranslator: COVID-19 Readings\n`, [{ key: 'title', value: 'How to View' }, { key: 'date', value: '2020-02-23' }, { key: 'categories', value: ['opinion'] }, { key: 'translator', value: 'COVID-19 Readings' }], []],
+    [
+      'the seed as published',
+      `title: "How to View"\ndate: 2020-02-23\ncategories: ['opinion']\ntranslator: COVID-19 Readings\n`,
+      [
+        { key: 'title', value: 'How to View' },
+        { key: 'date', value: '2020-02-23' },
+        { key: 'categories', value: ['opinion'] },
+        { key: 'translator', value: 'COVID-19 Readings' },
+      ],
+      [],
+    ],
     ['yes, unquoted', 'title: yes\n', [{ key: 'title', value: 'yes' }], ['front-matter-yaml:error:title']],
     ['On, unquoted', 'translator: On\n', [{ key: 'translator', value: 'On' }], ['front-matter-yaml:error:translator']],
     ['no, quoted', "title: 'no'\n", [{ key: 'title', value: 'no' }], []],
@@ -76,18 +92,35 @@ describe('checkYamlText: what the site reads from the front matter as written', 
     ['a leading bracket', 'blurb: [1] is a footnote\n', [{ key: 'blurb', value: '[1] is a footnote' }], ['front-matter-yaml:error:']],
     ['a leading @', 'translator: @someone\n', [{ key: 'translator', value: '@someone' }], ['front-matter-yaml:error:']],
     ['a date on another key', 'updated: 2020-03-01\n', [{ key: 'updated', value: '2020-03-01' }], ['front-matter-ambiguous:warning:updated']],
-    ['a key lost', 'title: a\n', [{ key: 'title', value: 'a' }, { key: 'blurb', value: 'b' }], ['front-matter-yaml:error:blurb']],
+    [
+      'a key lost',
+      'title: a\n',
+      [
+        { key: 'title', value: 'a' },
+        { key: 'blurb', value: 'b' },
+      ],
+      ['front-matter-yaml:error:blurb'],
+    ],
   ])('%s', (_name, yaml, entries, expected) => expect(tags(checkYamlText(yaml, entries))).toEqual(expected));
 
   test('says what the site would read instead', () => {
-    expect(checkYamlText('title: yes\n', [{ key: 'title', value: 'yes' }])[0]!.message).toBe('The site would read the title as yes (a yes/no value), not as the text “yes”.');
-    expect(checkYamlText('title: 2020\n', [{ key: 'title', value: '2020' }])[0]!.message).toBe('The site would read the title as the number 2020, not as the text “2020”.');
-    expect(checkYamlText('title: Wuhan: a diary\n', [{ key: 'title', value: 'Wuhan: a diary' }])[0]!.message).toMatch(/^The site could not read the metadata: .+\.$/);
+    expect(checkYamlText('title: yes\n', [{ key: 'title', value: 'yes' }])[0]!.message).toBe(
+      'The site would read the title as yes (a yes/no value), not as the text “yes”.',
+    );
+    expect(checkYamlText('title: 2020\n', [{ key: 'title', value: '2020' }])[0]!.message).toBe(
+      'The site would read the title as the number 2020, not as the text “2020”.',
+    );
+    expect(checkYamlText('title: Wuhan: a diary\n', [{ key: 'title', value: 'Wuhan: a diary' }])[0]!.message).toMatch(
+      /^The site could not read the metadata: .+\.$/,
+    );
   });
 });
 
 describe('checkYamlMeaning: the front matter as publishing writes it', () => {
-  const article = (frontMatter: FrontMatterEntry[], frontMatterYaml?: string) => ({ frontMatter, importedFile: frontMatterYaml != null ? { frontMatterYaml } : {} });
+  const article = (frontMatter: FrontMatterEntry[], frontMatterYaml?: string) => ({
+    frontMatter,
+    importedFile: frontMatterYaml != null ? { frontMatterYaml } : {},
+  });
 
   test.each<[string, JsonValue]>([
     ['title', 'yes'],
@@ -123,7 +156,9 @@ describe('checkYamlMeaning: the front matter as publishing writes it', () => {
   });
 
   test('an imported date-like value on another key is read as a date', () => {
-    expect(tags(checkYamlMeaning(article([{ key: 'updated', value: '2020-03-01' }], 'updated: 2020-03-01\n')))).toEqual(['front-matter-ambiguous:warning:updated']);
+    expect(tags(checkYamlMeaning(article([{ key: 'updated', value: '2020-03-01' }], 'updated: 2020-03-01\n')))).toEqual([
+      'front-matter-ambiguous:warning:updated',
+    ]);
   });
 
   test.each<[string, JsonValue, string[]]>([

@@ -59,7 +59,9 @@ export function checkDate(frontMatter: readonly FrontMatterEntry[]): QaIssue[] {
   if (isEmptyValue(value)) return []; // a missing date is the required-keys check's to report
   if (typeof value === 'string' && isJekyllDate(value)) return [];
   const shown = typeof value === 'string' ? quote(value, 30) : JSON.stringify(value);
-  return [issue('front-matter-date', `The date ${shown} is not one the site can read; write it as YYYY-MM-DD, such as 2020-02-23.`, { frontMatterKey: 'date' })];
+  return [
+    issue('front-matter-date', `The date ${shown} is not one the site can read; write it as YYYY-MM-DD, such as 2020-02-23.`, { frontMatterKey: 'date' }),
+  ];
 }
 
 /** How Jekyll (Ruby's Psych, YAML 1.1) types what it reads; dates included. */
@@ -100,7 +102,22 @@ function describe(value: unknown): string {
 }
 
 /** Keys whose values are always text in the house style and in Jekyll themes. */
-const TEXT_KEYS = new Set(['title', 'blurb', 'translator', 'author', 'description', 'excerpt', 'image', 'categories', 'category', 'tags', 'layout', 'permalink', 'slug', 'lang']);
+const TEXT_KEYS = new Set([
+  'title',
+  'blurb',
+  'translator',
+  'author',
+  'description',
+  'excerpt',
+  'image',
+  'categories',
+  'category',
+  'tags',
+  'layout',
+  'permalink',
+  'slug',
+  'lang',
+]);
 /** Words YAML 1.1 (and so Jekyll) reads as yes/no values when unquoted. */
 const YES_NO = /^(?:yes|no|true|false|on|off)$/i;
 
@@ -142,17 +159,31 @@ export function checkYamlText(yaml: string, frontMatter: readonly FrontMatterEnt
     if (meaning === 'different') {
       issues.push(issue('front-matter-yaml', `The site would read the ${field(key)} as ${describe(back)}, not as ${describe(value)}.`, where));
     } else if (meaning === 'date' && key !== 'date') {
-      issues.push(issue('front-matter-ambiguous', `The site will read the ${field(key)} ${quote(String(value))} as a date, not as text; write it differently if text was meant.`, where));
+      issues.push(
+        issue(
+          'front-matter-ambiguous',
+          `The site will read the ${field(key)} ${quote(String(value))} as a date, not as text; write it differently if text was meant.`,
+          where,
+        ),
+      );
     }
     if (typeof value === 'string' && YES_NO.test(value.trim()) && !TEXT_KEYS.has(key)) {
       issues.push(
-        issue('front-matter-ambiguous', `The ${field(key)} is the text ${quote(value)}, which the site treats as text (and so as true), not as a yes/no value.`, where),
+        issue(
+          'front-matter-ambiguous',
+          `The ${field(key)} is the text ${quote(value)}, which the site treats as text (and so as true), not as a yes/no value.`,
+          where,
+        ),
       );
     }
     if (key === 'categories' && typeof value === 'string' && /\s/.test(value.trim())) {
       const parts = value.trim().split(/\s+/);
       issues.push(
-        issue('front-matter-ambiguous', `The categories ${quote(value)} will be split at spaces into ${parts.length} categories (${parts.map((part) => quote(part)).join(', ')}).`, where),
+        issue(
+          'front-matter-ambiguous',
+          `The categories ${quote(value)} will be split at spaces into ${parts.length} categories (${parts.map((part) => quote(part)).join(', ')}).`,
+          where,
+        ),
       );
     }
   }

@@ -98,6 +98,12 @@ export function checkFrontMatterLiquid(frontMatter: readonly FrontMatterEntry[])
   return frontMatter.flatMap(({ key, value }) => {
     const found = strings(value).flatMap(findLiquid);
     if (found.length === 0) return [];
-    return [issue('liquid-in-front-matter', `The ${field(key)} contains ${quote(found[0]!, 30)}, which looks like Liquid template code and may show as code on the site.`, { frontMatterKey: key })];
+    return [
+      issue(
+        'liquid-in-front-matter',
+        `The ${field(key)} contains ${quote(found[0]!, 30)}, which looks like Liquid template code and may show as code on the site.`,
+        { frontMatterKey: key },
+      ),
+    ];
   });
 }

@@ -15,7 +15,12 @@ describe('checkMarkup', () => {
     ['a link kept', doc(p(a(ANSWER, '回答'))), doc(p(em(a(ANSWER, '回答')))), []],
     ['a link pointed elsewhere', doc(p('见', a('https://zhihu.com/a', '这里'))), doc(p('See ', a('https://en.example.com/a', 'here'))), []],
     ['a link lost', doc(p('见', a('https://zhihu.com/a', '这里'))), doc(p('See here')), ['missing-link:warning']],
-    ['one of two links lost', doc(p(a('https://a.cn', '甲'), '和', a('https://b.cn', '乙'))), doc(p(a('https://a.cn', 'A'), ' and B')), ['missing-link:warning']],
+    [
+      'one of two links lost',
+      doc(p(a('https://a.cn', '甲'), '和', a('https://b.cn', '乙'))),
+      doc(p(a('https://a.cn', 'A'), ' and B')),
+      ['missing-link:warning'],
+    ],
     ['a link added', doc(p('知乎')), doc(p(a('https://www.zhihu.com', 'Zhihu'))), []],
     // bold
     ['bold kept', doc(p('一句话：', strong('成熟的技术'))), doc(p('In a word: ', strong('mature technology'))), []],
@@ -37,14 +42,18 @@ describe('checkMarkup', () => {
     expect(messages(doc(p('见', a('https://zhihu.com/a', '这里'))), doc(p('See here')))).toEqual([
       'The source links “这里” (https://zhihu.com/a), but the translation has no such link.',
     ]);
-    expect(messages(doc(p('一句话：', strong('成熟的技术'))), doc(p('In a word')))).toEqual(['The source has bold text (“成熟的技术”), but the translation has none.']);
+    expect(messages(doc(p('一句话：', strong('成熟的技术'))), doc(p('In a word')))).toEqual([
+      'The source has bold text (“成熟的技术”), but the translation has none.',
+    ]);
     expect(messages(doc(p(strong('甲'), '和', strong('乙'))), doc(p(strong('A and B'))))).toEqual([
       'The source has 2 bold passages (“甲” and “乙”), but the translation has 1.',
     ]);
     expect(messages(doc(fig('https://pic1.zhimg.com/a.jpg', '', '隔离病房里的照片')), doc(p('Photo')))).toEqual([
-      'The source\'s figure “隔离病房里的照片” is missing from the translation; add it back, or omit the row to leave it out.',
+      "The source's figure “隔离病房里的照片” is missing from the translation; add it back, or omit the row to leave it out.",
     ]);
-    expect(messages(doc(li({ ordered: true, number: 1 }, '安装设备')), doc(p('Install')))).toEqual(['The source “安装设备” is a list item, but the translation is not.']);
+    expect(messages(doc(li({ ordered: true, number: 1 }, '安装设备')), doc(p('Install')))).toEqual([
+      'The source “安装设备” is a list item, but the translation is not.',
+    ]);
   });
 
   test.each([

@@ -45,7 +45,9 @@ function missingFigures(segment: QaSegment): QaIssue[] {
   const source = figures(segment.source);
   const target = figures(segment.target);
   if (target.length >= source.length) return [];
-  const lost = source.slice(target.length).map((figure) => (figure.textContent.trim() !== '' ? quote(figure.textContent, 30) : (figure.attrs.src as string) || 'without a caption'));
+  const lost = source
+    .slice(target.length)
+    .map((figure) => (figure.textContent.trim() !== '' ? quote(figure.textContent, 30) : (figure.attrs.src as string) || 'without a caption'));
   const message =
     source.length === 1
       ? `The source's figure ${lost[0]} is missing from the translation; add it back, or omit the row to leave it out.`

@@ -70,35 +70,31 @@ describe('checkNumbers', () => {
   ])('%j is in %j', (source, target) => expect(missing(source, target)).toEqual([]));
 
   test.each([
-    ['800 张病床', '80 beds', 'The source\'s “800” is not in the translation.'],
-    ['3.5万人', '3.5 people', 'The source\'s “3.5万” (35,000) is not in the translation.'],
-    ['1.2亿', '1.2 billion', 'The source\'s “1.2亿” (120,000,000) is not in the translation.'],
-    ['两位', 'three of them', 'The source\'s “两” (2) is not in the translation.'],
-    ['二十个', 'twelve', 'The source\'s “二十” (20) is not in the translation.'],
-    ['有２０个', 'ten', 'The source\'s “２０” (20) is not in the translation.'],
-    ['百分之九十六', '69%', 'The source\'s “百分之九十六” (96%) is not in the translation.'],
-    ['准确率 96%', 'an accuracy of 96', 'The source\'s “96%” is not in the translation.'],
-    ['第二处', 'The third', 'The source\'s “第二” (2nd) is not in the translation.'],
-    ['2020年2月23日', 'February 24, 2020', 'The source\'s “2020年2月23日” (February 23, 2020) is not in the translation.'],
-    ['2020年2月23日', 'Feb. 23, 2021', 'The source\'s “2020年2月23日” (February 23, 2020) is not in the translation.'],
-    ['2020年2月23日', 'on the 23rd', 'The source\'s “2020年2月23日” (February 23, 2020) is not in the translation.'],
-    ['2020年3月', 'in March', 'The source\'s “2020年3月” (March 2020) is not in the translation.'],
-    ['三月', 'in May', 'The source\'s “三月” (March) is not in the translation.'],
-    ['2020年', 'last year', 'The source\'s “2020” is not in the translation.'],
-    [
-      '800 张病床，一周做三次，就是 2400 人次',
-      '800 beds, a scan a week',
-      'The source\'s “三” (3) and “2400” are not in the translation.',
-    ],
+    ['800 张病床', '80 beds', "The source's “800” is not in the translation."],
+    ['3.5万人', '3.5 people', "The source's “3.5万” (35,000) is not in the translation."],
+    ['1.2亿', '1.2 billion', "The source's “1.2亿” (120,000,000) is not in the translation."],
+    ['两位', 'three of them', "The source's “两” (2) is not in the translation."],
+    ['二十个', 'twelve', "The source's “二十” (20) is not in the translation."],
+    ['有２０个', 'ten', "The source's “２０” (20) is not in the translation."],
+    ['百分之九十六', '69%', "The source's “百分之九十六” (96%) is not in the translation."],
+    ['准确率 96%', 'an accuracy of 96', "The source's “96%” is not in the translation."],
+    ['第二处', 'The third', "The source's “第二” (2nd) is not in the translation."],
+    ['2020年2月23日', 'February 24, 2020', "The source's “2020年2月23日” (February 23, 2020) is not in the translation."],
+    ['2020年2月23日', 'Feb. 23, 2021', "The source's “2020年2月23日” (February 23, 2020) is not in the translation."],
+    ['2020年2月23日', 'on the 23rd', "The source's “2020年2月23日” (February 23, 2020) is not in the translation."],
+    ['2020年3月', 'in March', "The source's “2020年3月” (March 2020) is not in the translation."],
+    ['三月', 'in May', "The source's “三月” (March) is not in the translation."],
+    ['2020年', 'last year', "The source's “2020” is not in the translation."],
+    ['800 张病床，一周做三次，就是 2400 人次', '800 beds, a scan a week', "The source's “三” (3) and “2400” are not in the translation."],
   ])('%j is not in %j', (source, target, message) => expect(missing(source, target)).toEqual([message]));
 
   test('names each missing number once', () => {
-    expect(missing('96% 和 96%', 'none')).toEqual(['The source\'s “96%” is not in the translation.']);
+    expect(missing('96% 和 96%', 'none')).toEqual(["The source's “96%” is not in the translation."]);
   });
 
   test('is a warning on the segment', () => {
     expect(checkNumbers(segment({ source: '800 张', target: 'many' }, 'seg-3'))).toEqual([
-      { check: 'missing-number', severity: 'warning', segmentId: 'seg-3', message: 'The source\'s “800” is not in the translation.' },
+      { check: 'missing-number', severity: 'warning', segmentId: 'seg-3', message: "The source's “800” is not in the translation." },
     ]);
   });
 

@@ -22,7 +22,11 @@ function describeNumber(mention: NumberMention): string {
   const written = mention.text.trim();
   const digits = `${mention.value}${mention.percent ? '%' : ''}`;
   if (written.replace(/[,\s]/g, '') === digits) return quote(written);
-  const meaning = mention.percent ? `${formatNumber(mention.value)}%` : mention.ordinal && Number.isInteger(mention.value) ? `${mention.value}${ORDINAL_SUFFIX(mention.value)}` : formatNumber(mention.value);
+  const meaning = mention.percent
+    ? `${formatNumber(mention.value)}%`
+    : mention.ordinal && Number.isInteger(mention.value)
+      ? `${mention.value}${ORDINAL_SUFFIX(mention.value)}`
+      : formatNumber(mention.value);
   return `${quote(written)} (${meaning})`;
 }
 

@@ -18,7 +18,11 @@ describe('checkStatus', () => {
     ['reviewed', { source: '题主是一名学生。', target: 'OP is a student.', status: 'reviewed' }, []],
     ['approved', { source: '题主是一名学生。', target: 'OP is a student.', status: 'approved' }, []],
     ['a translated rule', { source: doc(hr()), target: doc(hr()), status: 'approved' }, []],
-    ['a figure translated as a figure', { source: doc(fig('https://pic1.zhimg.com/a.jpg', '')), target: doc(fig('/assets/a.jpg', 'a')), status: 'reviewed' }, []],
+    [
+      'a figure translated as a figure',
+      { source: doc(fig('https://pic1.zhimg.com/a.jpg', '')), target: doc(fig('/assets/a.jpg', 'a')), status: 'reviewed' },
+      [],
+    ],
     ['an omitted source block', { source: '广告', target: '', status: 'untranslated', omitted: true }, []],
     ['an omitted source block, draft', { source: '广告', target: '', status: 'draft', omitted: true }, []],
     ["the translator's own note", { source: '', target: '*Translator: COVID-19 Readings*', status: 'untranslated' }, []],
@@ -27,7 +31,10 @@ describe('checkStatus', () => {
   ])('%s', (_name, parts, expected) => expect(ids(parts)).toEqual(expected));
 
   test.each<[SegmentStatus, string]>([
-    ['untranslated', 'The translation of “题主是一名放射专业的学生。其实我一直担心 AI 取代医生的…” is still marked untranslated; mark it translated when it is done.'],
+    [
+      'untranslated',
+      'The translation of “题主是一名放射专业的学生。其实我一直担心 AI 取代医生的…” is still marked untranslated; mark it translated when it is done.',
+    ],
     ['draft', 'The translation of “题主是一名放射专业的学生。其实我一直担心 AI 取代医生的…” is still a draft; mark it translated when it is done.'],
     ['translated', 'The translation of “题主是一名放射专业的学生。其实我一直担心 AI 取代医生的…” has not been reviewed yet.'],
   ])('names the source of a %s segment', (status, message) => {

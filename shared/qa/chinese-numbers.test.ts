@@ -60,8 +60,7 @@ describe('parseChineseNumber', () => {
 });
 
 /** The numbers found, as "value" or "value%" or "#value" (a rank). */
-const numbersIn = (text: string): string[] =>
-  findChineseNumbers(text).numbers.map((n) => `${n.ordinal ? '#' : ''}${n.value}${n.percent ? '%' : ''}`);
+const numbersIn = (text: string): string[] => findChineseNumbers(text).numbers.map((n) => `${n.ordinal ? '#' : ''}${n.value}${n.percent ? '%' : ''}`);
 
 describe('findChineseNumbers', () => {
   test.each([

@@ -19,8 +19,31 @@
 import { isValidMonthDay, type DateMention, type Mentions, type NumberMention } from './mentions';
 
 const DIGIT_VALUES: Record<string, number> = {
-  零: 0, 〇: 0, 一: 1, 壹: 1, 二: 2, 贰: 2, 貳: 2, 两: 2, 兩: 2, 三: 3, 叁: 3, 參: 3, 四: 4, 肆: 4,
-  五: 5, 伍: 5, 六: 6, 陆: 6, 陸: 6, 七: 7, 柒: 7, 八: 8, 捌: 8, 九: 9, 玖: 9,
+  零: 0,
+  〇: 0,
+  一: 1,
+  壹: 1,
+  二: 2,
+  贰: 2,
+  貳: 2,
+  两: 2,
+  兩: 2,
+  三: 3,
+  叁: 3,
+  參: 3,
+  四: 4,
+  肆: 4,
+  五: 5,
+  伍: 5,
+  六: 6,
+  陆: 6,
+  陸: 6,
+  七: 7,
+  柒: 7,
+  八: 8,
+  捌: 8,
+  九: 9,
+  玖: 9,
 };
 const UNIT_VALUES: Record<string, number> = { 十: 10, 拾: 10, 百: 100, 佰: 100, 千: 1000, 仟: 1000, 万: 1e4, 萬: 1e4, 亿: 1e8, 億: 1e8 };
 /** Single characters that stand for a tens number. */
@@ -32,11 +55,95 @@ const TWO = new Set(['两', '兩']);
  * `两位`, `五个`. Longer entries first where one is a prefix of another.
  */
 const MEASURE_WORDS = [
-  '人次', '小时', '分钟', '星期', '公里', '公斤', '千米', '千克', '美元', '个', '位', '名', '次', '天', '岁', '种', '台', '张', '例',
-  '人', '家', '条', '倍', '层', '级', '班', '处', '项', '篇', '本', '件', '只', '头', '周', '秒', '元', '块', '米', '吨', '辆', '架',
-  '艘', '座', '所', '间', '栋', '套', '份', '批', '组', '轮', '场', '届', '章', '节', '句', '段', '行', '字', '页', '部', '集', '度',
-  '床', '剂', '针', '支', '粒', '片', '瓶', '箱', '包', '双', '对', '副', '起', '遍', '回', '趟', '代', '点', '分', '帧', '期', '季',
-  '年', '月', '日', '号',
+  '人次',
+  '小时',
+  '分钟',
+  '星期',
+  '公里',
+  '公斤',
+  '千米',
+  '千克',
+  '美元',
+  '个',
+  '位',
+  '名',
+  '次',
+  '天',
+  '岁',
+  '种',
+  '台',
+  '张',
+  '例',
+  '人',
+  '家',
+  '条',
+  '倍',
+  '层',
+  '级',
+  '班',
+  '处',
+  '项',
+  '篇',
+  '本',
+  '件',
+  '只',
+  '头',
+  '周',
+  '秒',
+  '元',
+  '块',
+  '米',
+  '吨',
+  '辆',
+  '架',
+  '艘',
+  '座',
+  '所',
+  '间',
+  '栋',
+  '套',
+  '份',
+  '批',
+  '组',
+  '轮',
+  '场',
+  '届',
+  '章',
+  '节',
+  '句',
+  '段',
+  '行',
+  '字',
+  '页',
+  '部',
+  '集',
+  '度',
+  '床',
+  '剂',
+  '针',
+  '支',
+  '粒',
+  '片',
+  '瓶',
+  '箱',
+  '包',
+  '双',
+  '对',
+  '副',
+  '起',
+  '遍',
+  '回',
+  '趟',
+  '代',
+  '点',
+  '分',
+  '帧',
+  '期',
+  '季',
+  '年',
+  '月',
+  '日',
+  '号',
 ];
 /** Between a numeral and its measure word: "more than", "odd". */
 const APPROXIMATE_SUFFIXES = ['多', '余', '来'];
@@ -68,10 +175,7 @@ function normalizeWidth(text: string): string {
 }
 
 type Token =
-  | { kind: 'literal'; value: number }
-  | { kind: 'digit'; value: number; char: string }
-  | { kind: 'unit'; value: number }
-  | { kind: 'point'; fraction: string };
+  { kind: 'literal'; value: number } | { kind: 'digit'; value: number; char: string } | { kind: 'unit'; value: number } | { kind: 'point'; fraction: string };
 
 // Looked up by character code: `in` on objects keyed by CJK characters is slow enough to matter on every keystroke.
 const byCode = (values: Record<string, number>): Map<number, number> => new Map(Object.entries(values).map(([ch, value]) => [ch.charCodeAt(0), value]));
@@ -328,14 +432,25 @@ function judge(text: string, original: string, start: number, end: number, token
 function assembleDates(text: string, original: string, found: Found[]): Mentions {
   const numbers: NumberMention[] = [];
   const dates: DateMention[] = [];
-  const plain = (mention: Found): NumberMention => ({ value: mention.value, percent: mention.percent, ordinal: mention.ordinal, text: mention.text, index: mention.index });
+  const plain = (mention: Found): NumberMention => ({
+    value: mention.value,
+    percent: mention.percent,
+    ordinal: mention.ordinal,
+    text: mention.text,
+    index: mention.index,
+  });
   for (let i = 0; i < found.length; i++) {
     const current = found[i]!;
     const next = found[i + 1];
     const afterNext = found[i + 2];
     const follows = (a: Found, b: Found | undefined): b is Found => b != null && a.suffix != null && skipSpace(text, a.suffix.end) === b.index;
     const isMonth = (mention: Found | undefined): mention is Found =>
-      mention != null && mention.suffix?.char === '月' && !mention.percent && !mention.ordinal && isValidMonthDay(mention.value) && !TWO.has(text[mention.index]!);
+      mention != null &&
+      mention.suffix?.char === '月' &&
+      !mention.percent &&
+      !mention.ordinal &&
+      isValidMonthDay(mention.value) &&
+      !TWO.has(text[mention.index]!);
     const isDay = (mention: Found | undefined, month: Found): mention is Found =>
       mention != null && (mention.suffix?.char === '日' || mention.suffix?.char === '号') && !mention.percent && isValidMonthDay(month.value, mention.value);
 

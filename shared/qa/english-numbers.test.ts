@@ -67,7 +67,13 @@ describe('findEnglishNumbers', () => {
 
   test.each([
     ['on 2/23/2020', [[2, 23]]],
-    ['on 3/2/2020', [[3, 2], [2, 3]]],
+    [
+      'on 3/2/2020',
+      [
+        [3, 2],
+        [2, 3],
+      ],
+    ],
   ])('reads %j both ways where both are dates, since either may be meant', (text, monthDays) =>
     expect(findEnglishNumbers(text).dates.map(({ month, day }) => [month, day])).toEqual(monthDays),
   );

@@ -29,20 +29,7 @@ export interface Mentions {
   dates: DateMention[];
 }
 
-export const MONTH_NAMES = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-] as const;
+export const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'] as const;
 
 // One formatter for every call, made at the first: making an Intl formatter
 // costs far more than formatting with it, and the checks format every number
@@ -50,8 +37,7 @@ export const MONTH_NAMES = [
 let numberFormat: Intl.NumberFormat | undefined;
 
 /** `35000` → "35,000"; `1.5` → "1.5". */
-export const formatNumber = (value: number): string =>
-  (numberFormat ??= new Intl.NumberFormat('en-US', { maximumFractionDigits: 6 })).format(value);
+export const formatNumber = (value: number): string => (numberFormat ??= new Intl.NumberFormat('en-US', { maximumFractionDigits: 6 })).format(value);
 
 export function sameNumber(a: number, b: number): boolean {
   return Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));

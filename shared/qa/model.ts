@@ -52,7 +52,12 @@ export interface QaIssue {
 export type QaSegment = Pick<SegmentSnapshot, 'id' | 'source' | 'target' | 'status' | 'omitted'>;
 
 /** An issue of `check`, at the check's own severity unless told otherwise. */
-export function issue(check: QaCheckId, message: string, where: { segmentId?: string; frontMatterKey?: string } = {}, severity: QaSeverity = QA_CHECKS[check].severity): QaIssue {
+export function issue(
+  check: QaCheckId,
+  message: string,
+  where: { segmentId?: string; frontMatterKey?: string } = {},
+  severity: QaSeverity = QA_CHECKS[check].severity,
+): QaIssue {
   return { check, severity, ...where, message };
 }
 
@@ -61,7 +66,13 @@ export const hasErrors = (issues: readonly QaIssue[]): boolean => issues.some((f
 /** Text quoted in a message: trimmed, on one line, cut to `max` characters. */
 export function quote(text: string, max = 40): string {
   const flat = text.replace(/\s+/g, ' ').trim();
-  const cut = [...flat].length > max ? `${[...flat].slice(0, max - 1).join('').trimEnd()}…` : flat;
+  const cut =
+    [...flat].length > max
+      ? `${[...flat]
+          .slice(0, max - 1)
+          .join('')
+          .trimEnd()}…`
+      : flat;
   return `“${cut}”`;
 }
 

@@ -16,7 +16,10 @@ const FRONT_MATTER = [
 
 describe('checkSegment', () => {
   test('a finished row has nothing to report', () => {
-    const row = segment({ source: doc(p('一句话：', strong('成熟的 AI 技术'), '，准确率达 96%。')), target: doc(p('In a word: ', strong('mature AI technology'), ', 96% accurate.')) });
+    const row = segment({
+      source: doc(p('一句话：', strong('成熟的 AI 技术'), '，准确率达 96%。')),
+      target: doc(p('In a word: ', strong('mature AI technology'), ', 96% accurate.')),
+    });
     expect(checkSegment(row)).toEqual([]);
   });
 
@@ -62,7 +65,11 @@ describe('checkArticle', () => {
     createArticle(ydoc, {
       frontMatter,
       segments: [
-        { source: doc(p(em(a('https://www.zhihu.com/question/1', '如何看待？')))), target: doc(p(em(a('https://www.zhihu.com/question/1', '如何看待？')))), status: 'approved' },
+        {
+          source: doc(p(em(a('https://www.zhihu.com/question/1', '如何看待？')))),
+          target: doc(p(em(a('https://www.zhihu.com/question/1', '如何看待？')))),
+          status: 'approved',
+        },
         { source: null, target: doc(p('*Translator: COVID-19 Readings*')), status: 'untranslated' },
         { source: doc(p('题主是一名学生。')), target: null, status: 'untranslated' },
         { source: doc(p('两位')), target: doc(p('Three')), status: 'translated' },
@@ -85,18 +92,25 @@ describe('checkArticle', () => {
 
   test('takes the required keys and the stored-image rule from its options', () => {
     const snapshot = article(FRONT_MATTER.map((entry) => (entry.key === 'image' ? { key: 'image', value: 'https://cdn.example.org/a.jpg' } : entry)));
-    expect(checkArticle(snapshot).filter((found) => found.frontMatterKey).map((found) => found.check)).toEqual(['cover-image-remote']);
-    expect(checkArticle(snapshot, { requiredFrontMatter: ['title', 'author'], isStoredImage: (src) => src.startsWith('https://cdn.example.org/') }).filter((found) => found.frontMatterKey)).toEqual([
-      { check: 'front-matter-required', severity: 'error', frontMatterKey: 'author', message: 'The metadata has no author; the site needs one.' },
-    ]);
+    expect(
+      checkArticle(snapshot)
+        .filter((found) => found.frontMatterKey)
+        .map((found) => found.check),
+    ).toEqual(['cover-image-remote']);
+    expect(
+      checkArticle(snapshot, { requiredFrontMatter: ['title', 'author'], isStoredImage: (src) => src.startsWith('https://cdn.example.org/') }).filter(
+        (found) => found.frontMatterKey,
+      ),
+    ).toEqual([{ check: 'front-matter-required', severity: 'error', frontMatterKey: 'author', message: 'The metadata has no author; the site needs one.' }]);
   });
 
   test('checks Liquid and YAML in the front matter', () => {
     const snapshot = article([...FRONT_MATTER, { key: 'published', value: 'no' }, { key: 'subtitle', value: '{{ x }}' }]);
-    expect(checkArticle(snapshot).filter((found) => found.frontMatterKey).map((found) => `${found.check}:${found.frontMatterKey}`)).toEqual([
-      'front-matter-ambiguous:published',
-      'liquid-in-front-matter:subtitle',
-    ]);
+    expect(
+      checkArticle(snapshot)
+        .filter((found) => found.frontMatterKey)
+        .map((found) => `${found.check}:${found.frontMatterKey}`),
+    ).toEqual(['front-matter-ambiguous:published', 'liquid-in-front-matter:subtitle']);
   });
 });
 

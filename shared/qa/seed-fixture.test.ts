@@ -67,7 +67,9 @@ describe.skipIf(!HAVE_FIXTURES)(`QA of the seed article (${HAVE_FIXTURES ? 'pres
   test('a number dropped from a paragraph is a warning naming it', () => {
     const fixture = pairs();
     const at = fixture.pairs.findIndex((pair) => pair.source?.text?.startsWith('以我院为例'));
-    const article = seedWith((index, target) => (index === at ? schema.nodes.doc!.create(null, [schema.nodes.paragraph!.create(null, [schema.text(target.textContent.replace('2400', 'many'))])]) : target));
+    const article = seedWith((index, target) =>
+      index === at ? schema.nodes.doc!.create(null, [schema.nodes.paragraph!.create(null, [schema.text(target.textContent.replace('2400', 'many'))])]) : target,
+    );
     expect(checkArticle(article).map((found) => [found.check, found.severity, found.message])).toEqual([
       ['missing-number', 'warning', "The source's “2400” is not in the translation."],
     ]);

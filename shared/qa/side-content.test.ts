@@ -4,7 +4,14 @@ import { boldRuns, describeSide, figures, links, listItems, sideText, textPieces
 
 describe('side content', () => {
   test('sideText: one line per text block, raw markup as its text, captions included', () => {
-    const side = doc(h(1, 'Title'), p('a', br(), 'b ', rawInline('<sup>1</sup>')), quote(p('q')), fig('/x.jpg', 'alt', 'Caption'), hr(), raw('<div class="x">raw <b>text</b></div>'));
+    const side = doc(
+      h(1, 'Title'),
+      p('a', br(), 'b ', rawInline('<sup>1</sup>')),
+      quote(p('q')),
+      fig('/x.jpg', 'alt', 'Caption'),
+      hr(),
+      raw('<div class="x">raw <b>text</b></div>'),
+    );
     expect(sideText(side)).toBe('Title\na\nb  1 \nq\nCaption\n raw  text  ');
   });
 

@@ -56,7 +56,10 @@ export interface LinkRun {
 
 export const links = (side: PMNode): LinkRun[] => markedRuns(side, 'link').map((run) => ({ href: run.mark.attrs.href as string, text: run.text }));
 
-export const boldRuns = (side: PMNode): string[] => markedRuns(side, 'strong').map((run) => run.text).filter((text) => text.trim() !== '');
+export const boldRuns = (side: PMNode): string[] =>
+  markedRuns(side, 'strong')
+    .map((run) => run.text)
+    .filter((text) => text.trim() !== '');
 
 function blocksOf(side: PMNode, type: string): PMNode[] {
   const found: PMNode[] = [];

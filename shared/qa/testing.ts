@@ -12,7 +12,8 @@ export interface SegmentParts {
   omitted?: boolean;
 }
 
-const side = (content: PMNode | string | undefined): PMNode => (content == null || content === '' ? doc() : typeof content === 'string' ? doc(p(content)) : content);
+const side = (content: PMNode | string | undefined): PMNode =>
+  content == null || content === '' ? doc() : typeof content === 'string' ? doc(p(content)) : content;
 
 export function segment(parts: SegmentParts, id = 's1'): QaSegment {
   return { id, source: side(parts.source), target: side(parts.target), status: parts.status ?? 'approved', omitted: parts.omitted ?? false };

@@ -40,7 +40,9 @@ export type ProsemirrorMapping = Map<Y.AbstractType<any>, PMNode | PMNode[]>;
 
 /** A side's fragment, or null when the segment (or its side) is gone. */
 export function sideFragmentOrNull(doc: Y.Doc, segmentId: string, side: Side): Y.XmlFragment | null {
-  const fragment = articleTypes(doc).segments.get(segmentId)?.get(side === 'source' ? SEGMENT.source : SEGMENT.target);
+  const fragment = articleTypes(doc)
+    .segments.get(segmentId)
+    ?.get(side === 'source' ? SEGMENT.source : SEGMENT.target);
   return fragment instanceof Y.XmlFragment ? fragment : null;
 }
 

@@ -1,7 +1,11 @@
 import { expect, test } from 'vitest';
 import { diffText, type DiffPart } from './diff';
 
-const spell = (parts: DiffPart[], skip: DiffPart['kind']) => parts.filter((part) => part.kind !== skip).map((part) => part.text).join('');
+const spell = (parts: DiffPart[], skip: DiffPart['kind']) =>
+  parts
+    .filter((part) => part.kind !== skip)
+    .map((part) => part.text)
+    .join('');
 
 test('words changed, kept and added', () => {
   expect(diffText('The quick fox jumps.', 'The slow red fox jumps.')).toEqual([

@@ -128,7 +128,12 @@ describe('reading threads', () => {
     resolveThread(ydoc, c, 'translator');
     expect(readThreads(ydoc).map((t) => t.id)).toEqual([b, c, a]);
     expect(readThreads(ydoc, { segmentId: 's1' }).map((t) => t.id)).toEqual([c, a]);
-    expect(openThreadCounts(readThreads(ydoc))).toEqual(new Map([['s2', 1], ['s1', 1]]));
+    expect(openThreadCounts(readThreads(ydoc))).toEqual(
+      new Map([
+        ['s2', 1],
+        ['s1', 1],
+      ]),
+    );
   });
 
   test('damaged entries read as harmless defaults', () => {

@@ -7,7 +7,15 @@ import * as Y from 'yjs';
 import type { Node as PMNode } from 'prosemirror-model';
 import type { Side } from '../article/article';
 import { articleTypes, COMMENT, THREAD } from '../article/layout';
-import { isThreadAnchor, readSideWithMapping, resolveAnchor, sideFragmentOrNull, type AnchorRange, type ProsemirrorMapping, type ThreadAnchor } from './anchors';
+import {
+  isThreadAnchor,
+  readSideWithMapping,
+  resolveAnchor,
+  sideFragmentOrNull,
+  type AnchorRange,
+  type ProsemirrorMapping,
+  type ThreadAnchor,
+} from './anchors';
 import { isSuggestionState, isThreadKind, type SuggestionState, type ThreadKind } from './threads';
 
 export interface CommentSnapshot {
@@ -118,7 +126,13 @@ function readThreadMap(doc: Y.Doc, map: Y.Map<unknown>, cache: SideCache): Threa
     resolved: map.get(THREAD.resolved) === true,
     resolvedBy: strOrNull(map.get(THREAD.resolvedBy)),
     resolvedAt: num(map.get(THREAD.resolvedAt)),
-    comments: comments instanceof Y.Array ? comments.toArray().filter((c): c is Y.Map<unknown> => c instanceof Y.Map).map(readComment) : [],
+    comments:
+      comments instanceof Y.Array
+        ? comments
+            .toArray()
+            .filter((c): c is Y.Map<unknown> => c instanceof Y.Map)
+            .map(readComment)
+        : [],
     anchorState,
     range,
     anchoredText,

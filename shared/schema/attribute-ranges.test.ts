@@ -22,8 +22,16 @@ describe('a stored block with an attribute out of range', () => {
     ['a numbered item with a bullet marker', item({ ordered: true, number: 3, marker: '-' }), '3. item'],
     ['a numbered item whose number is markup', item({ ordered: true, number: '<script>', marker: '.' }), '1. item'],
     ['a numbered item of thirty digits', item({ ordered: true, number: 1e30, marker: '.' }), '999999999. item'],
-    ['a figure whose title is a number', schema.nodes.figure!.create({ src: '/a.png', alt: 'A', title: 5 }, text('Cap')), '<figure>\n  <img src="/a.png" alt="A" title="5"/>\n  <figcaption>Cap</figcaption>\n</figure>'],
-    ['a link whose title is an object', schema.nodes.paragraph!.create(null, schema.text('x', [schema.marks.link!.create({ href: '/a', title: { x: 1 } })])), '[x](/a "[object Object]")'],
+    [
+      'a figure whose title is a number',
+      schema.nodes.figure!.create({ src: '/a.png', alt: 'A', title: 5 }, text('Cap')),
+      '<figure>\n  <img src="/a.png" alt="A" title="5"/>\n  <figcaption>Cap</figcaption>\n</figure>',
+    ],
+    [
+      'a link whose title is an object',
+      schema.nodes.paragraph!.create(null, schema.text('x', [schema.marks.link!.create({ href: '/a', title: { x: 1 } })])),
+      '[x](/a "[object Object]")',
+    ],
   ])('%s is written as the nearest valid block', (_, block, markdown) => {
     expect(attributeProblem(block)).not.toBeNull();
     expect(attributeProblem(withAttributesInRange(block))).toBeNull();

@@ -36,7 +36,11 @@ const isIntegerIn = (value: unknown, range: { min: number; max: number }): value
 const clampInteger = (value: unknown, range: { min: number; max: number }, fallback: number): number =>
   typeof value === 'number' && Number.isFinite(value) ? Math.min(range.max, Math.max(range.min, Math.round(value))) : fallback;
 
-const optionalText: Rule = { expected: 'text or null', valid: (value) => value === null || typeof value === 'string', repair: (value) => (value == null ? null : String(value)) };
+const optionalText: Rule = {
+  expected: 'text or null',
+  valid: (value) => value === null || typeof value === 'string',
+  repair: (value) => (value == null ? null : String(value)),
+};
 const markersFor = (attrs: Attrs): readonly string[] => (attrs.ordered === true ? LIST_DELIMITERS : LIST_BULLETS);
 
 const NODE_RULES: Record<string, Record<string, Rule>> = {
@@ -71,7 +75,8 @@ export function attributeProblem(node: PMNode): string | null {
   let problem: string | null = null;
   const check = (rules: Record<string, Rule> | undefined, attrs: Attrs, what: string) => {
     for (const [name, rule] of Object.entries(rules ?? {})) {
-      if (problem === null && !rule.valid(attrs[name], attrs)) problem = `${what}'s ${name} must be ${rule.expected}, not ${JSON.stringify(attrs[name]) ?? String(attrs[name])}`;
+      if (problem === null && !rule.valid(attrs[name], attrs))
+        problem = `${what}'s ${name} must be ${rule.expected}, not ${JSON.stringify(attrs[name]) ?? String(attrs[name])}`;
     }
   };
   const visit = (child: PMNode) => {

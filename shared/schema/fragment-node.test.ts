@@ -47,12 +47,14 @@ describe('readFragment', () => {
     expect(fragment.toJSON()).toBe(before);
   });
 
-  const element = (name: string, attrs: Record<string, unknown>, text = 'x') => (f: Y.XmlFragment) => {
-    const node = new Y.XmlElement(name);
-    for (const [key, value] of Object.entries(attrs)) node.setAttribute(key, value as string);
-    node.insert(0, [new Y.XmlText(text)]);
-    f.insert(0, [node]);
-  };
+  const element =
+    (name: string, attrs: Record<string, unknown>, text = 'x') =>
+    (f: Y.XmlFragment) => {
+      const node = new Y.XmlElement(name);
+      for (const [key, value] of Object.entries(attrs)) node.setAttribute(key, value as string);
+      node.insert(0, [new Y.XmlText(text)]);
+      f.insert(0, [node]);
+    };
   const markedText = (marks: Record<string, unknown>) => (f: Y.XmlFragment) => {
     const paragraph = new Y.XmlElement('paragraph');
     f.insert(0, [paragraph]);

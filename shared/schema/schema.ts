@@ -82,11 +82,7 @@ const nodes: Record<string, NodeSpec> = {
     },
     defining: true,
     parseDOM: [{ tag: 'figure', contentElement: 'figcaption' }],
-    toDOM: (node) => [
-      'figure',
-      ['img', { src: node.attrs.src as string, alt: node.attrs.alt as string, contenteditable: 'false' }],
-      ['figcaption', 0],
-    ],
+    toDOM: (node) => ['figure', ['img', { src: node.attrs.src as string, alt: node.attrs.alt as string, contenteditable: 'false' }], ['figcaption', 0]],
   },
 
   horizontal_rule: {
@@ -164,11 +160,4 @@ const marks: Record<string, MarkSpec> = {
 
 export const schema = new Schema({ nodes, marks });
 
-export type BlockType =
-  | 'paragraph'
-  | 'heading'
-  | 'list_item'
-  | 'blockquote'
-  | 'figure'
-  | 'horizontal_rule'
-  | 'raw_block';
+export type BlockType = 'paragraph' | 'heading' | 'list_item' | 'blockquote' | 'figure' | 'horizontal_rule' | 'raw_block';

@@ -15,7 +15,10 @@ function inline(children: Inline[], marks: readonly Mark[] = []): PMNode[] {
   });
 }
 
-const marked = (mark: Mark) => (...children: Inline[]): PMNode[] => inline(children, [mark]);
+const marked =
+  (mark: Mark) =>
+  (...children: Inline[]): PMNode[] =>
+    inline(children, [mark]);
 
 export const doc = (...blocks: PMNode[]): PMNode => schema.nodes.doc!.create(null, blocks);
 export const p = (...children: Inline[]): PMNode => schema.nodes.paragraph!.create(null, inline(children));

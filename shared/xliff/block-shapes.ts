@@ -56,7 +56,9 @@ export function runsFit(shapes: readonly BlockShape[], runs: readonly PMNode[][]
 /** Put runs of text back into their blocks; UnitProblem when they do not fit. */
 export function buildSide(shapes: readonly BlockShape[], runs: readonly PMNode[][], what: string): PMNode {
   if (!runsFit(shapes, runs)) {
-    throw new UnitProblem(`the ${what} has ${runs.length} block${runs.length === 1 ? '' : 's'} of text where ${runCount(shapes)} ${runCount(shapes) === 1 ? 'was' : 'were'} expected (keep each <x ctype="x-duet-block"/> tag)`);
+    throw new UnitProblem(
+      `the ${what} has ${runs.length} block${runs.length === 1 ? '' : 's'} of text where ${runCount(shapes)} ${runCount(shapes) === 1 ? 'was' : 'were'} expected (keep each <x ctype="x-duet-block"/> tag)`,
+    );
   }
   let next = 0;
   const blocks = shapes.map((shape) => {
@@ -125,7 +127,8 @@ function readShape(element: XmlElement): BlockShape {
   const integer = (name: string, min: number, max: number): number => {
     const text = value(name);
     const number = Number(text);
-    if (text === undefined || !/^\d+$/.test(text) || number < min || number > max) throw new UnitProblem(`<duet:${element.local}> needs ${name} between ${min} and ${max}, not "${text ?? ''}"`);
+    if (text === undefined || !/^\d+$/.test(text) || number < min || number > max)
+      throw new UnitProblem(`<duet:${element.local}> needs ${name} between ${min} and ${max}, not "${text ?? ''}"`);
     return number;
   };
   switch (element.local) {

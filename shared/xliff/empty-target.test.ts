@@ -87,12 +87,20 @@ describe('an empty target changes nothing', () => {
     const summary = importXliff(ydoc, xliff, 'translator');
     expect(json(ydoc)).toBe(before);
     expect(summary).toMatchObject({ updated: 0, erasures: [] });
-    expect(summary.skipped).toEqual(expect.arrayContaining([{ unit: 'fig1', reason: 'empty target: not translated' }, { unit: 'fig2', reason: 'empty target: not translated' }]));
+    expect(summary.skipped).toEqual(
+      expect.arrayContaining([
+        { unit: 'fig1', reason: 'empty target: not translated' },
+        { unit: 'fig2', reason: 'empty target: not translated' },
+      ]),
+    );
   });
 
   test('the same from a file another tool wrote, whatever state it gives', () => {
     const ydoc = article();
-    const units = ['<trans-unit id="fig1"><source>图一</source><target state="translated"/></trans-unit>', '<trans-unit id="title"><source>标题</source><target state="final"></target></trans-unit>'];
+    const units = [
+      '<trans-unit id="fig1"><source>图一</source><target state="translated"/></trans-unit>',
+      '<trans-unit id="title"><source>标题</source><target state="final"></target></trans-unit>',
+    ];
     const before = json(ydoc);
     const summary = importXliff(ydoc, foreign(units.join('\n')), 'translator');
     expect(json(ydoc)).toBe(before);
@@ -122,12 +130,14 @@ describe('with overwrite, an empty target the file confirms erases', () => {
   test('approved="yes" the tool added confirms it too', () => {
     const ydoc = article();
     const xliff = withTarget(exported(ydoc), 'title', '<target/>').replace('<trans-unit id="title"', '<trans-unit id="title" approved="yes"');
-    expect(importXliff(ydoc, xliff, 'admin', null, { overwrite: true }).erasures).toEqual([{ unit: 'title', segment: 'title', text: 'The Title', erased: true }]);
+    expect(importXliff(ydoc, xliff, 'admin', null, { overwrite: true }).erasures).toEqual([
+      { unit: 'title', segment: 'title', text: 'The Title', erased: true },
+    ]);
     expect(readSegment(ydoc, 'title')).toMatchObject({ status: 'untranslated' });
     expect(readSegment(ydoc, 'title').target.textContent).toBe('');
   });
 
-  test("the state Duet wrote is not confirmation: tools keep it on a target they empty (pomerge does)", () => {
+  test('the state Duet wrote is not confirmation: tools keep it on a target they empty (pomerge does)', () => {
     const ydoc = article();
     const xliff = withTarget(exported(ydoc), 'title', '<target xml:lang="en" state="translated"></target>');
     const before = json(ydoc);
@@ -178,7 +188,11 @@ describe('with overwrite, an empty target the file confirms erases', () => {
 
 describe('a new article rebuilt from a file', () => {
   test('an empty target is untranslated, whatever its state says', () => {
-    const units = ['<trans-unit id="a"><source>一</source><target state="translated"/></trans-unit>', '<trans-unit id="b"><source>二</source><target state="final"> </target></trans-unit>', '<trans-unit id="c"><source>三</source><target state="translated">Three</target></trans-unit>'];
+    const units = [
+      '<trans-unit id="a"><source>一</source><target state="translated"/></trans-unit>',
+      '<trans-unit id="b"><source>二</source><target state="final"> </target></trans-unit>',
+      '<trans-unit id="c"><source>三</source><target state="translated">Three</target></trans-unit>',
+    ];
     expect(segmentsFromXliff(foreign(units.join('\n'))).segments.map((segment) => [segment.id, segment.status])).toEqual([
       ['a', 'untranslated'],
       ['b', 'untranslated'],

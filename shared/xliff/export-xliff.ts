@@ -39,7 +39,11 @@ export function articleToXliff(article: ArticleSnapshot | Y.Doc, options: XliffE
   const original = options.original ?? snapshot.meta.slug ?? options.articleId ?? 'article';
   const lines = [
     '<?xml version="1.0" encoding="UTF-8"?>',
-    `<xliff${xmlAttributes([['version', XLIFF_VERSION], ['xmlns', XLIFF_NS], [`xmlns:${DUET_PREFIX}`, DUET_NS]])}>`,
+    `<xliff${xmlAttributes([
+      ['version', XLIFF_VERSION],
+      ['xmlns', XLIFF_NS],
+      [`xmlns:${DUET_PREFIX}`, DUET_NS],
+    ])}>`,
     `  <file${xmlAttributes([
       ['original', original],
       ['source-language', SOURCE_LANGUAGE],
@@ -86,7 +90,12 @@ function transUnit(segment: SegmentSnapshot): string[] {
   // An untranslated segment with nothing typed has no <target>: the other tool starts it from scratch.
   if (!targetEmpty || segment.status !== 'untranslated') {
     const target = writeSideContent(segment.target, new CodeIds(sourceIds.signatures));
-    lines.push(`        <target${xmlAttributes([['xml:lang', TARGET_LANGUAGE], ['state', STATE_OF_STATUS[segment.status]]])}>${target}</target>`);
+    lines.push(
+      `        <target${xmlAttributes([
+        ['xml:lang', TARGET_LANGUAGE],
+        ['state', STATE_OF_STATUS[segment.status]],
+      ])}>${target}</target>`,
+    );
   }
   if (note) lines.push(`        <note from="Duet">${escapeXmlText(note)}</note>`);
   lines.push(writeShapes('source-blocks', shapeOf(segment.source), '        '));

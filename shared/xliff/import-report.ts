@@ -17,7 +17,10 @@ export function importReport(summary: XliffImportSummary): string[] {
   const erased = erasures.filter((erasure) => erasure.erased);
   const kept = erasures.filter((erasure) => !erasure.erased);
   if (erased.length > 0) {
-    lines.push(`${plural(erased.length, 'translation')} ${dryRun ? 'would be erased' : 'erased'} by an empty target the file confirms:`, ...erased.map(erasureLine));
+    lines.push(
+      `${plural(erased.length, 'translation')} ${dryRun ? 'would be erased' : 'erased'} by an empty target the file confirms:`,
+      ...erased.map(erasureLine),
+    );
   }
   if (kept.length > 0) {
     lines.push(
@@ -26,6 +29,7 @@ export function importReport(summary: XliffImportSummary): string[] {
     );
   }
   const empty = skipped.filter((unit) => unit.reason === SKIPPED.emptyTarget);
-  if (empty.length > 0) lines.push(`${plural(empty.length, 'empty target')} left as not translated: ${empty.map((unit) => unit.segment ?? unit.unit).join(', ')}`);
+  if (empty.length > 0)
+    lines.push(`${plural(empty.length, 'empty target')} left as not translated: ${empty.map((unit) => unit.segment ?? unit.unit).join(', ')}`);
   return lines;
 }

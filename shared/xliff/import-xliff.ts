@@ -122,7 +122,11 @@ export function xliffToTargets(xml: string, article: ArticleSnapshot | Y.Doc, op
     return result;
   }
   if (options.articleId != null && document.articleId != null && document.articleId !== options.articleId) {
-    result.errors.push({ unit: null, message: `the file was exported from article "${document.articleId}", not "${options.articleId}"`, code: 'invalid_input' });
+    result.errors.push({
+      unit: null,
+      message: `the file was exported from article "${document.articleId}", not "${options.articleId}"`,
+      code: 'invalid_input',
+    });
     return result;
   }
   const snapshot = article instanceof Y.Doc ? readArticle(article) : article;
@@ -130,8 +134,10 @@ export function xliffToTargets(xml: string, article: ArticleSnapshot | Y.Doc, op
   const seen = new Set<string>();
   for (const unit of document.units) {
     const where = `trans-unit "${unit.id}" (line ${unit.line})`;
-    const skip = (reason: string) => result.skipped.push(unit.segmentId === unit.id ? { unit: unit.id, reason } : { unit: unit.id, segment: unit.segmentId, reason });
-    const error = (message: string, code: XliffProblem['code'] = 'invalid_input') => result.errors.push({ unit: unit.id, message: `${where}: ${message}`, code });
+    const skip = (reason: string) =>
+      result.skipped.push(unit.segmentId === unit.id ? { unit: unit.id, reason } : { unit: unit.id, segment: unit.segmentId, reason });
+    const error = (message: string, code: XliffProblem['code'] = 'invalid_input') =>
+      result.errors.push({ unit: unit.id, message: `${where}: ${message}`, code });
     if (unit.id === '') {
       error('the trans-unit has no id');
       continue;
@@ -239,7 +245,8 @@ function unitUpdate(unit: XliffUnit, segment: SegmentSnapshot, options: XliffImp
     fileStatus = stateStatus ?? (textChanged ? filledStatus : segment.status);
     statusChanged = fileStatus !== segment.status;
   } else {
-    const matchesExport = (side: PMNode) => (unit.exportedTargetHash === null ? isSideEmpty(side) : !isSideEmpty(side) && sideFingerprint(side) === unit.exportedTargetHash);
+    const matchesExport = (side: PMNode) =>
+      unit.exportedTargetHash === null ? isSideEmpty(side) : !isSideEmpty(side) && sideFingerprint(side) === unit.exportedTargetHash;
     textChanged = !matchesExport(target);
     // Tools often fill a target and leave its state as it was: a new text with the old state is a translation.
     const stateTouched = stateStatus != null && unit.state !== STATE_OF_STATUS[exported];
@@ -247,10 +254,12 @@ function unitUpdate(unit: XliffUnit, segment: SegmentSnapshot, options: XliffImp
     statusChanged = fileStatus !== exported;
     if (!options.overwrite) {
       if (textChanged && !sameAsArticle && !matchesExport(segment.target)) {
-        throw new Conflict('the target was changed both in Duet and in the file since the export (import with overwrite to take the file\'s)');
+        throw new Conflict("the target was changed both in Duet and in the file since the export (import with overwrite to take the file's)");
       }
       if (statusChanged && segment.status !== exported && fileStatus !== segment.status) {
-        throw new Conflict(`the status was changed both in Duet (now ${segment.status}) and in the file (${fileStatus}) since the export (import with overwrite to take the file's)`);
+        throw new Conflict(
+          `the status was changed both in Duet (now ${segment.status}) and in the file (${fileStatus}) since the export (import with overwrite to take the file's)`,
+        );
       }
     }
   }
@@ -290,7 +299,9 @@ const fragmentNodes = (fragment: { forEach(fn: (node: PMNode) => void): void }):
 
 /** A source's text for comparison: what XML can carry, white space runs as one space. */
 function sourceText(runs: PMNode[][]): string {
-  const text = runs.map((run) => run.map((node) => (node.isText ? node.text! : node.type.name === 'raw_inline' ? (node.attrs.text as string) : '\n')).join('')).join('\n');
+  const text = runs
+    .map((run) => run.map((node) => (node.isText ? node.text! : node.type.name === 'raw_inline' ? (node.attrs.text as string) : '\n')).join(''))
+    .join('\n');
   return xmlSafe(text).replace(/\s+/g, ' ').trim();
 }
 

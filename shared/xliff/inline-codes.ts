@@ -63,7 +63,10 @@ function openTag(mark: Mark, ids: CodeIds): string {
 
 /** The blocks boundary code, for the writer of a side. */
 export function blockBreak(ids: CodeIds): string {
-  return `<x${xmlAttributes([['id', ids.next(`x:${CTYPE.block}`)], ['ctype', CTYPE.block]])}/>`;
+  return `<x${xmlAttributes([
+    ['id', ids.next(`x:${CTYPE.block}`)],
+    ['ctype', CTYPE.block],
+  ])}/>`;
 }
 
 /** One block's inline content as XLIFF text with inline codes. */
@@ -99,10 +102,16 @@ function writeNode(node: PMNode, ids: CodeIds): string {
   if (node.isText) return escapeXmlText(node.text!);
   switch (node.type.name) {
     case 'hard_break':
-      return `<x${xmlAttributes([['id', ids.next(`x:${CTYPE.lineBreak}`)], ['ctype', CTYPE.lineBreak]])}/>`;
+      return `<x${xmlAttributes([
+        ['id', ids.next(`x:${CTYPE.lineBreak}`)],
+        ['ctype', CTYPE.lineBreak],
+      ])}/>`;
     case 'raw_inline': {
       const text = node.attrs.text as string;
-      return `<ph${xmlAttributes([['id', ids.next(`ph:${text}`)], ['ctype', CTYPE.raw]])}>${escapeXmlText(text)}</ph>`;
+      return `<ph${xmlAttributes([
+        ['id', ids.next(`ph:${text}`)],
+        ['ctype', CTYPE.raw],
+      ])}>${escapeXmlText(text)}</ph>`;
     }
     default:
       throw new Error(`no XLIFF code for the inline node "${node.type.name}"`);
@@ -180,7 +189,10 @@ function markOf(node: XmlElement, ctype: string | undefined, fallback: XmlElemen
     case 'x-link': {
       const href = attr(node, 'href', DUET_NS) ?? (fallback ? attr(fallback, 'href', DUET_NS) : undefined);
       if (href === undefined) throw new UnitProblem(`a link <g id="${attr(node, 'id') ?? ''}"> has no duet:href`);
-      if (!isSafeUrl(href)) throw new UnitProblem(`a link <g id="${attr(node, 'id') ?? ''}"> points to a refused address (${JSON.stringify(href.slice(0, 80))}): only http, https, mailto and addresses on the site`);
+      if (!isSafeUrl(href))
+        throw new UnitProblem(
+          `a link <g id="${attr(node, 'id') ?? ''}"> points to a refused address (${JSON.stringify(href.slice(0, 80))}): only http, https, mailto and addresses on the site`,
+        );
       const title = attr(node, 'title', DUET_NS) ?? (fallback && attr(node, 'href', DUET_NS) === undefined ? attr(fallback, 'title', DUET_NS) : undefined);
       return schema.marks.link!.create({ href, title: title ?? null });
     }

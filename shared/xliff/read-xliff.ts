@@ -104,7 +104,8 @@ export function readXliff(text: string): XliffDocument {
   // po2xliff writes en-US whatever the PO held; each changed unit's source is still checked against its segment's.
   const fromPo = units.some((unit) => unit.poHeader || unit.segmentId !== unit.id);
   const poDefault = fromPo && sourceLanguage === PO2XLIFF_SOURCE_LANGUAGE;
-  if (!poDefault && (!sourceLanguage || !/^zh\b/i.test(sourceLanguage))) throw new XliffFileError(`the source language is "${sourceLanguage ?? ''}", not Chinese (zh)`);
+  if (!poDefault && (!sourceLanguage || !/^zh\b/i.test(sourceLanguage)))
+    throw new XliffFileError(`the source language is "${sourceLanguage ?? ''}", not Chinese (zh)`);
   if (targetLanguage !== null && !/^en\b/i.test(targetLanguage)) throw new XliffFileError(`the target language is "${targetLanguage}", not English (en)`);
   return { original: attr(file, 'original') ?? null, sourceLanguage, targetLanguage, articleId: attr(file, 'article', DUET_NS) ?? null, units };
 }
@@ -116,7 +117,8 @@ export function readXliff(text: string): XliffDocument {
  */
 function checkVersion(root: XmlElement): void {
   const oasis = OASIS_XLIFF_NS.exec(root.uri);
-  if (root.local !== 'xliff' || !(root.uri === '' || oasis)) throw new XliffFileError(`the file is not XLIFF: its root element is <${root.local}>${root.uri === '' ? '' : ` in the namespace "${root.uri}"`}`);
+  if (root.local !== 'xliff' || !(root.uri === '' || oasis))
+    throw new XliffFileError(`the file is not XLIFF: its root element is <${root.local}>${root.uri === '' ? '' : ` in the namespace "${root.uri}"`}`);
   const version = attr(root, 'version');
   const namespaceVersion = oasis?.[1];
   const reads = `Duet reads XLIFF ${READ_VERSIONS.join(' and ')}`;

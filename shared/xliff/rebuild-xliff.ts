@@ -54,11 +54,17 @@ function segmentOf(unit: XliffUnit): SegmentInit {
   let target = emptyTarget();
   if (!unit.targetRuns && unit.targetShape) {
     // No <target> (an untranslated segment) but blocks that are not the fresh empty paragraph: rebuild them empty.
-    target = buildSide(unit.targetShape, Array.from({ length: runCount(unit.targetShape) }, () => []), 'target');
+    target = buildSide(
+      unit.targetShape,
+      Array.from({ length: runCount(unit.targetShape) }, () => []),
+      'target',
+    );
   } else if (unit.targetRuns && !unit.targetShape && unit.targetRuns.every((run) => run.length === 0)) {
     target = emptyTarget();
   } else if (unit.targetRuns) {
-    const shapes = [unit.targetShape, sourceShape, paragraphs(unit.targetRuns.length)].find((candidate): candidate is BlockShape[] => candidate != null && runsFit(candidate, unit.targetRuns!));
+    const shapes = [unit.targetShape, sourceShape, paragraphs(unit.targetRuns.length)].find(
+      (candidate): candidate is BlockShape[] => candidate != null && runsFit(candidate, unit.targetRuns!),
+    );
     target = buildSide(shapes!, unit.targetRuns, 'target');
   }
   // An empty target is not a translation, whatever its state says (empty-target.ts).

@@ -212,7 +212,10 @@ describe('a file Duet did not write', () => {
   });
 
   test('as XLIFF 1.1 (what translate-toolkit and Virtaal write), it is read as the same file', () => {
-    const as11 = HAND_WRITTEN.replace('version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2"', 'version="1.1" xmlns="urn:oasis:names:tc:xliff:document:1.1"');
+    const as11 = HAND_WRITTEN.replace(
+      'version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2"',
+      'version="1.1" xmlns="urn:oasis:names:tc:xliff:document:1.1"',
+    );
     expect(as11).toContain('document:1.1');
     const [ydoc11, ydoc12] = [article(), article()];
     expect(importXliff(ydoc11, as11, 'translator')).toEqual(importXliff(ydoc12, HAND_WRITTEN, 'translator'));
@@ -226,7 +229,9 @@ describe('a file Duet did not write', () => {
     const xliff = HAND_WRITTEN.replace('<target state="final">Done</target>', '<target state="final">Done better</target>');
     const result = xliffToTargets(xliff, ydoc, { permittedStatuses: ['untranslated', 'draft', 'translated'], roleName: 'translator' });
     expect(result.updates).toEqual([]);
-    expect(result.errors.map((error) => error.message)).toEqual([expect.stringMatching(/trans-unit "done" \(line \d+\): a translator may not change the text of a segment and leave it approved/)]);
+    expect(result.errors.map((error) => error.message)).toEqual([
+      expect.stringMatching(/trans-unit "done" \(line \d+\): a translator may not change the text of a segment and leave it approved/),
+    ]);
   });
 
   test('refuses a status the importing role may not set, naming it', () => {
@@ -234,7 +239,9 @@ describe('a file Duet did not write', () => {
     const xliff = HAND_WRITTEN.replace('<target>Reviewed text</target>', '<target state="signed-off">Review me</target>');
     const result = xliffToTargets(xliff, ydoc, { permittedStatuses: ['untranslated', 'draft', 'translated'], roleName: 'translator' });
     expect(result.updates).toEqual([]);
-    expect(result.errors.map((error) => error.message)).toEqual([expect.stringMatching(/trans-unit "review" \(line \d+\): a translator may not set a segment to reviewed/)]);
+    expect(result.errors.map((error) => error.message)).toEqual([
+      expect.stringMatching(/trans-unit "review" \(line \d+\): a translator may not set a segment to reviewed/),
+    ]);
   });
 });
 
@@ -247,29 +254,104 @@ describe('refusals: the whole file is refused and the article left as it was', (
     ['a character XML 1.0 forbids', (x) => x.replace('草稿', '草&#1;稿'), /not well-formed XML/, 'invalid_input'],
     ['not XLIFF at all', () => '<html><body>hello</body></html>', /not XLIFF: its root element is <html>/, 'invalid_input'],
     ['XLIFF 1.0', (x) => x.replace('version="1.2"', 'version="1.0"'), /the file is XLIFF 1\.0; Duet reads XLIFF 1\.1 and 1\.2$/, 'invalid_input'],
-    ['XLIFF 2.0', () => '<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="zh" trgLang="en"><file id="f"/></xliff>', /the file is XLIFF 2\.0; Duet reads XLIFF 1\.1 and 1\.2 \(export XLIFF 1\.2 from your tool\)/, 'invalid_input'],
-    ['XLIFF 2.1 named only by its namespace', () => '<xliff xmlns="urn:oasis:names:tc:xliff:document:2.1" srcLang="zh" trgLang="en"><file id="f"/></xliff>', /the file is XLIFF 2\.1; Duet reads XLIFF 1\.1 and 1\.2/, 'invalid_input'],
+    [
+      'XLIFF 2.0',
+      () => '<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="zh" trgLang="en"><file id="f"/></xliff>',
+      /the file is XLIFF 2\.0; Duet reads XLIFF 1\.1 and 1\.2 \(export XLIFF 1\.2 from your tool\)/,
+      'invalid_input',
+    ],
+    [
+      'XLIFF 2.1 named only by its namespace',
+      () => '<xliff xmlns="urn:oasis:names:tc:xliff:document:2.1" srcLang="zh" trgLang="en"><file id="f"/></xliff>',
+      /the file is XLIFF 2\.1; Duet reads XLIFF 1\.1 and 1\.2/,
+      'invalid_input',
+    ],
     ['an unknown version', (x) => x.replace('version="1.2"', 'version="1.3"'), /the file is XLIFF 1\.3; Duet reads XLIFF 1\.1 and 1\.2/, 'invalid_input'],
-    ['an <xliff> root in a namespace that is not XLIFF', (x) => x.replace('xmlns="urn:oasis:names:tc:xliff:document:1.2"', 'xmlns="urn:example:xliff"'), /not XLIFF: its root element is <xliff> in the namespace "urn:example:xliff"/, 'invalid_input'],
+    [
+      'an <xliff> root in a namespace that is not XLIFF',
+      (x) => x.replace('xmlns="urn:oasis:names:tc:xliff:document:1.2"', 'xmlns="urn:example:xliff"'),
+      /not XLIFF: its root element is <xliff> in the namespace "urn:example:xliff"/,
+      'invalid_input',
+    ],
     ['no version', (x) => x.replace('version="1.2" ', ''), /has no version/, 'invalid_input'],
-    ['a DOCTYPE (entity expansion)', (x) => x.replace('<xliff', '<!DOCTYPE xliff [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;">]>\n<xliff').replace('草稿', '&b;'), /DOCTYPE declaration is not allowed/, 'invalid_input'],
+    [
+      'a DOCTYPE (entity expansion)',
+      (x) => x.replace('<xliff', '<!DOCTYPE xliff [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;">]>\n<xliff').replace('草稿', '&b;'),
+      /DOCTYPE declaration is not allowed/,
+      'invalid_input',
+    ],
     ['two <file> elements', (x) => x.replace(/(<file[\s\S]*<\/file>)/, '$1$1'), /2 <file> elements/, 'invalid_input'],
     ['another target language', (x) => x.replace('target-language="en"', 'target-language="fr"'), /target language is "fr", not English/, 'invalid_input'],
     ['another source language', (x) => x.replace('source-language="zh-CN"', 'source-language="ja"'), /source language is "ja", not Chinese/, 'invalid_input'],
     ["another article's file", (x) => x.replace('duet:article="art1"', 'duet:article="other"'), /exported from article "other", not "art1"/, 'invalid_input'],
-    ['an unknown id', (x) => editUnit(x, 'intro', (unit) => unit.replace('id="intro"', 'id="gone"')), /trans-unit "gone" \(line \d+\): the article has no segment with this id/, 'invalid_input'],
+    [
+      'an unknown id',
+      (x) => editUnit(x, 'intro', (unit) => unit.replace('id="intro"', 'id="gone"')),
+      /trans-unit "gone" \(line \d+\): the article has no segment with this id/,
+      'invalid_input',
+    ],
     ['an id twice', (x) => editUnit(x, 'intro', (unit) => `${unit}\n${unit}`), /trans-unit "intro" \(line \d+\): the id appears twice/, 'invalid_input'],
-    ['a unit without an id', (x) => editUnit(x, 'intro', (unit) => unit.replace('id="intro" ', '')), /trans-unit "" \(line \d+\): the trans-unit has no id/, 'invalid_input'],
-    ['a changed source', (x) => editUnit(x, 'intro', (unit) => setTarget('New.')(unit.replace('官网', '网站'))), /trans-unit "intro".*source text differs/, 'invalid_input'],
-    ['a lost block boundary', (x) => editUnit(x, 'merged', setTarget('One Two')), /trans-unit "merged".*1 block of text where 2 were expected/, 'invalid_input'],
-    ['an unknown inline code', (x) => editUnit(x, 'intro', setTarget('<g id="5" ctype="underlined">u</g>')), /unknown inline code <g ctype="underlined">/, 'invalid_input'],
-    ['an unsupported inline element', (x) => editUnit(x, 'intro', setTarget('<bpt id="1">&lt;b&gt;</bpt>b<ept id="1">&lt;/b&gt;</ept>')), /inline element <bpt> is not supported/, 'invalid_input'],
-    ['a foreign element in a target', (x) => editUnit(x, 'intro', setTarget('<h:b xmlns:h="http://www.w3.org/1999/xhtml">b</h:b>')), /<b> from namespace "http:\/\/www\.w3\.org\/1999\/xhtml" is not an XLIFF inline element/, 'invalid_input'],
+    [
+      'a unit without an id',
+      (x) => editUnit(x, 'intro', (unit) => unit.replace('id="intro" ', '')),
+      /trans-unit "" \(line \d+\): the trans-unit has no id/,
+      'invalid_input',
+    ],
+    [
+      'a changed source',
+      (x) => editUnit(x, 'intro', (unit) => setTarget('New.')(unit.replace('官网', '网站'))),
+      /trans-unit "intro".*source text differs/,
+      'invalid_input',
+    ],
+    [
+      'a lost block boundary',
+      (x) => editUnit(x, 'merged', setTarget('One Two')),
+      /trans-unit "merged".*1 block of text where 2 were expected/,
+      'invalid_input',
+    ],
+    [
+      'an unknown inline code',
+      (x) => editUnit(x, 'intro', setTarget('<g id="5" ctype="underlined">u</g>')),
+      /unknown inline code <g ctype="underlined">/,
+      'invalid_input',
+    ],
+    [
+      'an unsupported inline element',
+      (x) => editUnit(x, 'intro', setTarget('<bpt id="1">&lt;b&gt;</bpt>b<ept id="1">&lt;/b&gt;</ept>')),
+      /inline element <bpt> is not supported/,
+      'invalid_input',
+    ],
+    [
+      'a foreign element in a target',
+      (x) => editUnit(x, 'intro', setTarget('<h:b xmlns:h="http://www.w3.org/1999/xhtml">b</h:b>')),
+      /<b> from namespace "http:\/\/www\.w3\.org\/1999\/xhtml" is not an XLIFF inline element/,
+      'invalid_input',
+    ],
     ['a state XLIFF does not have', (x) => editUnit(x, 'intro', setTarget('Done.', 'done')), /state "done" is not an XLIFF state/, 'invalid_input'],
-    ['a state XLIFF does not have, on an empty target', (x) => editUnit(x, 'intro', setTarget('', 'done')), /trans-unit "intro".*state "done" is not an XLIFF state/, 'invalid_input'],
-    ['an unknown Duet block', (x) => editUnit(x, 'intro', (unit) => unit.replace('<duet:target-blocks><duet:paragraph/>', '<duet:target-blocks><duet:table/>')), /<duet:table> is not a kind of block Duet knows/, 'invalid_input'],
-    ['a heading level out of range', (x) => editUnit(x, 'intro', (unit) => unit.replace('<duet:target-blocks><duet:paragraph/>', '<duet:target-blocks><duet:heading level="9"/>')), /level between 1 and 6, not "9"/, 'invalid_input'],
-    ['elements nested too deep', (x) => editUnit(x, 'intro', setTarget(`${'<g id="1" ctype="bold">'.repeat(70)}deep${'</g>'.repeat(70)}`)), /nest deeper than 64 levels/, 'invalid_input'],
+    [
+      'a state XLIFF does not have, on an empty target',
+      (x) => editUnit(x, 'intro', setTarget('', 'done')),
+      /trans-unit "intro".*state "done" is not an XLIFF state/,
+      'invalid_input',
+    ],
+    [
+      'an unknown Duet block',
+      (x) => editUnit(x, 'intro', (unit) => unit.replace('<duet:target-blocks><duet:paragraph/>', '<duet:target-blocks><duet:table/>')),
+      /<duet:table> is not a kind of block Duet knows/,
+      'invalid_input',
+    ],
+    [
+      'a heading level out of range',
+      (x) => editUnit(x, 'intro', (unit) => unit.replace('<duet:target-blocks><duet:paragraph/>', '<duet:target-blocks><duet:heading level="9"/>')),
+      /level between 1 and 6, not "9"/,
+      'invalid_input',
+    ],
+    [
+      'elements nested too deep',
+      (x) => editUnit(x, 'intro', setTarget(`${'<g id="1" ctype="bold">'.repeat(70)}deep${'</g>'.repeat(70)}`)),
+      /nest deeper than 64 levels/,
+      'invalid_input',
+    ],
     ['an empty file', () => '', /the XLIFF file is empty/, 'invalid_input'],
     ['a file over the limit', (x) => x.replace('</xliff>', `<!--${'x'.repeat(MAX_XLIFF_BYTES)}--></xliff>`), /over the limit of 5 MiB/, 'too_large'],
   ];

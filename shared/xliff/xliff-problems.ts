@@ -14,7 +14,11 @@ const LISTED_PROBLEMS = 10;
 
 /** The errors of a refused import as one DuetError: too_large, conflict (when every problem is one), else invalid_input. */
 export function importError(errors: readonly XliffProblem[]): DuetError {
-  const code = errors.some((problem) => problem.code === 'too_large') ? 'too_large' : errors.every((problem) => problem.code === 'conflict') ? 'conflict' : 'invalid_input';
+  const code = errors.some((problem) => problem.code === 'too_large')
+    ? 'too_large'
+    : errors.every((problem) => problem.code === 'conflict')
+      ? 'conflict'
+      : 'invalid_input';
   const listed = errors.slice(0, LISTED_PROBLEMS).map((problem) => problem.message);
   if (errors.length > LISTED_PROBLEMS) listed.push(`and ${errors.length - LISTED_PROBLEMS} more`);
   const count = errors.length === 1 ? '' : ` (${errors.length} problems)`;

@@ -42,7 +42,9 @@ export const isElement = (node: XmlNode): node is XmlElement => typeof node !== 
 
 /** The element children of `element`, optionally only those named `local` in namespace `uri`. */
 export function childElements(element: XmlElement, local?: string, uri?: string): XmlElement[] {
-  return element.children.filter((child): child is XmlElement => isElement(child) && (local === undefined || child.local === local) && (uri === undefined || child.uri === uri));
+  return element.children.filter(
+    (child): child is XmlElement => isElement(child) && (local === undefined || child.local === local) && (uri === undefined || child.uri === uri),
+  );
 }
 
 /** All text inside `element`, descendants included. */

@@ -12,7 +12,13 @@ export function ImportPreview({ state }: { state: PreviewState }) {
   const { status, preview, error } = state;
   const segments = preview?.segments ?? [];
   return (
-    <section className="import-preview" aria-labelledby={headingId} aria-busy={status === 'loading' || status === 'reading'} data-testid="import-preview" data-state={status}>
+    <section
+      className="import-preview"
+      aria-labelledby={headingId}
+      aria-busy={status === 'loading' || status === 'reading'}
+      data-testid="import-preview"
+      data-state={status}
+    >
       <h3 id={headingId}>Preview</h3>
       {status === 'idle' && <p className="hint">Paste a page or choose a file to see its segments here before anything is created.</p>}
       {status === 'reading' && <p className="hint">Reading the file…</p>}
@@ -90,7 +96,11 @@ function SegmentItem({ segment }: { segment: PreviewSegment }) {
       ) : segment.type === 'horizontal_rule' ? (
         <div className="import-segment-body import-rule" aria-hidden="true" />
       ) : (
-        <div className={`import-segment-body import-segment-text${segment.type === 'raw_block' ? ' is-code' : ''}`} lang="zh-Hans" data-testid="import-segment-text">
+        <div
+          className={`import-segment-body import-segment-text${segment.type === 'raw_block' ? ' is-code' : ''}`}
+          lang="zh-Hans"
+          data-testid="import-segment-text"
+        >
           {segment.text}
         </div>
       )}

@@ -82,7 +82,12 @@ export function NewArticleDialog({ onClose, ...callbacks }: NewArticleCallbacks 
             />
             <div className="field">
               <label htmlFor={`${id}-format`}>Format</label>
-              <select id={`${id}-format`} data-testid="import-format-choice" value={model.format} onChange={(event) => model.setFormat(event.target.value as FormatChoice)}>
+              <select
+                id={`${id}-format`}
+                data-testid="import-format-choice"
+                value={model.format}
+                onChange={(event) => model.setFormat(event.target.value as FormatChoice)}
+              >
                 {FORMAT_CHOICES.map((choice) => (
                   <option key={choice.value} value={choice.value}>
                     {choice.value === 'auto' && detected ? `${choice.label} (${detected})` : choice.label}

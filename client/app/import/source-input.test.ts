@@ -1,7 +1,17 @@
 import { describe, expect, test } from 'vitest';
 import type { PreviewSegment } from '../../../shared/import/import-source';
 import { ApiError } from '../../api/http';
-import { bytesToBase64, describeImageSource, describeImportError, figureImage, fileRefusal, formatSize, importRequest, segmentCount, segmentKind } from './source-input';
+import {
+  bytesToBase64,
+  describeImageSource,
+  describeImportError,
+  figureImage,
+  fileRefusal,
+  formatSize,
+  importRequest,
+  segmentCount,
+  segmentKind,
+} from './source-input';
 
 describe('importRequest', () => {
   const pasted = { kind: 'pasted', html: '<p>你好</p>', text: '你好', size: 14 } as const;
@@ -14,7 +24,12 @@ describe('importRequest', () => {
   test('sends a paste as its HTML, leaving detection to the server', () => {
     expect(importRequest(pasted, 'auto', '')).toEqual({ content: '<p>你好</p>', filename: 'the pasted page' });
     expect(importRequest({ kind: 'typed', text: '你好' }, 'auto', '')).toEqual({ content: '你好', filename: 'the text' });
-    expect(importRequest(pasted, 'html', ' https://zhuanlan.zhihu.com/p/1 ')).toEqual({ content: '<p>你好</p>', filename: 'the pasted page', format: 'html', sourceUrl: 'https://zhuanlan.zhihu.com/p/1' });
+    expect(importRequest(pasted, 'html', ' https://zhuanlan.zhihu.com/p/1 ')).toEqual({
+      content: '<p>你好</p>',
+      filename: 'the pasted page',
+      format: 'html',
+      sourceUrl: 'https://zhuanlan.zhihu.com/p/1',
+    });
   });
 
   test('sends a paste as its plain text when read as Markdown or text', () => {
@@ -66,6 +81,10 @@ describe('segments in a person’s words', () => {
 
 test('describeImportError keeps a file name as written and makes the rest a sentence', () => {
   expect(describeImportError(new ApiError('invalid_input', 'notes.txt holds only white space', 422), 'notes.txt')).toBe('notes.txt holds only white space.');
-  expect(describeImportError(new ApiError('invalid_input', 'the pasted page has no text to import', 422), undefined)).toBe('The pasted page has no text to import.');
-  expect(describeImportError(new ApiError('too_large', 'the request body is over 10485760 bytes', 413), 'a.html')).toBe('The request body is over 10485760 bytes.');
+  expect(describeImportError(new ApiError('invalid_input', 'the pasted page has no text to import', 422), undefined)).toBe(
+    'The pasted page has no text to import.',
+  );
+  expect(describeImportError(new ApiError('too_large', 'the request body is over 10485760 bytes', 413), 'a.html')).toBe(
+    'The request body is over 10485760 bytes.',
+  );
 });

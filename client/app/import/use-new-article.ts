@@ -106,7 +106,8 @@ export function useNewArticle({ onCreated, onImported, onUnauthenticated }: NewA
       const base64 = bytesToBase64(new Uint8Array(await file.arrayBuffer()));
       if (generation === readGeneration.current) setSource({ kind: 'file', name: file.name, size: file.size, base64 });
     } catch {
-      if (generation === readGeneration.current) setSource({ kind: 'file', name: file.name, size: file.size, base64: '', refused: `${file.name} could not be read` });
+      if (generation === readGeneration.current)
+        setSource({ kind: 'file', name: file.name, size: file.size, base64: '', refused: `${file.name} could not be read` });
     } finally {
       if (generation === readGeneration.current) setReading(false);
     }

@@ -22,19 +22,37 @@ export function RowActionsMenu({ row }: { row: SegmentRowModel }) {
 
   return (
     <details className="row-actions" onToggle={(event) => setOpen(event.currentTarget.open)}>
-      <summary aria-label="Segment actions" data-testid="row-actions">⋯</summary>
+      <summary aria-label="Segment actions" data-testid="row-actions">
+        ⋯
+      </summary>
       {open && (
         <div>
-          <button type="button" data-testid="open-history" onClick={act('history')}>History…</button>
+          <button type="button" data-testid="open-history" onClick={act('history')}>
+            History…
+          </button>
           {canEditTarget && (
             <>
-              <button type="button" onClick={act('copy-structure')}>Copy source structure</button>
-              <button type="button" data-testid="insert-before" onClick={act('insert-before')}>Insert note before</button>
-              <button type="button" data-testid="insert-after" onClick={act('insert-after')}>Insert note after</button>
-              <button type="button" data-testid="merge-next" onClick={act('merge-next')}>Merge with next</button>
-              <button type="button" data-testid="move-up" onClick={act('move-up')}>Move up</button>
-              <button type="button" data-testid="move-down" onClick={act('move-down')}>Move down</button>
-              <button type="button" data-testid="toggle-omit" onClick={act('toggle-omit')}>{row.omitted ? 'Translate this block' : 'Omit this block'}</button>
+              <button type="button" onClick={act('copy-structure')}>
+                Copy source structure
+              </button>
+              <button type="button" data-testid="insert-before" onClick={act('insert-before')}>
+                Insert note before
+              </button>
+              <button type="button" data-testid="insert-after" onClick={act('insert-after')}>
+                Insert note after
+              </button>
+              <button type="button" data-testid="merge-next" onClick={act('merge-next')}>
+                Merge with next
+              </button>
+              <button type="button" data-testid="move-up" onClick={act('move-up')}>
+                Move up
+              </button>
+              <button type="button" data-testid="move-down" onClick={act('move-down')}>
+                Move down
+              </button>
+              <button type="button" data-testid="toggle-omit" onClick={act('toggle-omit')}>
+                {row.omitted ? 'Translate this block' : 'Omit this block'}
+              </button>
               {media && <ImageMenuItem onFile={(file) => void media.placeFile(row.id, file)} />}
             </>
           )}

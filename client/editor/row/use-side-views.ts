@@ -19,7 +19,17 @@ export function useSideViews(
   // view), and opening the article costs one frame instead of a frame of empty rows and then another.
   useLayoutEffect(() => {
     const side = (name: 'source' | 'target', fragment: SegmentRowModel['source'], editable: boolean) =>
-      createSideView({ mount: mounts[name].current!, fragment, segment: row.id, side: name, editable, presence, undo, commands, plugins: review.plugins(row.id, name) });
+      createSideView({
+        mount: mounts[name].current!,
+        fragment,
+        segment: row.id,
+        side: name,
+        editable,
+        presence,
+        undo,
+        commands,
+        plugins: review.plugins(row.id, name),
+      });
     const source = side('source', row.source, canEditSource);
     const target = side('target', row.target, canEditTarget);
     views.register(row.id, { source, target });

@@ -22,7 +22,11 @@ export async function wordDocument(): Promise<Uint8Array> {
           new Paragraph({ text: 'AI 诊断', bullet: { level: 0 } }),
           new Paragraph({ text: '第一步', numbering: { reference: 'steps', level: 0 } }),
           new Paragraph({ text: '第二步', numbering: { reference: 'steps', level: 0 } }),
-          new Paragraph({ children: [new ImageRun({ type: 'png', data: png, transformation: { width: 10, height: 10 }, altText: { name: 'ct', description: 'CT 图像', title: 'CT' } })] }),
+          new Paragraph({
+            children: [
+              new ImageRun({ type: 'png', data: png, transformation: { width: 10, height: 10 }, altText: { name: 'ct', description: 'CT 图像', title: 'CT' } }),
+            ],
+          }),
           new Paragraph({ text: '图：肺部 CT', style: 'Caption' }),
           new Paragraph({ text: '' }),
         ],
