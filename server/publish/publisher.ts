@@ -72,8 +72,8 @@ function serialized<T>(key: string, run: () => Promise<T>): Promise<T> {
 
 /** One line, no control characters: text that goes into a commit message. */
 const oneLine = (text: string, max: number) => {
-  // eslint-disable-next-line no-control-regex -- control characters are what this removes or refuses
   const flat = text
+    // eslint-disable-next-line no-control-regex -- control characters are what this removes or refuses
     .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();

@@ -1,16 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import * as Y from 'yjs';
+import { readAfter } from '../testing/read-after';
 import { touchedKeyEntry } from './transaction-keys';
-
-/** What `read` says of the one transaction `change` runs in, read as the server reads it (afterTransaction). */
-function readAfter<T>(doc: Y.Doc, change: () => void, read: (transaction: Y.Transaction) => T): T {
-  let answer: { value: T } | null = null;
-  const watch = (transaction: Y.Transaction) => (answer = { value: read(transaction) });
-  doc.on('afterTransaction', watch);
-  doc.transact(change);
-  doc.off('afterTransaction', watch);
-  return answer!.value;
-}
 
 const contentOf = (item: Y.Item | null) => (item === null ? null : item.content.getContent());
 

@@ -1,28 +1,11 @@
 import { describe, expect, test } from 'vitest';
 import * as Y from 'yjs';
+import { readAfter } from '../testing/read-after';
 import { isNewType, pathOf, removedExisting, writesWithReplaced, writtenValues, wroteAnything, type AnyType } from './transaction-values';
 
 /** What wroteAnything says of the one transaction `change` runs in. */
-function wrote(doc: Y.Doc, change: () => void): boolean {
-  let answer: boolean | null = null;
-  const watch = (transaction: Y.Transaction) => (answer = wroteAnything(transaction));
-  doc.on('afterTransaction', watch);
-  doc.transact(change);
-  doc.off('afterTransaction', watch);
-  return answer!;
-}
+const wrote = (doc: Y.Doc, change: () => void): boolean => readAfter(doc, change, wroteAnything);
 
-/** What `read` says of the one transaction `change` runs in, read where the server reads it (afterTransaction, before overwritten content is collected). */
-function readAfter<T>(doc: Y.Doc, change: () => void, read: (transaction: Y.Transaction) => T): T {
-  let answer: { value: T } | null = null;
-  const watch = (transaction: Y.Transaction) => (answer = { value: read(transaction) });
-  doc.on('afterTransaction', watch);
-  doc.transact(change);
-  doc.off('afterTransaction', watch);
-  return answer!.value;
-}
-
-/** Two peers that both hold m.k = 'old', then set it concurrently; the higher client id wins the key. */
 function concurrentWrites(winnerWrite = 'winner', loserWrite = 'loser') {
   const base = new Y.Doc();
   base.getMap('m').set('k', 'old');
