@@ -76,6 +76,10 @@ describe('the HTTP API', () => {
       expect((await res.json()).error.code).toBe(code);
     }
     expect((await (await server.as('admin', '/api/articles')).json()).articles).toHaveLength(before);
+    // Any body that is not JSON is refused, also by a route that reads no body (signing out).
+    const plain = await server.as('admin', '/api/logout', { method: 'POST', headers: { 'content-type': 'text/plain' }, body: 'hi' });
+    expect(plain.status).toBe(400);
+    expect(await plain.json()).toEqual({ error: { code: 'bad_request', message: 'send the request body as application/json' } });
     expect((await server.as('admin', '/api/articles/nope')).status).toBe(404);
     expect((await server.as('admin', '/api/articles/nope/exists')).status).toBe(404);
     expect(await (await server.as('viewer', `/api/articles/${id}/exists`)).json()).toEqual({ id });

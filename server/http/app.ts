@@ -40,10 +40,12 @@ export async function buildApp(options: AppOptions): Promise<DuetApp> {
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 1000 },
     frameworkErrors,
   }).withTypeProvider<ValibotTypeProvider>();
+  // The API reads JSON and nothing else: Fastify's other default parser (text/plain, the type a
+  // cross-site form can send without a preflight) goes, so any other body is refused, route or not.
   // An empty body marked as JSON is no body (a script's DELETE with its usual headers), not an error;
-  // a route that needs one says so through its schema. Anything else: Fastify's own parser.
+  // a route that needs one says so through its schema. Anything else: Fastify's own JSON parser.
   const parseJson = app.getDefaultJsonParser('error', 'error');
-  app.removeContentTypeParser('application/json');
+  app.removeAllContentTypeParsers();
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
     const text = body.toString();
     if (text === '') done(null, undefined);
