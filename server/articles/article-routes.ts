@@ -19,13 +19,10 @@ import {
   type ImportSourceBody,
 } from '../../shared/protocol/article-api';
 import { DuetError } from '../../shared/protocol/errors';
-import { may } from '../../shared/permissions/permissions';
-import type { CallerUser, RouteModule } from '../routing/duet-app';
+import type { RouteModule } from '../routing/duet-app';
 import type { ArticleStore } from '../store/article-store';
 import { createEmptyArticle, exportArticle, importPublished, importSourceArticle, listArticles, showArticle } from './article-service';
 import { keepOpening, keptOpening } from './opening-cache';
-
-const createsArticles = (user: CallerUser) => may(user, 'article.create');
 
 export interface ArticleRouteDeps {
   store: ArticleStore;
@@ -67,7 +64,7 @@ export const articleRoutes =
 
     app.post(
       '/api/articles',
-      { config: { access: createsArticles }, schema: { body: CreateArticleSchema, response: { 201: ArticleIdSchema } } },
+      { config: { access: 'article.create' }, schema: { body: CreateArticleSchema, response: { 201: ArticleIdSchema } } },
       async (request, reply) => {
         const { title, markdown } = request.body;
         const options = title !== undefined ? { title } : {};
@@ -81,7 +78,7 @@ export const articleRoutes =
 
     app.post(
       '/api/articles/import',
-      { config: { access: createsArticles }, schema: { body: ImportSourceSchema, response: { 200: SourcePreviewSchema, 201: ArticleIdSchema } } },
+      { config: { access: 'article.create' }, schema: { body: ImportSourceSchema, response: { 200: SourcePreviewSchema, 201: ArticleIdSchema } } },
       async (request, reply) => {
         const input = importInput(request.body);
         if (request.body.preview) return reply.code(200).send(await previewSource(input));

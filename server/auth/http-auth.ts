@@ -125,7 +125,7 @@ export function checkWebsocketOrigin(req: IncomingMessage, via: AuthVia): boolea
 }
 
 // A Host header is a host name, IPv4 or bracketed IPv6 address, and an optional port; nothing else is compared.
-const HOST_HEADER = /^(?:[A-Za-z0-9.-]+|\[[0-9A-Fa-f:.]+\])(?::\d{1,5})?$/;
+export const HOST_HEADER = /^(?:[A-Za-z0-9.-]+|\[[0-9A-Fa-f:.]+\])(?::\d{1,5})?$/;
 const DEFAULT_PORTS: Record<string, string> = { 'http:': '80', 'https:': '443' };
 
 /**

@@ -4,12 +4,9 @@
  * (CollabServer.refreshUsers): a removed account's close with 4403, a new
  * role applies to the very next update.
  */
-import { may } from '../../shared/permissions/permissions';
 import { RemovedUserSchema, RoleChangedSchema, RoleChangeSchema, UserNameParamsSchema } from '../../shared/protocol/users-api';
-import type { CallerUser, RouteModule } from '../routing/duet-app';
+import type { RouteModule } from '../routing/duet-app';
 import type { Accounts } from './accounts';
-
-const managesUsers = (user: CallerUser) => may(user, 'user.manage');
 
 export interface UserRouteDeps {
   accounts: Accounts;
@@ -22,7 +19,7 @@ export const userRoutes =
     const refresh = () => collab.refreshUsers(accounts);
     app.delete(
       '/api/users/:name',
-      { config: { access: managesUsers }, schema: { params: UserNameParamsSchema, response: { 200: RemovedUserSchema } } },
+      { config: { access: 'user.manage' }, schema: { params: UserNameParamsSchema, response: { 200: RemovedUserSchema } } },
       async (request) => {
         const removed = accounts.removeUser(request.params.name);
         refresh();
@@ -31,7 +28,7 @@ export const userRoutes =
     );
     app.put(
       '/api/users/:name/role',
-      { config: { access: managesUsers }, schema: { params: UserNameParamsSchema, body: RoleChangeSchema, response: { 200: RoleChangedSchema } } },
+      { config: { access: 'user.manage' }, schema: { params: UserNameParamsSchema, body: RoleChangeSchema, response: { 200: RoleChangedSchema } } },
       async (request) => {
         const user = accounts.setRole(request.params.name, request.body.role);
         refresh();

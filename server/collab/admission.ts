@@ -23,7 +23,7 @@ import { mayWriteArticle } from '../../shared/permissions/permissions';
 import type { Connection } from './connection';
 import { readTouchedSides } from './content-check';
 import type { CollabLimits } from './limits';
-import { judgeArticleChanges } from './permissions';
+import { judgeArticleChanges } from './judge';
 import type { Observed, UpdateObserver } from './update-observer';
 
 /** What admission needs of the room; read when needed (the document is built on first use). */

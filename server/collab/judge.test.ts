@@ -11,7 +11,7 @@ import { articleTypes, SEGMENT } from '../../shared/article/layout';
 import type { Role } from '../../shared/protocol/roles';
 import { a, doc, fig, p } from '../../shared/testing/builders';
 import { insertTranslatorSegment, moveSegment, setOmitted, splitSegment } from '../../shared/article/structure';
-import { judgeArticleChanges } from './permissions';
+import { judgeArticleChanges } from './judge';
 
 function article(): Y.Doc {
   const ydoc = new Y.Doc();
@@ -69,7 +69,7 @@ const table: [string, (d: Y.Doc) => void, Record<Role, boolean>][] = [
   ['marking a source block omitted', omit, { admin: true, translator: true, reviewer: false, viewer: false }],
   ['typing in a target', typeInTarget, { admin: true, translator: true, reviewer: false, viewer: false }],
   ['typing in a source', typeInSource, { admin: true, translator: false, reviewer: false, viewer: false }],
-  // A reviewer sends back only with a comment (server/collab/review-permissions.test.ts covers the workflow).
+  // A reviewer sends back only with a comment (server/collab/review-judge.test.ts covers the workflow).
   ['marking draft', statusTo('draft'), { admin: true, translator: true, reviewer: false, viewer: false }],
   ['marking translated', statusTo('translated'), { admin: true, translator: true, reviewer: false, viewer: false }],
   ['marking reviewed', statusTo('reviewed'), { admin: true, translator: false, reviewer: true, viewer: false }],

@@ -19,7 +19,7 @@ import { sendBack } from '../../shared/review/send-back';
 import { deleteComment, editComment, openThread, removeThread, reply, resolveThread, setSuggestionState } from '../../shared/review/threads';
 import { may } from '../../shared/permissions/permissions';
 import { doc, p } from '../../shared/testing/builders';
-import { judgeArticleChanges } from './permissions';
+import { judgeArticleChanges } from './judge';
 
 /** An article with one segment per status, s-<status>, each with a reviewer's thread holding a suggestion. */
 function article(): Y.Doc {

@@ -5,6 +5,7 @@
  * the CSRF check. Every /api route must declare `access`; a route without one
  * stops the server at start rather than being open by mistake.
  */
+import { may } from '../../shared/permissions/permissions';
 import { DuetError } from '../../shared/protocol/errors';
 import type { Accounts } from '../auth/accounts';
 import { authenticate, checkCsrf } from '../auth/http-auth';
@@ -27,7 +28,7 @@ export function accessChecks(app: DuetApp, accounts: Accounts): void {
     request.auth = auth;
     if (access !== 'public') {
       if (!auth) throw new DuetError('unauthenticated', 'sign in, or send an API token as "Authorization: Bearer duet_…"');
-      if (typeof access === 'function' && !access(auth.user)) {
+      if (access !== 'user' && !may(auth.user, access)) {
         throw new DuetError('forbidden', `a ${auth.user.role} may not ${request.method} ${request.routeOptions.url}`);
       }
     }

@@ -36,8 +36,10 @@ function frameworkError(error: FastifyError, request: FastifyRequest): DuetError
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
       return new DuetError('bad_request', 'the request body is not valid JSON');
   }
+  // Other malformed requests Fastify itself refuses (a bad URL, a body that is not what its length says, a
+  // __proto__ key). Only Fastify's own (FST_…): any other error with a status is a bug, a logged 500.
+  if (typeof error.code !== 'string' || !error.code.startsWith('FST_')) return null;
   const status = error.statusCode ?? 500;
-  // Other malformed requests Fastify refuses (a bad URL, a body that is not what its length says, a __proto__ key).
   return status >= 400 && status < 500 ? new DuetError(status === 404 ? 'not_found' : 'bad_request', error.message) : null;
 }
 

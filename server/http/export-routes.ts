@@ -15,6 +15,7 @@ import { ArticleParamsSchema } from '../../shared/protocol/article-api';
 import { ArticlePreviewSchema, BilingualQuerySchema } from '../../shared/protocol/export-api';
 import { loadArticleDoc } from '../articles/article-service';
 import { reachedOverHttps } from '../auth/client-address';
+import { HOST_HEADER } from '../auth/http-auth';
 import { MediaStore } from '../media/media-store';
 import type { RouteModule } from '../routing/duet-app';
 import type { Db } from '../store/database';
@@ -40,7 +41,7 @@ export function downloadName(title: string, id: string, suffix: string): string 
  */
 function requestOrigin(req: IncomingMessage, secure: boolean): string | null {
   const host = req.headers.host ?? '';
-  return /^[A-Za-z0-9.-]+(?::\d{1,5})?$|^\[[0-9A-Fa-f:.]+\](?::\d{1,5})?$/.test(host) ? `${secure ? 'https' : 'http'}://${host}` : null;
+  return HOST_HEADER.test(host) ? `${secure ? 'https' : 'http'}://${host}` : null;
 }
 
 export interface ExportRouteDeps {

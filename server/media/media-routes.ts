@@ -5,14 +5,11 @@
 import { ArticleParamsSchema } from '../../shared/protocol/article-api';
 import { DuetError } from '../../shared/protocol/errors';
 import { FetchImageSchema, MediaListSchema, MediaParamsSchema, StoredMediaSchema, UploadQuerySchema } from '../../shared/protocol/media-api';
-import { may } from '../../shared/permissions/permissions';
-import type { CallerUser, RouteModule } from '../routing/duet-app';
+import type { RouteModule } from '../routing/duet-app';
 import type { ArticleStore } from '../store/article-store';
 import type { Db } from '../store/database';
 import { DEFAULT_FETCH_LIMITS, fetchImage, type FetchLimits } from './fetch-image';
 import { MAX_MEDIA_BYTES, MediaStore } from './media-store';
-
-const mayAddMedia = (user: CallerUser) => may(user, 'media.add');
 
 /** DUET_MEDIA_FETCH_PRIVATE=1 lets the server fetch from loopback and private addresses. */
 export function fetchLimitsFromEnv(env: NodeJS.ProcessEnv = process.env): FetchLimits {
@@ -49,7 +46,7 @@ export const mediaRoutes =
       upload.post(
         '/api/articles/:id/media',
         {
-          config: { access: mayAddMedia },
+          config: { access: 'media.add' },
           bodyLimit: MAX_MEDIA_BYTES,
           schema: { params: ArticleParamsSchema, querystring: UploadQuerySchema, response: { 200: StoredMediaSchema, 201: StoredMediaSchema } },
         },
@@ -66,7 +63,7 @@ export const mediaRoutes =
     app.post(
       '/api/articles/:id/media/fetch',
       {
-        config: { access: mayAddMedia },
+        config: { access: 'media.add' },
         schema: { params: ArticleParamsSchema, body: FetchImageSchema, response: { 200: StoredMediaSchema, 201: StoredMediaSchema } },
       },
       async (request, reply) => {

@@ -4,16 +4,12 @@
  */
 import { ArticleParamsSchema } from '../../shared/protocol/article-api';
 import { PublicationsSchema, PublishRequestSchema, PublishResultSchema, SiteAnswerSchema, SiteInputSchema } from '../../shared/protocol/publish-api';
-import { may } from '../../shared/permissions/permissions';
 import type { Accounts } from '../auth/accounts';
-import type { CallerUser, RouteModule } from '../routing/duet-app';
+import type { RouteModule } from '../routing/duet-app';
 import type { ArticleStore } from '../store/article-store';
 import type { Db } from '../store/database';
 import type { HistoryAuthors } from './contributors';
 import { Publisher } from './publisher';
-
-const configuresSite = (user: CallerUser) => may(user, 'site.configure');
-const publishes = (user: CallerUser) => may(user, 'article.publish');
 
 export interface PublishRouteDeps {
   store: ArticleStore;
@@ -33,17 +29,17 @@ export const publishRoutes =
       ...(historyAuthors ? { historyAuthors } : {}),
     });
 
-    app.get('/api/site', { config: { access: configuresSite }, schema: { response: { 200: SiteAnswerSchema } } }, async () => ({
+    app.get('/api/site', { config: { access: 'site.configure' }, schema: { response: { 200: SiteAnswerSchema } } }, async () => ({
       site: publisher.settings.get(),
     }));
 
-    app.put('/api/site', { config: { access: configuresSite }, schema: { body: SiteInputSchema, response: { 200: SiteAnswerSchema } } }, async (request) => ({
+    app.put('/api/site', { config: { access: 'site.configure' }, schema: { body: SiteInputSchema, response: { 200: SiteAnswerSchema } } }, async (request) => ({
       site: await publisher.settings.set(request.body),
     }));
 
     app.post(
       '/api/articles/:id/publish',
-      { config: { access: publishes }, schema: { params: ArticleParamsSchema, body: PublishRequestSchema, response: { 200: PublishResultSchema } } },
+      { config: { access: 'article.publish' }, schema: { params: ArticleParamsSchema, body: PublishRequestSchema, response: { 200: PublishResultSchema } } },
       async (request) => {
         const { override, rename } = request.body;
         return publisher.publish({ articleId: request.params.id, user: request.auth!.user, override: override ?? null, rename: rename === true });

@@ -6,6 +6,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { FastifyBaseLogger, FastifyInstance, FastifyPluginAsync, RawServerDefault } from 'fastify';
+import type { PlainOperation } from '../../shared/permissions/permissions';
 import type { Role } from '../../shared/protocol/roles';
 import type { ValibotTypeProvider } from './valibot-type-provider';
 
@@ -25,8 +26,8 @@ export interface Caller {
   credential: string;
 }
 
-/** Who may call a route: anyone, any signed-in user, or users whose role passes the check. */
-export type Access = 'public' | 'user' | ((user: CallerUser) => boolean);
+/** Who may call a route: anyone, any signed-in user, or users who may do this operation (shared/permissions). */
+export type Access = 'public' | 'user' | PlainOperation;
 
 declare module 'fastify' {
   interface FastifyContextConfig {

@@ -1,10 +1,10 @@
 /**
  * What a Yjs transaction did to an article, in the terms permissions are
  * written in (the kinds of ./change-kinds.ts, granted by
- * shared/protocol/roles.ts): which kinds of change, which statuses it set and
+ * shared/permissions/permissions.ts): which kinds of change, which statuses it set and
  * over what, which segments it touched and how, which review threads and
  * comments it wrote and as whom. The server classifies every
- * update this way before judging it (server/collab/permissions.ts), and
+ * update this way before judging it (server/collab/judge.ts), and
  * records history and notifications from it (server/review/).
  */
 import * as Y from 'yjs';
@@ -52,7 +52,7 @@ export interface ArticleChanges extends ThreadChanges {
 }
 
 const STATUS_FIELDS = new Set<string>([SEGMENT.status, SEGMENT.changedBy, SEGMENT.changedAt]);
-const ORIGIN_FIELDS = new Set<string>([SEGMENT.importedMarkdown, SEGMENT.importedHash, SEGMENT.separator]);
+const IMPORTED_FILE_FIELDS = new Set<string>([SEGMENT.importedMarkdown, SEGMENT.importedHash, SEGMENT.separator]);
 const STRUCTURE_FIELDS = new Set<string>([SEGMENT.id, SEGMENT.source, SEGMENT.target]);
 /** Fields that shape the translation without touching text: marking a source block omitted. */
 const SHAPE_FIELDS = new Set<string>([SEGMENT.omitted]);
@@ -115,7 +115,7 @@ function classifySegmentField(transaction: Y.Transaction, segmentId: string, seg
       }
     }
     if (key === SEGMENT.changedBy) changes.changedBy.push(...writtenValues(transaction, segment, key));
-  } else if (ORIGIN_FIELDS.has(key)) {
+  } else if (IMPORTED_FILE_FIELDS.has(key)) {
     changes.kinds.add('importedFile');
   } else if (SHAPE_FIELDS.has(key)) {
     changes.kinds.add('structure');
@@ -155,7 +155,7 @@ function collectNewSegment(segmentId: string, segment: Y.Map<unknown>, changes: 
       changes.changedBy.push(value);
     } else if (key === SEGMENT.changedAt) {
       changes.kinds.add('status');
-    } else if (ORIGIN_FIELDS.has(key)) {
+    } else if (IMPORTED_FILE_FIELDS.has(key)) {
       changes.kinds.add('importedFile');
     } else if (SHAPE_FIELDS.has(key)) {
       changes.kinds.add('structure');

@@ -22,7 +22,7 @@ export const ROOT = {
   order: 'order',
   /**
    * Y.Map<string, string>: the imported file's own bytes, to export unedited
-   * parts exactly (IMPORTED_FILE keys). Stored under the name it was first
+   * parts exactly (the keys of ImportedFile, shared/article/article.ts). Stored under the name it was first
    * written with, 'origin': renaming a root type would orphan every stored article's.
    */
   importedFile: 'origin',
@@ -109,15 +109,6 @@ export const COMMENT = {
   suggestionState: 'suggestionState',
   /** Who applied or declined the suggestion. */
   suggestionBy: 'suggestionBy',
-} as const;
-
-export const IMPORTED_FILE = {
-  /** The front-matter block as imported, fences included (`---\n...\n---`). */
-  frontMatterBlock: 'frontMatterBlock',
-  /** The YAML text inside the fences, as imported. */
-  frontMatterYaml: 'frontMatterYaml',
-  /** Whatever followed the last block in the imported file (usually "\n"). */
-  trailer: 'trailer',
 } as const;
 
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };

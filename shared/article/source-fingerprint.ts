@@ -7,7 +7,7 @@
  * put them in.
  *
  * A role that may restructure but not edit sources (a translator) is judged
- * against it (server/collab/permissions.ts): a split or a merge moves source
+ * against it (server/collab/judge.ts): a split or a merge moves source
  * text across a segment boundary and leaves this unchanged; typing, moving a
  * source past another source, deleting one, or adding one outside the order
  * to move in later, all change it.

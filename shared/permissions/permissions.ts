@@ -1,7 +1,7 @@
 /**
  * Who may do what: the one place that answers "may this user do this to this
  * article or segment". The server asks it on every websocket update (through
- * the judge, server/collab/permissions.ts, which first works out what the
+ * the judge, server/collab/judge.ts, which first works out what the
  * update did) and on every HTTP route that not every signed-in user may call;
  * the client asks it only to hide what the server would refuse.
  * docs/COLLABORATION.md ("Roles") and docs/REVIEW.md explain it for people.

@@ -3,7 +3,7 @@
  * THREAD and COMMENT in shared/article/layout.ts; design: docs/REVIEW.md).
  * Each function is one transaction with the caller's origin. They check what
  * the document can tell (the thread exists, the comment is the actor's); the
- * server judges the rest (server/collab/permissions.ts).
+ * server judges the rest (server/collab/judge.ts).
  */
 import * as Y from 'yjs';
 import type { Side } from '../article/article';
