@@ -10,6 +10,7 @@
 import * as Y from 'yjs';
 import type { ArticleChange } from './change-kinds';
 import { isSegmentStatus, type SegmentStatus } from './status';
+import { isMemoryMatch } from './memory-match';
 import { ROOT, SEGMENT } from './layout';
 import { classifyThreadChange, emptyThreadChanges, type ThreadChanges } from './thread-changes';
 import { isNewType, pathOf, removedExisting, writesWithReplaced, writtenValues } from './transaction-values';
@@ -117,6 +118,10 @@ function classifySegmentField(transaction: Y.Transaction, segmentId: string, seg
     if (key === SEGMENT.changedBy) changes.changedBy.push(...writtenValues(transaction, segment, key));
   } else if (IMPORTED_FILE_FIELDS.has(key)) {
     changes.kinds.add('importedFile');
+  } else if (key === SEGMENT.memoryMatch) {
+    // Says what the target was filled from: whoever may write the target may say so.
+    changes.kinds.add('targetText');
+    if (!writtenValues(transaction, segment, key).every(isMemoryMatch)) changes.unknown.push(`segment field "${key}" that is not a memory match`);
   } else if (SHAPE_FIELDS.has(key)) {
     changes.kinds.add('structure');
   } else if (ASSIGNMENT_FIELDS.has(key)) {
@@ -157,6 +162,9 @@ function collectNewSegment(segmentId: string, segment: Y.Map<unknown>, changes: 
       changes.kinds.add('status');
     } else if (IMPORTED_FILE_FIELDS.has(key)) {
       changes.kinds.add('importedFile');
+    } else if (key === SEGMENT.memoryMatch) {
+      changes.kinds.add('targetText');
+      if (!isMemoryMatch(value)) changes.unknown.push(`segment field "${key}" that is not a memory match`);
     } else if (SHAPE_FIELDS.has(key)) {
       changes.kinds.add('structure');
     } else if (ASSIGNMENT_FIELDS.has(key)) {

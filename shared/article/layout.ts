@@ -63,6 +63,8 @@ export const SEGMENT = {
   assignedTranslator: 'assignedTranslator',
   /** The account name of the reviewer assigned to this segment (set by an admin). */
   assignedReviewer: 'assignedReviewer',
+  /** The translation-memory match last inserted into the target, `{ unitId, score }` (shared/article/memory-match.ts): the reviewer sees it was filled from the memory. */
+  memoryMatch: 'memoryMatch',
 } as const;
 
 /** A review thread (a Y.Map in ROOT.threads). Fields other than the resolve fields and `comments` never change after it is opened. */
