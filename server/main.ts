@@ -23,6 +23,10 @@ import { mediaRoutes } from './media/media-routes';
 import { publishRoutes } from './publish/publish-routes';
 import { reviewRoutes } from './review/review-routes';
 import { reviewRecorder } from './review/review-recorder';
+import { memoryRecorder } from './memory/memory-recorder';
+import { memoryRoutes } from './memory/memory-routes';
+import { SqliteTranslationMemory } from './memory/sqlite-memory';
+import type { TranslationMemory } from './memory/translation-memory';
 import { watchOtherWriters } from './store/database-watch';
 import { useNativeHashes } from './native-hashes';
 import { REPO_ROOT } from './paths';
@@ -54,10 +58,16 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-/** The collaboration core with what derives from its accepted changes (history, notifications); the accept benchmark builds it the same way. */
-export function collabCore(folder: DataFolder, limits: Partial<CollabLimits> | undefined, log: (line: string) => void): CollabServer {
+/** The collaboration core with what derives from its accepted changes (history, notifications, the translation memory); the accept benchmark builds it the same way. */
+export function collabCore(
+  folder: DataFolder,
+  limits: Partial<CollabLimits> | undefined,
+  log: (line: string) => void,
+  memory: TranslationMemory = new SqliteTranslationMemory(folder.db),
+): CollabServer {
   const collab = new CollabServer(folder.articles, limits, log);
   collab.derive(reviewRecorder(folder.db));
+  collab.derive(memoryRecorder(memory));
   return collab;
 }
 
@@ -66,7 +76,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   useNativeHashes();
   const folder = openDataFolder(options.dataDir);
   const accounts = new Accounts(folder.db);
-  const collab = collabCore(folder, options.limits, log);
+  const memory = new SqliteTranslationMemory(folder.db);
+  const collab = collabCore(folder, options.limits, log, memory);
   collab.deriveBacklog();
   // The CLI may write to this data folder while the server runs: the rooms apply its rows, and accounts it removed lose their connections.
   const stopWatching = watchOtherWriters(folder.db, () => {
@@ -78,7 +89,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   sessionSweep.unref();
   const signIns = new SignInThrottle(undefined, options.now);
   const trustProxy = options.trustProxy ?? false;
-  const deps = { store: folder.articles, accounts, dataDir: folder.dir, db: folder.db, collab, signIns, trustProxy, log };
+  const deps = { store: folder.articles, accounts, dataDir: folder.dir, db: folder.db, collab, memory, signIns, trustProxy, log };
   const app = await buildApp({
     accounts,
     log,
@@ -92,6 +103,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       mediaRoutes(deps),
       publishRoutes(deps),
       reviewRoutes(deps),
+      memoryRoutes(deps),
       userRoutes(deps),
     ],
   });

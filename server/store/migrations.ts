@@ -136,6 +136,46 @@ const MIGRATIONS: string[] = [
    ALTER TABLE articles ADD COLUMN text_settled_seq INTEGER NOT NULL DEFAULT 0;
    UPDATE articles SET derived_seq = (SELECT COALESCE(MAX(seq), 0) FROM updates WHERE article_id = articles.id),
                        text_settled_seq = (SELECT COALESCE(MAX(seq), 0) FROM updates WHERE article_id = articles.id);`,
+  // 7: the translation memory (server/memory/): one unit per confirmed segment (an
+  // article's units go with the article) or per imported TMX unit (article_id NULL).
+  // source_key is the normalized source that exact matches compare; memory_text
+  // indexes it and the target's text by trigram (FTS5) for fuzzy candidates and
+  // concordance, kept in step by the triggers.
+  `CREATE TABLE memory_units (
+     id INTEGER PRIMARY KEY,
+     source_key TEXT NOT NULL,
+     source_length INTEGER NOT NULL,
+     source_text TEXT NOT NULL,
+     target_text TEXT NOT NULL,
+     source_doc TEXT NOT NULL,
+     target_doc TEXT NOT NULL,
+     context_before TEXT,
+     context_after TEXT,
+     article_id TEXT REFERENCES articles(id) ON DELETE CASCADE,
+     segment_id TEXT,
+     article_title TEXT,
+     imported_from TEXT,
+     status TEXT NOT NULL,
+     author TEXT,
+     created_at INTEGER NOT NULL,
+     changed_at INTEGER NOT NULL,
+     used_count INTEGER NOT NULL DEFAULT 0,
+     last_used_at INTEGER
+   );
+   CREATE UNIQUE INDEX memory_units_segment ON memory_units (article_id, segment_id) WHERE article_id IS NOT NULL;
+   CREATE INDEX memory_units_source ON memory_units (source_key);
+   CREATE VIRTUAL TABLE memory_text USING fts5(source_key, target_text, content='memory_units', content_rowid='id', tokenize='trigram');
+   CREATE VIRTUAL TABLE memory_vocabulary USING fts5vocab(memory_text, 'col');
+   CREATE TRIGGER memory_units_ai AFTER INSERT ON memory_units BEGIN
+     INSERT INTO memory_text (rowid, source_key, target_text) VALUES (new.id, new.source_key, new.target_text);
+   END;
+   CREATE TRIGGER memory_units_ad AFTER DELETE ON memory_units BEGIN
+     INSERT INTO memory_text (memory_text, rowid, source_key, target_text) VALUES ('delete', old.id, old.source_key, old.target_text);
+   END;
+   CREATE TRIGGER memory_units_au AFTER UPDATE OF source_key, target_text ON memory_units BEGIN
+     INSERT INTO memory_text (memory_text, rowid, source_key, target_text) VALUES ('delete', old.id, old.source_key, old.target_text);
+     INSERT INTO memory_text (rowid, source_key, target_text) VALUES (new.id, new.source_key, new.target_text);
+   END;`,
 ];
 
 export function migrate(db: Database.Database): void {

@@ -89,6 +89,15 @@ export async function waitFor(check: () => boolean, timeoutMs = 10_000, what = '
   }
 }
 
+/** The same for a check that must ask (an HTTP answer, say). */
+export async function waitForAsync(check: () => Promise<boolean>, timeoutMs = 10_000, what = 'condition'): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
 /** What a pool needs of a test server: where it is and each role's API token. */
 export interface ClientPoolServer {
   baseUrl: string;

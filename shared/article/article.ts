@@ -268,6 +268,11 @@ export function setMeta(doc: Y.Doc, key: keyof typeof META, value: string | null
   doc.transact(() => (value == null ? meta.delete(META[key]) : meta.set(META[key], value)), origin);
 }
 
+/** The article's display title, read from the document without reading its segments. */
+export function readTitle(doc: Y.Doc): string {
+  return articleTitle({ frontMatter: readFrontMatter(doc), meta: Object.fromEntries(articleTypes(doc).meta.entries()) as ArticleMeta });
+}
+
 /** The article's display title: the front-matter title, else the source title. */
 export function articleTitle(snapshot: Pick<ArticleSnapshot, 'frontMatter' | 'meta'>): string {
   const title = snapshot.frontMatter.find((entry) => entry.key === 'title')?.value;
