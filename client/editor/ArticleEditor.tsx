@@ -13,6 +13,7 @@ import { ReviewHub } from '../review/review-hub';
 import { EditorSurface } from './EditorSurface';
 import { useOpening } from './use-opening';
 import './editor.css';
+import '../memory/memory.css';
 
 interface EditorParts {
   session: ArticleSession;

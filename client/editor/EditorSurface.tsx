@@ -36,6 +36,11 @@ import { useRowFocus } from './use-row-focus';
 import { useSegmentCommands } from './use-segment-commands';
 import { useSegments } from './use-segments';
 import { useVirtualRows } from './use-virtual-rows';
+import { ConcordancePanel } from '../memory/ConcordancePanel';
+import { insertMatch } from '../memory/insert-match';
+import { MatchesPane } from '../memory/MatchesPane';
+import { useMatches } from '../memory/use-matches';
+import { useMemoryKeys } from '../memory/use-memory-keys';
 
 export interface SurfaceProps {
   /** The article's session, or what is shown of it before it starts (use-opening.ts). */
@@ -65,6 +70,7 @@ export function EditorSurface({ session, doc, presence, undo, review, user, open
   const [searchOpen, setSearchOpen] = useState(false);
   const [helpOpen, setHelpOpen] = useState(false);
   const [metaOpen, setMetaOpen] = useState(false);
+  const [concordance, setConcordance] = useState<string | null>(null);
   const [notice, notify] = useNotice();
   const [focused, setFocused] = useState<string | null>(null);
   const assignments = useAssignments(doc);
@@ -105,6 +111,19 @@ export function EditorSurface({ session, doc, presence, undo, review, user, open
     toggleHelp: useCallback(() => setHelpOpen((open) => !open), []),
     closeAll: useCallback(() => (setHelpOpen(false), setSearchOpen(false)), []),
   });
+
+  // The memory's matches for the segment with the caret, docked under the grid; Ctrl+1…5 inserts one.
+  const matches = useMatches(doc, session.articleId, focused, !loading);
+  const insertFromMemory = useCallback(
+    (index: number): boolean => {
+      const match = matches.matches[index];
+      if (!match || !matches.segmentId || !canEditTarget || loading) return false;
+      insertMatch({ doc, views: views.mounted, undo, actor: user.name }, matches.segmentId, match);
+      return true;
+    },
+    [matches, canEditTarget, loading, doc, views, undo, user.name],
+  );
+  useMemoryKeys({ insert: insertFromMemory, openConcordance: setConcordance });
 
   // Images dropped or chosen in a row: uploaded, then shown through the row's target editor (none in the opening rows).
   const media = useMemo(
@@ -177,6 +196,7 @@ export function EditorSurface({ session, doc, presence, undo, review, user, open
         )}
         {searchOpen && <SearchPanel rows={rows} onClose={() => setSearchOpen(false)} onGo={(id, side) => focusSegment(id, side)} />}
         {!loading && workflow.bar}
+        {concordance !== null && <ConcordancePanel initial={concordance} onClose={() => setConcordance(null)} />}
         {metaOpen && <MetadataPanel doc={doc} editable={may(user, 'metadata.edit')} onClose={() => setMetaOpen(false)} />}
         <div className="segment-columns-header" aria-hidden="true">
           <span>中文 source</span>
@@ -200,6 +220,9 @@ export function EditorSurface({ session, doc, presence, undo, review, user, open
           </div>
           {rows.length === 0 && <NoSegments session={session} />}
         </div>
+        {!loading && (
+          <MatchesPane state={matches} canInsert={canEditTarget} onInsert={(match) => matches.segmentId && insertFromMemory(matches.matches.indexOf(match))} />
+        )}
         {helpOpen && <HelpOverlay onClose={() => setHelpOpen(false)} />}
         {!loading && reviewPage.layer}
         {!loading && workflow.dialogs}

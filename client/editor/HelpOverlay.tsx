@@ -9,6 +9,8 @@ const SHORTCUTS: [string, string][] = [
   ['Ctrl/⌘ + B / I / E', 'Bold / italic / code'],
   ['Ctrl/⌘ + Alt + M', 'Comment on the selected text (or on the segment pair)'],
   ['Ctrl/⌘ + F', 'Search both columns'],
+  ['Ctrl/⌘ + 1 … 5', 'Insert the translation memory match of that number'],
+  ['Ctrl/⌘ + K', 'Search the translation memory (concordance) for the selected text'],
   ['? or Ctrl/⌘ + /', 'This help'],
   ['Esc', 'Close search or help'],
 ];

@@ -1,0 +1,16 @@
+/** The translation memory's API, as the editor calls it (server/memory/memory-routes.ts). */
+import { ConcordanceSchema, MatchesSchema, UsedSchema, type ConcordanceResponse, type LookupRequest, type TmMatch } from '../../shared/protocol/memory-api';
+import { apiRequest, readAs } from '../api/http';
+
+export async function lookupMatches(request: LookupRequest, signal?: AbortSignal): Promise<TmMatch[]> {
+  return readAs(MatchesSchema, await apiRequest('POST', '/api/memory/lookup', { body: request, signal }), 'the memory').matches;
+}
+
+export async function searchMemory(text: string, side: 'source' | 'target' | 'both', signal?: AbortSignal): Promise<ConcordanceResponse> {
+  const query = new URLSearchParams({ q: text, side });
+  return readAs(ConcordanceSchema, await apiRequest('GET', `/api/memory/search?${query}`, { signal }), 'the memory');
+}
+
+export async function recordUse(unitId: number): Promise<number> {
+  return readAs(UsedSchema, await apiRequest('POST', `/api/memory/units/${unitId}/used`), 'the memory').usedCount;
+}
