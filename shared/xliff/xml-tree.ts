@@ -35,11 +35,12 @@ export const MAX_XML_DEPTH = 64;
 
 export class XmlSyntaxError extends Error {
   constructor(
-    message: string,
+    /** What is wrong, without the line. */
+    readonly reason: string,
     /** The line the problem was found on, when known. */
     readonly line: number | null = null,
   ) {
-    super(line === null ? message : `line ${line}: ${message}`);
+    super(line === null ? reason : `line ${line}: ${reason}`);
   }
 }
 
