@@ -37,6 +37,12 @@ export function readTmx(text: string): TmxReading {
   const megabytes = `${MAX_TMX_BYTES / 1024 / 1024} MiB`;
   if (text.length > MAX_TMX_BYTES || utf8Length(text) > MAX_TMX_BYTES) throw new TmxFileError(`the TMX file is over the limit of ${megabytes}`, null, true);
   if (text.trim() === '') throw new TmxFileError('the TMX file is empty');
+  // saxes says so only where the stray text ends; a file that is not markup at all is refused where it starts.
+  const start = /\S/.exec(text.replace(/^\uFEFF/, ''));
+  if (start && start[0] !== '<') {
+    const line = text.slice(0, start.index + 1).split('\n').length;
+    throw new TmxFileError(`the file is not XML: it starts with ${JSON.stringify(text.slice(start.index, start.index + 20))}, not with a tag`, line);
+  }
   let root: XmlElement;
   try {
     root = parseXml(text, { doctype: 'tmx' });
