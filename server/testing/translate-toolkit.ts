@@ -1,8 +1,9 @@
 /**
  * translate-toolkit (Debian's package; .ci/run installs it) as a real peer for
- * the XLIFF tests: the files it writes are the ones Duet must read, not our
- * guess at them. Each call runs one of its converters on text in a folder of
- * its own and returns what the converter wrote.
+ * the XLIFF and TMX tests: the files it writes are the ones Duet must read, and
+ * its readers read Duet's files, not our guess at either. Each call runs one of
+ * its converters (or its own TMX reader) on text in a folder of its own and
+ * returns what it wrote.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -11,12 +12,14 @@ import { join } from 'node:path';
 
 const BIN = '/usr/bin';
 
-function run(command: 'xliff2po' | 'po2xliff' | 'pomerge', inputs: Record<string, string>, args: (dir: string) => string[], output: string): string {
+const missing = (what: string) =>
+  new Error(
+    `Duet's XLIFF and TMX tests check its files with translate-toolkit's ${what}; install it with \`apt-get install translate-toolkit\` (.ci/run does).`,
+  );
+
+function run(command: 'xliff2po' | 'po2xliff' | 'pomerge' | 'po2tmx', inputs: Record<string, string>, args: (dir: string) => string[], output: string): string {
   const tool = join(BIN, command);
-  if (!existsSync(tool))
-    throw new Error(
-      `The XLIFF tests check Duet's files with translate-toolkit's ${command}; install it with \`apt-get install translate-toolkit\` (.ci/run does).`,
-    );
+  if (!existsSync(tool)) throw missing(command);
   const dir = mkdtempSync(join(tmpdir(), 'duet-ttk-'));
   try {
     for (const [name, text] of Object.entries(inputs)) writeFileSync(join(dir, name), text);
@@ -60,4 +63,48 @@ export function translatePoEntry(po: string, location: string, msgstr: string): 
   const entry = new RegExp(`(#: ${location}\\nmsgid "(?:[^"\\\\]|\\\\.)*"\\n)msgstr ""`);
   if (!entry.test(po)) throw new Error(`no untranslated PO entry at ${location}`);
   return po.replace(entry, (_all, head: string) => `${head}msgstr ${JSON.stringify(msgstr)}`);
+}
+
+/**
+ * `po2tmx`: a PO file (Chinese msgid, English msgstr) as the TMX 1.4 translate-toolkit writes, its units' variants zh-CN and en;
+ * `comments: 'others'` carries the translators' comments as notes.
+ */
+export const poToTmx = (po: string, options: { comments?: 'none' | 'others' } = {}): string =>
+  run(
+    'po2tmx',
+    { 'memory.po': po },
+    (dir) => ['-l', 'en', '--source-language=zh-CN', `--comments=${options.comments ?? 'none'}`, join(dir, 'memory.po'), join(dir, 'memory.tmx')],
+    'memory.tmx',
+  );
+
+/**
+ * Debian's Python, which has translate-toolkit's modules (the `python3` on a
+ * developer's PATH may be another one without them).
+ */
+const PYTHON = '/usr/bin/python3';
+const TMX_MODULE = '/usr/lib/python3/dist-packages/translate/storage/tmx.py';
+
+/** translate-toolkit's own TMX reader (`translate.storage.tmx`) on `tmx`: each unit's source and target as it sees them, plain text. */
+export function readTmxWithToolkit(tmx: string): { source: string; target: string; notes: string }[] {
+  if (!existsSync(PYTHON) || !existsSync(TMX_MODULE)) throw missing('TMX reader (translate.storage.tmx)');
+  const script = [
+    'import json, sys',
+    'from translate.storage import tmx',
+    'store = tmx.tmxfile.parsefile(sys.argv[1])',
+    'print(json.dumps([{"source": unit.source, "target": unit.target, "notes": unit.getnotes()} for unit in store.units]))',
+  ].join('\n');
+  const dir = mkdtempSync(join(tmpdir(), 'duet-ttk-'));
+  try {
+    writeFileSync(join(dir, 'memory.tmx'), tmx);
+    let out: string;
+    try {
+      out = execFileSync(PYTHON, ['-c', script, join(dir, 'memory.tmx')], { encoding: 'utf8', stdio: 'pipe' });
+    } catch (error) {
+      const failed = error as { stderr?: string; message: string };
+      throw new Error(`translate-toolkit's TMX reader failed: ${failed.stderr || failed.message}`, { cause: error });
+    }
+    return JSON.parse(out) as { source: string; target: string; notes: string }[];
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }

@@ -15,6 +15,7 @@
  */
 import type { Fragment, Mark, Node as PMNode } from 'prosemirror-model';
 import { schema } from '../schema/schema';
+import { inlineSteps } from '../schema/mark-nesting';
 import { CTYPE, DUET_NS, DUET_PREFIX, isXliffElement } from './vocabulary';
 import { UnitProblem } from './unit-problem';
 import { escapeXmlText, xmlAttributes } from './xml-text';
@@ -39,9 +40,6 @@ export class CodeIds {
     return String(this.source.length + this.signatures.length);
   }
 }
-
-/** Schema order: which of two marks that start and end together sits outside. */
-const markRank = (mark: Mark): number => Object.keys(schema.marks).indexOf(mark.type.name);
 
 const MARK_CTYPE: Record<string, string> = { strong: CTYPE.strong, em: CTYPE.em, link: CTYPE.link, code: CTYPE.code };
 
@@ -71,31 +69,9 @@ export function blockBreak(ids: CodeIds): string {
 
 /** One block's inline content as XLIFF text with inline codes. */
 export function writeInline(content: Fragment, ids: CodeIds): string {
-  const nodes: PMNode[] = [];
-  content.forEach((node) => nodes.push(node));
-  let out = '';
-  const open: Mark[] = [];
-  // How long a mark lasts from `index`: the longer one opens outside, so a bold run around a link stays one <g>.
-  const extent = (mark: Mark, index: number): number => {
-    let end = index;
-    while (end < nodes.length && mark.isInSet(nodes[end]!.marks)) end++;
-    return end - index;
-  };
-  nodes.forEach((node, index) => {
-    let keep = 0;
-    while (keep < open.length && open[keep]!.isInSet(node.marks)) keep++;
-    while (open.length > keep) {
-      open.pop();
-      out += '</g>';
-    }
-    const toOpen = node.marks.filter((mark) => !mark.isInSet(open)).sort((a, b) => extent(b, index) - extent(a, index) || markRank(a) - markRank(b));
-    for (const mark of toOpen) {
-      out += openTag(mark, ids);
-      open.push(mark);
-    }
-    out += writeNode(node, ids);
-  });
-  return out + '</g>'.repeat(open.length);
+  return inlineSteps(content)
+    .map((step) => ('open' in step ? openTag(step.open, ids) : 'close' in step ? '</g>' : writeNode(step.node, ids)))
+    .join('');
 }
 
 function writeNode(node: PMNode, ids: CodeIds): string {

@@ -7,6 +7,9 @@
  * error, never a guess. On top of it this module refuses a DOCTYPE outright:
  * XLIFF needs none, and refusing it rules out entity-expansion attacks
  * ("billion laughs") and external entities whatever the parser would do.
+ * Formats whose files carry a DOCTYPE naming their DTD (TMX's
+ * `<!DOCTYPE tmx SYSTEM "tmx14.dtd">`) may allow one without an internal
+ * subset: saxes never reads the external DTD, so it declares nothing.
  */
 import { SaxesParser, type SaxesTagNS } from 'saxes';
 
@@ -30,7 +33,21 @@ export type XmlNode = string | XmlElement;
 /** How deep elements may nest: far beyond XLIFF's needs, low enough that recursion over the tree is safe. */
 export const MAX_XML_DEPTH = 64;
 
-export class XmlSyntaxError extends Error {}
+export class XmlSyntaxError extends Error {
+  constructor(
+    /** What is wrong, without the line. */
+    readonly reason: string,
+    /** The line the problem was found on, when known. */
+    readonly line: number | null = null,
+  ) {
+    super(line === null ? reason : `line ${line}: ${reason}`);
+  }
+}
+
+export interface ParseXmlOptions {
+  /** Allow a DOCTYPE whose name is this (an external DTD only: an internal subset `[…]` is still refused). */
+  doctype?: string;
+}
 
 export const attrKey = (local: string, uri = ''): string => (uri === '' ? local : `{${uri}}${local}`);
 
@@ -53,13 +70,13 @@ export function textContent(element: XmlElement): string {
 }
 
 /** Parse a whole XML document; XmlSyntaxError says where and why it is not well-formed. */
-export function parseXml(text: string): XmlElement {
+export function parseXml(text: string, options: ParseXmlOptions = {}): XmlElement {
   const parser = new SaxesParser({ xmlns: true, position: true });
   const stack: XmlElement[] = [];
   let root: XmlElement | null = null;
   // Thrown from inside a handler, this stops the parser at the first problem.
   const fail = (message: string): never => {
-    throw new XmlSyntaxError(`line ${parser.line}: ${message}`);
+    throw new XmlSyntaxError(message, parser.line);
   };
 
   const appendText = (value: string) => {
@@ -70,7 +87,12 @@ export function parseXml(text: string): XmlElement {
     else parent.children.push(value);
   };
 
-  parser.on('doctype', () => fail('a DOCTYPE declaration is not allowed'));
+  parser.on('doctype', (doctype) => {
+    const allowed = options.doctype;
+    if (allowed === undefined) return fail('a DOCTYPE declaration is not allowed');
+    if (doctype.includes('[')) return fail('a DOCTYPE with an internal subset is not allowed');
+    if (doctype.trim().split(/\s+/)[0] !== allowed) return fail(`the DOCTYPE names "${doctype.trim().split(/\s+/)[0] ?? ''}", not ${allowed}`);
+  });
   parser.on('text', appendText);
   parser.on('cdata', appendText);
   parser.on('opentag', (tag: SaxesTagNS) => {
@@ -97,7 +119,7 @@ export function parseXml(text: string): XmlElement {
     parser.write(text).close();
   } catch (error) {
     if (error instanceof XmlSyntaxError) throw error;
-    throw new XmlSyntaxError(`line ${parser.line}: ${(error as Error).message}`);
+    throw new XmlSyntaxError((error as Error).message, parser.line);
   }
   if (!root) throw new XmlSyntaxError('the document has no root element');
   return root;
