@@ -8,6 +8,7 @@ const row = (id: string, status: SegmentRowModel['status'], changedBy: string | 
   status,
   changedBy,
   changedAt: null,
+  memoryMatch: null,
   omitted: false,
   source: new Y.XmlFragment(),
   target: new Y.XmlFragment(),

@@ -8,6 +8,7 @@ import { useEffect, useState } from 'react';
 import * as Y from 'yjs';
 import { articleTypes, orderedIds, SEGMENT } from '../../shared/article/layout';
 import { isSegmentStatus, type SegmentStatus } from '../../shared/article/status';
+import { isMemoryMatch, type MemoryMatchNote } from '../../shared/article/memory-match';
 
 export interface SegmentRowModel {
   id: string;
@@ -15,6 +16,8 @@ export interface SegmentRowModel {
   changedBy: string | null;
   changedAt: number | null;
   omitted: boolean;
+  /** The memory match that filled the target, shown to the reviewer. */
+  memoryMatch: MemoryMatchNote | null;
   source: Y.XmlFragment;
   target: Y.XmlFragment;
 }
@@ -35,6 +38,7 @@ function readRows(doc: Y.Doc): SegmentRowModel[] {
         changedBy: typeof map.get(SEGMENT.changedBy) === 'string' ? (map.get(SEGMENT.changedBy) as string) : null,
         changedAt: typeof changedAt === 'number' ? changedAt : null,
         omitted: map.get(SEGMENT.omitted) === true,
+        memoryMatch: isMemoryMatch(map.get(SEGMENT.memoryMatch)) ? (map.get(SEGMENT.memoryMatch) as MemoryMatchNote) : null,
         source,
         target,
       },

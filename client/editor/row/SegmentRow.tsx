@@ -62,6 +62,11 @@ export const SegmentRow = memo(function SegmentRow({ row, index, top, selected, 
         <QaMarker row={row} />
         <PeopleHere segmentId={row.id} />
         {row.omitted && <span className="omitted-note">omitted</span>}
+        {row.memoryMatch && (
+          <span className="memory-note" data-testid="memory-note" title="The translation was filled from the translation memory">
+            TM {row.memoryMatch.score > 100 ? '101' : row.memoryMatch.score}%
+          </span>
+        )}
         {shownBecause && <span className="shown-because">{shownBecause}</span>}
         {canEditTarget && media && <RemoteFigureActions segmentId={row.id} target={row.target} media={media} />}
         <RowActionsMenu row={row} />

@@ -1,0 +1,106 @@
+/**
+ * The memory offers the team's earlier work. A translator confirms two
+ * sentences in one article; in the next article, whose sentences are almost
+ * the same, the caret in a segment brings up the memory's match under the
+ * grid, with what differs marked; Ctrl+1 puts it in, bold and all, as an
+ * edit Ctrl+Z takes back; a match that differs only in a number comes with
+ * the number changed; and Ctrl+K finds a word anywhere in the memory.
+ */
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { doc, p, strong } from '../shared/testing/builders';
+import type { TestServer } from '../server/testing/test-server';
+import { launchBrowser, newUser } from './support/browser';
+import { PASSWORD, startDuet, storeArticle } from './support/duet';
+import { EditorPage } from './support/editor-page';
+import { eventually } from './support/pages';
+
+describe('the memory offers earlier work', () => {
+  let browser: Browser;
+  let server: TestServer;
+
+  beforeAll(async () => {
+    server = await startDuet();
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  test('confirmed sentences come back as matches in the next article, inserted with Ctrl+1, found with Ctrl+K', async () => {
+    const first = storeArticle(server, {
+      frontMatter: [{ key: 'title', value: 'Last week' }],
+      segments: [
+        {
+          source: doc(p('阿里巴巴达摩院今天发布了新的研究成果。')),
+          target: doc(p('Alibaba ', strong('DAMO Academy'), ' released new research today.')),
+          status: 'draft',
+        },
+        { source: doc(p('去年公司营收3亿元。')), target: doc(p('Last year the company had revenue of 300 million yuan.')), status: 'draft' },
+      ],
+    });
+    const next = storeArticle(server, {
+      segments: [
+        { source: doc(p('阿里巴巴达摩院昨天发布了新的研究成果。')), target: doc(p()), status: 'untranslated' },
+        { source: doc(p('去年公司营收5亿元。')), target: doc(p()), status: 'untranslated' },
+      ],
+    });
+    const { page, pageErrors } = await newUser(browser, server.baseUrl);
+
+    // Confirming is what fills the memory: Ctrl+Enter on each draft.
+    const earlier = await EditorPage.open(page, first, 'translator', PASSWORD);
+    for (const index of [0, 1]) {
+      await earlier.target(index).click();
+      await page.keyboard.press('Control+Enter');
+      await eventually(() => earlier.row(index).getAttribute('data-status')).toBe('translated');
+    }
+    await eventually(() => earlier.isSaved()).toBe(true);
+
+    await page.goto(`/articles/${next}`);
+    const editor = new EditorPage(page);
+    await editor.connection.and(page.locator('[data-state="connected"]')).waitFor();
+    await editor.target(0).click();
+    const pane = page.getByTestId('matches-pane');
+    const match = pane.getByTestId('memory-match').first();
+    await eventually(() => match.getAttribute('data-score')).toBe('94');
+    expect(await match.locator('.match-target').textContent()).toBe('Alibaba DAMO Academy released new research today.');
+    expect(await match.locator('ins').allTextContents()).toEqual(['今']);
+    expect(await match.locator('del').allTextContents()).toEqual(['昨']);
+    expect(await match.locator('.match-origin').textContent()).toContain('Last week');
+
+    // Ctrl+1 inserts it with its bold; Ctrl+Z takes it back; Ctrl+1 again.
+    await page.keyboard.press('Control+1');
+    await eventually(() => editor.targetText(0)).toBe('Alibaba DAMO Academy released new research today.');
+    expect(await editor.target(0).locator('strong').textContent()).toBe('DAMO Academy');
+    await page.keyboard.press('Control+z');
+    await eventually(() => editor.targetText(0)).toBe('');
+    await page.keyboard.press('Control+1');
+    await eventually(() => editor.targetText(0)).toBe('Alibaba DAMO Academy released new research today.');
+    await eventually(() => editor.isSaved()).toBe(true);
+    // The row says, for the reviewer, that the translation came from the memory.
+    expect(await editor.row(0).getByTestId('memory-note').textContent()).toBe('TM 94%');
+
+    // Stored as an edit: the export has it, and the segment says where it came from.
+    const markdown = await (await server.as('admin', `/api/articles/${next}/export`)).text();
+    expect(markdown).toContain('Alibaba **DAMO Academy** released new research today.');
+
+    // A sentence that differs only in its number: the English comes with the number changed.
+    await editor.target(1).click();
+    const numbers = pane.getByTestId('memory-match').first();
+    await eventually(() => numbers.locator('.match-target').textContent()).toBe('Last year the company had revenue of 500 million yuan.');
+    expect(await numbers.locator('.match-origin').textContent()).toContain('numbers adjusted');
+    await page.keyboard.press('Control+1');
+    await eventually(() => editor.targetText(1)).toBe('Last year the company had revenue of 500 million yuan.');
+
+    // Concordance: Ctrl+K, a word, and every unit with it, the word marked.
+    await page.keyboard.press('Control+k');
+    const concordance = page.getByTestId('concordance-panel');
+    await concordance.getByRole('searchbox').fill('达摩院');
+    await eventually(() => concordance.getByTestId('concordance-hit').count()).toBe(1);
+    expect(await concordance.locator('mark').allTextContents()).toEqual(['达摩院']);
+    expect(await concordance.getByRole('link').textContent()).toBe('Last week');
+    expect(pageErrors).toEqual([]);
+  });
+});
