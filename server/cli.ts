@@ -5,7 +5,7 @@
  */
 import { useNativeHashes } from './native-hashes';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { basename, resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { translatedShare } from '../shared/article/progress';
 import { decodeTextFile } from '../shared/import/text-file';
@@ -21,6 +21,11 @@ import { openDataFolder, resolveDataDir, type DataFolder } from './store/data-di
 import { Publisher } from './publish/publisher';
 import { SiteSettings, type SiteConfig } from './publish/site-settings';
 import type { ArticleStore } from './store/article-store';
+import { SqliteTranslationMemory } from './memory/sqlite-memory';
+import { exportMemoryTmx, importMemoryTmx, tmxImportReport } from './memory/tmx-service';
+import { duetVersion } from './paths';
+import type { UnitOrigin } from '../shared/protocol/memory-api';
+import { MAX_TMX_BYTES } from '../shared/memory/tmx';
 
 const USAGE = `usage: duet <command> [options]
 
@@ -38,6 +43,13 @@ const USAGE = `usage: duet <command> [options]
         [--overwrite]            the file wins where Duet changed too, and an empty target erases
                                  where the file's state confirms it (docs/XLIFF.md)
         [--dry-run] [--by NAME]  report what it would do, changing nothing; NAME is recorded as the editor
+  tm import FILE.tmx             add a TMX file's units to the translation memory, whole or not at
+                                 all; prints how many were added, unchanged and skipped
+  tm export [--out FILE]         write the whole memory as TMX 1.4b (stdout by default)
+  tm lookup TEXT [--json]        the memory's matches for a Chinese source, best first
+         [--threshold N]         the least fuzzy score offered (default 70)
+  tm search TEXT [--json]        units whose Chinese or English holds TEXT (concordance)
+         [--side source|target|both]
   serve [--port N] [--host H]    run the Duet server; behind a reverse proxy that sets
                                  X-Forwarded-For, DUET_TRUST_PROXY=1 counts sign-in attempts
                                  by the address in it (docs/SECURITY.md)
@@ -278,6 +290,14 @@ const commands: Record<string, (args: string[], io: Io) => number | Promise<numb
     throw new UsageError(sub === undefined ? 'xliff needs export or import' : `unknown xliff command "${sub}" (export or import)`);
   },
 
+  tm(args, io) {
+    const [sub, ...rest] = args;
+    const command = sub !== undefined && Object.hasOwn(tmCommands, sub) ? tmCommands[sub] : undefined;
+    if (!command)
+      throw new UsageError(sub === undefined ? 'tm needs import, export, lookup or search' : `unknown tm command "${sub}" (import, export, lookup or search)`);
+    return command(rest, io);
+  },
+
   async site(args, io) {
     const [sub, ...rest] = args;
     if (sub === 'set') {
@@ -340,6 +360,81 @@ const commands: Record<string, (args: string[], io: Io) => number | Promise<numb
     return command(rest, io);
   },
 };
+
+function withMemory<T>(dataFlag: unknown, run: (memory: SqliteTranslationMemory) => T): T {
+  const folder = openDataFolder(resolveDataDir(typeof dataFlag === 'string' ? dataFlag : undefined));
+  try {
+    return run(new SqliteTranslationMemory(folder.db));
+  } finally {
+    folder.close();
+  }
+}
+
+/** A TMX file's text: UTF-8 (with or without a BOM), up to MAX_TMX_BYTES (far more than an article's import allows). */
+function readTmxFile(path: string): string {
+  const bytes = readInputBytes(path);
+  if (bytes.byteLength > MAX_TMX_BYTES)
+    throw new DuetError('too_large', `${path} is ${(bytes.byteLength / 1024 / 1024).toFixed(1)} MiB; the limit is ${MAX_TMX_BYTES / 1024 / 1024} MiB`);
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new DuetError('invalid_input', `${path} is not valid UTF-8 text`);
+  }
+}
+
+const originText = (origin: UnitOrigin) => (origin.kind === 'article' ? origin.articleTitle || origin.articleId : origin.file);
+
+const tmCommands: Record<string, (args: string[], io: Io) => number> = {
+  import(args, io) {
+    const { values, positionals } = parse(args, {}, 1);
+    const path = positionals[0]!;
+    const text = readTmxFile(path);
+    const summary = withMemory(values.data, (memory) => importMemoryTmx(memory, text, basename(path), Date.now()));
+    io.stdout(
+      tmxImportReport(summary)
+        .map((line) => `${line}\n`)
+        .join(''),
+    );
+    return 0;
+  },
+
+  export(args, io) {
+    const { values } = parse(args, { out: { type: 'string' } }, 0);
+    const tmx = withMemory(values.data, (memory) => exportMemoryTmx(memory, duetVersion()));
+    if (typeof values.out === 'string') writeFileSync(values.out, tmx);
+    else io.stdout(tmx);
+    return 0;
+  },
+
+  lookup(args, io) {
+    const { values, positionals } = parse(args, { json: { type: 'boolean' }, threshold: { type: 'string' } }, 1);
+    const threshold = values.threshold === undefined ? undefined : Number(values.threshold);
+    if (threshold !== undefined && (!Number.isInteger(threshold) || threshold < 1 || threshold > 100))
+      throw new UsageError(`--threshold must be a whole number from 1 to 100, not "${String(values.threshold)}"`);
+    const matches = withMemory(values.data, (memory) => memory.lookup({ source: positionals[0]!, ...(threshold === undefined ? {} : { threshold }) }));
+    if (values.json) io.stdout(`${JSON.stringify(matches, null, 2)}\n`);
+    else io.stdout(matches.map((match) => `${match.score}%  ${match.targetText}  (${match.status}, ${originText(match.origin)})\n`).join(''));
+    return 0;
+  },
+
+  search(args, io) {
+    const { values, positionals } = parse(args, { json: { type: 'boolean' }, side: { type: 'string' } }, 1);
+    const side = values.side ?? 'both';
+    if (side !== 'source' && side !== 'target' && side !== 'both') throw new UsageError(`--side must be source, target or both, not "${String(side)}"`);
+    const found = withMemory(values.data, (memory) => memory.search(positionals[0]!, side, SEARCH_LIMIT));
+    if (values.json) {
+      io.stdout(`${JSON.stringify(found, null, 2)}\n`);
+      return 0;
+    }
+    const joined = (parts: { text: string }[]) => parts.map((part) => part.text).join('');
+    io.stdout(found.hits.map((hit) => `${joined(hit.source)}  ${joined(hit.target)}  (${hit.status}, ${originText(hit.origin)})\n`).join(''));
+    if (found.total > found.hits.length) io.stdout(`(${found.hits.length} of ${found.total} shown)\n`);
+    return 0;
+  },
+};
+
+/** At most this many concordance hits are printed. */
+const SEARCH_LIMIT = 50;
 
 async function withDataFolder<T>(dataFlag: unknown, run: (folder: DataFolder) => T | Promise<T>): Promise<T> {
   const folder = openDataFolder(resolveDataDir(typeof dataFlag === 'string' ? dataFlag : undefined));

@@ -29,7 +29,7 @@ import { SqliteTranslationMemory } from './memory/sqlite-memory';
 import type { TranslationMemory } from './memory/translation-memory';
 import { watchOtherWriters } from './store/database-watch';
 import { useNativeHashes } from './native-hashes';
-import { REPO_ROOT } from './paths';
+import { duetVersion, REPO_ROOT } from './paths';
 
 export const DEFAULT_PORT = 8787;
 const CLIENT_DIR = join(REPO_ROOT, 'dist', 'client');
@@ -89,7 +89,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   sessionSweep.unref();
   const signIns = new SignInThrottle(undefined, options.now);
   const trustProxy = options.trustProxy ?? false;
-  const deps = { store: folder.articles, accounts, dataDir: folder.dir, db: folder.db, collab, memory, signIns, trustProxy, log };
+  const deps = { store: folder.articles, accounts, dataDir: folder.dir, db: folder.db, collab, memory, version: duetVersion(), signIns, trustProxy, log };
   const app = await buildApp({
     accounts,
     log,

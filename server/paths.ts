@@ -18,3 +18,9 @@ export function findRepoRoot(from: string): string {
 }
 
 export const REPO_ROOT = findRepoRoot(dirname(fileURLToPath(import.meta.url)));
+
+/** Duet's version, from its package.json (what its TMX files name as the creating tool's version). */
+export function duetVersion(): string {
+  const { version } = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { version?: unknown };
+  return typeof version === 'string' ? version : 'unknown';
+}

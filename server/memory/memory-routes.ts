@@ -2,7 +2,8 @@
  * The translation memory over the API (docs/MEMORY.md): matches for a source,
  * concordance, what was used, and the memory's size. Every signed-in member
  * may read the memory (reviewers check translations against it); recording
- * a use is for whoever may write targets.
+ * a use is for whoever may write targets. Importing a TMX file into the
+ * memory and downloading the whole memory as one are the admins'.
  */
 import { DuetError } from '../../shared/protocol/errors';
 import {
@@ -11,20 +12,36 @@ import {
   MatchesSchema,
   MemoryStatsSchema,
   SearchQuerySchema,
+  TmxImportSchema,
+  TmxImportSummarySchema,
   UnitParamsSchema,
   UsedSchema,
 } from '../../shared/protocol/memory-api';
 import type { RouteModule } from '../routing/duet-app';
+import { MAX_TMX_BYTES } from '../../shared/memory/tmx';
+import { exportMemoryTmx, importMemoryTmx, TMX_CONTENT_TYPE, TMX_DOWNLOAD_NAME } from './tmx-service';
 import type { TranslationMemory } from './translation-memory';
 
 export interface MemoryRouteDeps {
   memory: TranslationMemory;
+  /** The creating tool's version an exported file names (Duet's package version). */
+  version: string;
 }
 
 const SEARCH_LIMIT = 50;
 
+/**
+ * A TMX import's body: the file at its limit, as a JSON string. Markup's quotes
+ * and line breaks are escaped, so allow twice the file (every other route keeps
+ * the app's smaller limit).
+ */
+const TMX_BODY_BYTES = MAX_TMX_BYTES * 2 + 4096;
+
+/** The name an imported file's units say they came from: its last path part, as a browser or a script may send a whole path. */
+const baseName = (fileName: string) => fileName.split(/[\\/]/).pop() || fileName;
+
 export const memoryRoutes =
-  ({ memory }: MemoryRouteDeps): RouteModule =>
+  ({ memory, version }: MemoryRouteDeps): RouteModule =>
   async (app) => {
     app.get('/api/memory', { config: { access: 'user' }, schema: { response: { 200: MemoryStatsSchema } } }, async () => memory.stats());
 
@@ -46,5 +63,18 @@ export const memoryRoutes =
         if (usedCount === null) throw new DuetError('not_found', `no memory unit with id ${request.params.unitId}`);
         return { ok: true as const, usedCount };
       },
+    );
+
+    app.post(
+      '/api/memory/tmx',
+      { config: { access: 'memory.import' }, bodyLimit: TMX_BODY_BYTES, schema: { body: TmxImportSchema, response: { 200: TmxImportSummarySchema } } },
+      // A file readTmx refuses is a DuetError (invalid_input, or too_large) naming its line, and nothing is stored.
+      async (request) => importMemoryTmx(memory, request.body.tmx, baseName(request.body.fileName), Date.now()),
+    );
+
+    app.get('/api/memory/tmx', { config: { access: 'memory.export' } }, async (_request, reply) =>
+      reply
+        .headers({ 'content-type': `${TMX_CONTENT_TYPE}; charset=utf-8`, 'content-disposition': `attachment; filename="${TMX_DOWNLOAD_NAME}"` })
+        .send(exportMemoryTmx(memory, version)),
     );
   };

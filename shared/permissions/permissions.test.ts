@@ -40,6 +40,8 @@ const PLAIN: Record<PlainOperation, Record<Role, boolean>> = {
   'publish.override': { admin: Y, translator: N, reviewer: N, viewer: N },
   'site.configure': { admin: Y, translator: N, reviewer: N, viewer: N },
   'user.manage': { admin: Y, translator: N, reviewer: N, viewer: N },
+  'memory.import': { admin: Y, translator: N, reviewer: N, viewer: N },
+  'memory.export': { admin: Y, translator: N, reviewer: N, viewer: N },
 };
 
 /** role → [one's own comment, someone else's, one's own deleted one]. */

@@ -58,6 +58,10 @@ export const OPERATIONS = [
   'site.configure',
   /** Remove accounts and change their roles. */
   'user.manage',
+  /** Import a TMX file into the translation memory: every member is offered its units (docs/MEMORY.md). */
+  'memory.import',
+  /** Download the whole translation memory as a TMX file: every translation ever confirmed, of every article. */
+  'memory.export',
 ] as const;
 export type Operation = (typeof OPERATIONS)[number];
 
@@ -107,6 +111,9 @@ const GRANTS: Record<Exclude<Operation, 'segment.setStatus' | keyof typeof SAME_
   'publish.override': { admin: true, translator: false, reviewer: false, viewer: false },
   'site.configure': { admin: true, translator: false, reviewer: false, viewer: false },
   'user.manage': { admin: true, translator: false, reviewer: false, viewer: false },
+  // The memory is the whole site's: what is offered to everyone, and what leaves Duet in bulk, is the admins' call.
+  'memory.import': { admin: true, translator: false, reviewer: false, viewer: false },
+  'memory.export': { admin: true, translator: false, reviewer: false, viewer: false },
 };
 
 /** Operations that belong to whoever may do another, and why. */

@@ -6,6 +6,7 @@
  * for display and search.
  */
 import * as v from 'valibot';
+import { MAX_TMX_BYTES } from '../memory/tmx-unit';
 
 /** The statuses whose segments the memory keeps, best last: an approved unit ranks above a translated one of the same score. */
 export const UNIT_STATUSES = ['imported', 'translated', 'reviewed', 'approved'] as const;
@@ -97,3 +98,23 @@ export const UsedSchema = v.object({ ok: v.literal(true), usedCount: v.number() 
 /** GET /api/memory: how big the memory is. */
 export const MemoryStatsSchema = v.object({ units: v.number(), imported: v.number() });
 export type MemoryStats = v.InferOutput<typeof MemoryStatsSchema>;
+
+/** POST /api/memory/tmx: a TMX file's text and the name it was chosen by (what each unit's origin says). */
+export const TmxImportSchema = v.object({
+  fileName: v.pipe(v.string(), v.minLength(1), v.maxLength(255)),
+  /** The file's text; readTmx refuses one over MAX_TMX_BYTES in UTF-8 too. */
+  tmx: v.pipe(v.string(), v.maxLength(MAX_TMX_BYTES)),
+});
+export type TmxImportRequest = v.InferOutput<typeof TmxImportSchema>;
+
+/** What a TMX import stored; the CLI prints the same. */
+export const TmxImportSummarySchema = v.object({
+  added: v.number(),
+  /** Units already in the memory with the same source and target. */
+  unchanged: v.number(),
+  /** Units with an empty source or target. */
+  skipped: v.number(),
+  /** What was read otherwise than the file says, or left out (shared/memory/tmx-report.ts). */
+  notes: v.array(v.string()),
+});
+export type TmxImportResponse = v.InferOutput<typeof TmxImportSummarySchema>;
