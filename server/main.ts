@@ -3,6 +3,7 @@
  * API (each area's routes, handed to the Fastify app), built client and
  * websocket door → collaboration core. Nothing else lives here.
  */
+import type * as Y from 'yjs';
 import type { Server } from 'node:http';
 import { join } from 'node:path';
 import { openDataFolder, type DataFolder } from './store/data-dir';
@@ -25,6 +26,8 @@ import { reviewRoutes } from './review/review-routes';
 import { reviewRecorder } from './review/review-recorder';
 import { memoryRecorder } from './memory/memory-recorder';
 import { memoryRoutes } from './memory/memory-routes';
+import { articleMemoryRoutes } from './memory/article-memory-routes';
+import { pretranslateNewArticle } from './memory/pretranslate';
 import { SqliteTranslationMemory } from './memory/sqlite-memory';
 import type { TranslationMemory } from './memory/translation-memory';
 import { watchOtherWriters } from './store/database-watch';
@@ -89,7 +92,21 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   sessionSweep.unref();
   const signIns = new SignInThrottle(undefined, options.now);
   const trustProxy = options.trustProxy ?? false;
-  const deps = { store: folder.articles, accounts, dataDir: folder.dir, db: folder.db, collab, memory, version: duetVersion(), signIns, trustProxy, log };
+  // A source imported through the API comes with the memory's exact matches already in, as draft.
+  const fillNewArticle = (doc: Y.Doc, origin: unknown, actor: string) => void pretranslateNewArticle(doc, memory, actor, origin);
+  const deps = {
+    store: folder.articles,
+    accounts,
+    dataDir: folder.dir,
+    db: folder.db,
+    collab,
+    memory,
+    fillNewArticle,
+    version: duetVersion(),
+    signIns,
+    trustProxy,
+    log,
+  };
   const app = await buildApp({
     accounts,
     log,
@@ -104,6 +121,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       publishRoutes(deps),
       reviewRoutes(deps),
       memoryRoutes(deps),
+      articleMemoryRoutes(deps),
       userRoutes(deps),
     ],
   });

@@ -5,28 +5,15 @@
  * it (SEGMENT.memoryMatch), for the reviewer. The unit's use is counted.
  */
 import type * as Y from 'yjs';
-import type { Node as PMNode } from 'prosemirror-model';
 import { readSegment, setSide, sideFragment } from '../../shared/article/article';
 import { setMemoryMatch } from '../../shared/article/memory-match';
+import { fitMatchToSegment } from '../../shared/memory/fit-match';
 import { schema } from '../../shared/schema/schema';
 import type { TmMatch } from '../../shared/protocol/memory-api';
 import type { MountedRows } from '../editing/mounted-views';
 import type { UndoRegistry } from '../editing/undo-registry';
 import { EDITOR_ORIGIN } from '../editing/origins';
 import { recordUse } from './memory-api';
-
-/** The match's target, in the blocks of this segment's source when the two differ only in block type (a heading matched by a paragraph). */
-function fitToSegment(match: PMNode, source: PMNode): PMNode {
-  if (match.childCount !== source.childCount) return match;
-  const blocks: PMNode[] = [];
-  for (let i = 0; i < match.childCount; i++) {
-    const from = match.child(i);
-    const shape = source.child(i);
-    if (from.type === shape.type || !shape.type.isTextblock || !from.type.isTextblock) blocks.push(from);
-    else blocks.push(shape.type.create(shape.attrs, from.content, from.marks));
-  }
-  return match.type.createChecked(match.attrs, blocks);
-}
 
 export interface InsertDeps {
   doc: Y.Doc;
@@ -37,7 +24,7 @@ export interface InsertDeps {
 
 export function insertMatch({ doc, views, undo, actor }: InsertDeps, segmentId: string, match: TmMatch): void {
   const segment = readSegment(doc, segmentId);
-  const target = fitToSegment(schema.nodeFromJSON(match.target), segment.source);
+  const target = fitMatchToSegment(schema.nodeFromJSON(match.target), segment.source);
   const view = views.get(segmentId)?.target;
   if (view && !view.isDestroyed) {
     // The history must exist before the change, or Ctrl+Z would not find it.

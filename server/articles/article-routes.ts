@@ -26,6 +26,8 @@ import { keepOpening, keptOpening } from './opening-cache';
 
 export interface ArticleRouteDeps {
   store: ArticleStore;
+  /** Fill a just-imported source before it is stored, as `actor` (the memory's exact matches; server/main.ts wires it). */
+  fillNewArticle?: (doc: Y.Doc, origin: unknown, actor: string) => void;
   /** The collaboration server (server/collab, which imports this folder: hence only its shape here). */
   collab: {
     activeUsers(articleId: string): string[];
@@ -54,7 +56,7 @@ function decodeBase64(text: string): Uint8Array {
 }
 
 export const articleRoutes =
-  ({ store, collab }: ArticleRouteDeps): RouteModule =>
+  ({ store, collab, fillNewArticle }: ArticleRouteDeps): RouteModule =>
   async (app) => {
     const params = ArticleParamsSchema;
 
@@ -83,7 +85,9 @@ export const articleRoutes =
         const input = importInput(request.body);
         if (request.body.preview) return reply.code(200).send(await previewSource(input));
         const { title } = request.body;
-        const id = await importSourceArticle(store, { ...input, ...(title !== undefined ? { title } : {}) });
+        const actor = request.auth!.user.name;
+        const fill = fillNewArticle && ((doc: Y.Doc, origin: unknown) => fillNewArticle(doc, origin, actor));
+        const id = await importSourceArticle(store, { ...input, ...(title !== undefined ? { title } : {}), ...(fill ? { fill } : {}) });
         return reply.code(201).send({ id });
       },
     );

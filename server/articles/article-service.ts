@@ -24,6 +24,11 @@ export interface ImportOptions {
   title?: string;
 }
 
+export interface ImportSourceOptions extends ImportOptions {
+  /** Fill the new article before it is stored (the translation memory's exact matches: server/memory/pretranslate.ts). */
+  fill?: (doc: Y.Doc, origin: unknown) => void;
+}
+
 /** A published front-matter Markdown file → a new stored article; returns its id. */
 export function importPublished(store: ArticleStore, text: string, options: ImportOptions = {}): string {
   let init;
@@ -49,12 +54,13 @@ export function importPublished(store: ArticleStore, text: string, options: Impo
  * new stored article of untranslated segments with empty English sides;
  * returns its id. `title` is the English title, kept as the front-matter title.
  */
-export async function importSourceArticle(store: ArticleStore, input: ImportSourceInput & ImportOptions): Promise<string> {
-  const { title, ...source } = input;
+export async function importSourceArticle(store: ArticleStore, input: ImportSourceInput & ImportSourceOptions): Promise<string> {
+  const { title, fill, ...source } = input;
   const init = await importSource(source);
   if (title != null) init.frontMatter = [{ key: 'title', value: title }];
   const doc = new Y.Doc();
   createArticle(doc, init, SERVICE_ORIGIN);
+  fill?.(doc, SERVICE_ORIGIN);
   return storeNewArticle(store, doc);
 }
 

@@ -212,7 +212,8 @@ export class SqliteTranslationMemory implements TranslationMemory {
       const inContext = request.before !== undefined && row.context_before === before && row.context_after === after;
       scored.push({ row, score: inContext ? 101 : 100 });
     }
-    if (key.length <= MAX_FUZZY_SOURCE_CHARS) {
+    // At 100 only exact matches count: the fuzzy pass could find none.
+    if (threshold < 100 && key.length <= MAX_FUZZY_SOURCE_CHARS) {
       for (const row of this.fuzzyCandidates(key, threshold)) {
         if (seen.has(row.id) || excluded(row)) continue;
         seen.add(row.id);

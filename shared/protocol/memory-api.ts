@@ -118,3 +118,41 @@ export const TmxImportSummarySchema = v.object({
   notes: v.array(v.string()),
 });
 export type TmxImportResponse = v.InferOutput<typeof TmxImportSummarySchema>;
+
+/** POST /api/articles/:id/pretranslate: fill untranslated segments from the memory. */
+export const PretranslateSchema = v.object({
+  /** The least score that fills a segment: 100 (exact) unless asked otherwise; 101 fills only in-context matches. */
+  threshold: v.optional(v.pipe(v.number(), v.integer(), v.minValue(DEFAULT_MATCH_THRESHOLD), v.maxValue(101)), 100),
+  /** Only these segments (the article's other untranslated segments with a just-confirmed source, say); all when absent. */
+  segmentIds: v.optional(v.pipe(v.array(v.string()), v.maxLength(100_000))),
+});
+export type PretranslateRequest = v.InferOutput<typeof PretranslateSchema>;
+
+export const PretranslatedSchema = v.object({
+  /** Untranslated segments with an empty target that were looked up. */
+  considered: v.number(),
+  /** Those filled, as draft, each recording the unit it came from. */
+  filled: v.number(),
+});
+export type PretranslateSummary = v.InferOutput<typeof PretranslatedSchema>;
+
+/** The bands of an analysis, as CAT tools report them, best first. */
+export const ANALYSIS_BANDS = ['101', 'repetitions', '100', '95-99', '85-94', '75-84', 'none'] as const;
+export type AnalysisBand = (typeof ANALYSIS_BANDS)[number];
+
+const BandFiguresSchema = v.object({
+  band: v.picklist(ANALYSIS_BANDS),
+  segments: v.number(),
+  /** Chinese characters (Han script) of the sources. */
+  characters: v.number(),
+  /** English words to expect (an estimate from the characters, see docs/MEMORY.md). */
+  words: v.number(),
+});
+export type BandFigures = v.InferOutput<typeof BandFiguresSchema>;
+
+/** GET /api/articles/:id/analysis. */
+export const AnalysisSchema = v.object({
+  bands: v.array(BandFiguresSchema),
+  total: v.object({ segments: v.number(), characters: v.number(), words: v.number() }),
+});
+export type ArticleAnalysis = v.InferOutput<typeof AnalysisSchema>;
