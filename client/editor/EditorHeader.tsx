@@ -45,6 +45,8 @@ export function EditorHeader(props: {
   onSearch(): void;
   onHelp(): void;
   onMetadata(): void;
+  /** The article against the translation memory: analysis and pre-translation. */
+  onMemory(): void;
   /** Open the comments panel (all segments); with how many threads are open. */
   onComments?(): void;
   openComments?: number;
@@ -108,6 +110,9 @@ export function EditorHeader(props: {
         </label>
         <button type="button" onClick={props.onMetadata} data-testid="metadata-button">
           Metadata
+        </button>
+        <button type="button" onClick={props.onMemory} data-testid="memory-button" title="Analysis and pre-translation from the translation memory">
+          Memory
         </button>
         {props.onComments && (
           <button type="button" onClick={props.onComments} data-testid="comments-button" title="Comment threads">

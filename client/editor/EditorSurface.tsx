@@ -41,6 +41,9 @@ import { insertMatch } from '../memory/insert-match';
 import { MatchesPane } from '../memory/MatchesPane';
 import { useMatches } from '../memory/use-matches';
 import { useMemoryKeys } from '../memory/use-memory-keys';
+import { MemoryPanel } from '../memory/MemoryPanel';
+import { RepetitionsBar } from '../memory/RepetitionsBar';
+import { useRepetitions } from '../memory/use-repetitions';
 
 export interface SurfaceProps {
   /** The article's session, or what is shown of it before it starts (use-opening.ts). */
@@ -71,6 +74,7 @@ export function EditorSurface({ session, doc, presence, undo, review, user, open
   const [helpOpen, setHelpOpen] = useState(false);
   const [metaOpen, setMetaOpen] = useState(false);
   const [concordance, setConcordance] = useState<string | null>(null);
+  const [memoryOpen, setMemoryOpen] = useState(false);
   const [notice, notify] = useNotice();
   const [focused, setFocused] = useState<string | null>(null);
   const assignments = useAssignments(doc);
@@ -99,7 +103,19 @@ export function EditorSurface({ session, doc, presence, undo, review, user, open
 
   const reviewPage = useReviewPage({ hub: review, user, rows, presence, reveal: revealSegment, notify });
   const workflow = useRowWorkflow({ doc, articleId: session.articleId, user, rows, shown: ids, notify, origin: EDITOR_ORIGIN });
-  const { commands, controls, stillLoading } = useSegmentCommands({ doc, user, canEditSource, loading, rows, ids, focusSegment, notify, workflow });
+  const repetitions = useRepetitions(doc, session.articleId, notify);
+  const { commands, controls, stillLoading } = useSegmentCommands({
+    doc,
+    user,
+    canEditSource,
+    loading,
+    rows,
+    ids,
+    focusSegment,
+    notify,
+    workflow,
+    onConfirmed: repetitions.confirmed,
+  });
   const landed = useLandOnSegment({
     shown: ids,
     exists: useCallback((id: string) => articleTypes(doc).segments.has(id), [doc]),
@@ -184,6 +200,7 @@ export function EditorSurface({ session, doc, presence, undo, review, user, open
           onSearch={() => setSearchOpen(true)}
           onHelp={() => setHelpOpen(true)}
           onMetadata={() => stillLoading() || setMetaOpen((open) => !open)}
+          onMemory={() => stillLoading() || setMemoryOpen((open) => !open)}
           readOnly={!canEditTarget}
           onComments={loading ? undefined : reviewPage.openAll}
           openComments={reviewPage.openCount}
@@ -196,6 +213,10 @@ export function EditorSurface({ session, doc, presence, undo, review, user, open
         )}
         {searchOpen && <SearchPanel rows={rows} onClose={() => setSearchOpen(false)} onGo={(id, side) => focusSegment(id, side)} />}
         {!loading && workflow.bar}
+        {memoryOpen && <MemoryPanel articleId={session.articleId} canFill={canEditTarget && !loading} onClose={() => setMemoryOpen(false)} notify={notify} />}
+        {repetitions.offer && canEditTarget && (
+          <RepetitionsBar count={repetitions.offer.ids.length} onFill={repetitions.fill} onDismiss={repetitions.dismiss} />
+        )}
         {concordance !== null && <ConcordancePanel initial={concordance} onClose={() => setConcordance(null)} />}
         {metaOpen && <MetadataPanel doc={doc} editable={may(user, 'metadata.edit')} onClose={() => setMetaOpen(false)} />}
         <div className="segment-columns-header" aria-hidden="true">

@@ -47,6 +47,8 @@ export interface SegmentCommandsInput {
   ids: string[];
   focusSegment(id: string, side?: 'source' | 'target'): void;
   notify(message: string): void;
+  /** A segment was just confirmed with Ctrl+Enter (the memory offers to fill its repetitions). */
+  onConfirmed?(id: string): void;
   /** The status workflow's part (use-row-workflow.tsx). */
   workflow: {
     requestStatus(id: string, status: SegmentStatus): void;
@@ -66,6 +68,7 @@ export function useSegmentCommands(input: SegmentCommandsInput): { commands: Seg
   // Every keystroke looks its row up (commands.edited): by id, not by a walk over 2,000 rows.
   const rowsByIdRef = useLatest(useMemo(() => new Map(input.rows.map((row) => [row.id, row])), [input.rows]));
   const idsRef = useLatest(input.ids);
+  const onConfirmedRef = useLatest(input.onConfirmed);
   const lastTouch = useRef(new Map<string, number>());
 
   return useMemo(() => {
@@ -74,6 +77,7 @@ export function useSegmentCommands(input: SegmentCommandsInput): { commands: Seg
       confirm(id) {
         if (stillLoading() || !settableStatuses(user.role).includes('translated')) return;
         setStatus(doc, id, 'translated', user.name, EDITOR_ORIGIN);
+        onConfirmedRef.current?.(id);
         const order = rowsRef.current;
         const at = order.findIndex((row) => row.id === id);
         const next = [...order.slice(at + 1), ...order.slice(0, at)].find((row) => row.status === 'untranslated' && !row.omitted);
@@ -137,5 +141,21 @@ export function useSegmentCommands(input: SegmentCommandsInput): { commands: Seg
       },
     };
     return { commands, controls, stillLoading };
-  }, [doc, loading, user.name, user.role, canEditSource, focusSegment, notify, selectable, select, requestStatus, openHistory, rowsRef, rowsByIdRef, idsRef]);
+  }, [
+    doc,
+    loading,
+    user.name,
+    user.role,
+    canEditSource,
+    focusSegment,
+    notify,
+    selectable,
+    select,
+    requestStatus,
+    openHistory,
+    rowsRef,
+    rowsByIdRef,
+    idsRef,
+    onConfirmedRef,
+  ]);
 }

@@ -1,5 +1,16 @@
 /** The translation memory's API, as the editor calls it (server/memory/memory-routes.ts). */
-import { ConcordanceSchema, MatchesSchema, UsedSchema, type ConcordanceResponse, type LookupRequest, type TmMatch } from '../../shared/protocol/memory-api';
+import {
+  AnalysisSchema,
+  ConcordanceSchema,
+  MatchesSchema,
+  PretranslatedSchema,
+  UsedSchema,
+  type ArticleAnalysis,
+  type ConcordanceResponse,
+  type LookupRequest,
+  type PretranslateSummary,
+  type TmMatch,
+} from '../../shared/protocol/memory-api';
 import { apiRequest, readAs } from '../api/http';
 
 export async function lookupMatches(request: LookupRequest, signal?: AbortSignal): Promise<TmMatch[]> {
@@ -13,4 +24,14 @@ export async function searchMemory(text: string, side: 'source' | 'target' | 'bo
 
 export async function recordUse(unitId: number): Promise<number> {
   return readAs(UsedSchema, await apiRequest('POST', `/api/memory/units/${unitId}/used`), 'the memory').usedCount;
+}
+
+const articleMemoryPath = (articleId: string, what: string) => `/api/articles/${encodeURIComponent(articleId)}/${what}`;
+
+export async function pretranslateArticle(articleId: string, request: { threshold?: number; segmentIds?: string[] }): Promise<PretranslateSummary> {
+  return readAs(PretranslatedSchema, await apiRequest('POST', articleMemoryPath(articleId, 'pretranslate'), { body: request }), 'pre-translation');
+}
+
+export async function analyzeArticle(articleId: string, signal?: AbortSignal): Promise<ArticleAnalysis> {
+  return readAs(AnalysisSchema, await apiRequest('GET', articleMemoryPath(articleId, 'analysis'), { signal }), 'the analysis');
 }

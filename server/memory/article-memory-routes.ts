@@ -18,7 +18,7 @@ import type { TranslationMemory } from './translation-memory';
 export interface ArticleMemoryRouteDeps {
   store: ArticleStore;
   memory: TranslationMemory;
-  collab: Pick<CollabServer, 'readArticle' | 'changeArticle'>;
+  collab: Pick<CollabServer, 'readArticle' | 'changeArticle' | 'flushDerived'>;
 }
 
 export const articleMemoryRoutes =
@@ -34,6 +34,8 @@ export const articleMemoryRoutes =
       async (request) => {
         const { id } = request.params;
         known(id);
+        // A segment confirmed a moment ago is in the memory only once derived: filling its repetitions needs it now.
+        collab.flushDerived(id);
         const { name, role } = request.auth!.user;
         return pretranslate(
           {
