@@ -23,6 +23,7 @@ import { SiteSettings, type SiteConfig } from './publish/site-settings';
 import type { ArticleStore } from './store/article-store';
 import { SqliteTranslationMemory } from './memory/sqlite-memory';
 import { exportMemoryTmx, importMemoryTmx, tmxImportReport } from './memory/tmx-service';
+import { alignFiles, alignImportReport, alignmentJson, alignmentLines, importAlignment } from './memory/align-service';
 import { duetVersion } from './paths';
 import type { UnitOrigin } from '../shared/protocol/memory-api';
 import { MAX_TMX_BYTES } from '../shared/memory/tmx';
@@ -50,6 +51,10 @@ const USAGE = `usage: duet <command> [options]
          [--threshold N]         the least fuzzy score offered (default 70)
   tm search TEXT [--json]        units whose Chinese or English holds TEXT (concordance)
          [--side source|target|both]
+  align SOURCE PUBLISHED         pair the blocks of a Chinese source (.html, .md, .txt, .docx) with
+         [--json]                those of its published front-matter Markdown translation; prints
+         [--into-tm]             the pairs (or JSON); --into-tm stores the 1-1, 1-2 and 2-1 pairs
+                                 in the translation memory, their origin the published file's name
   serve [--port N] [--host H]    run the Duet server; behind a reverse proxy that sets
                                  X-Forwarded-For, DUET_TRUST_PROXY=1 counts sign-in attempts
                                  by the address in it (docs/SECURITY.md)
@@ -296,6 +301,22 @@ const commands: Record<string, (args: string[], io: Io) => number | Promise<numb
     if (!command)
       throw new UsageError(sub === undefined ? 'tm needs import, export, lookup or search' : `unknown tm command "${sub}" (import, export, lookup or search)`);
     return command(rest, io);
+  },
+
+  async align(args, io) {
+    const { values, positionals } = parse(args, { json: { type: 'boolean' }, 'into-tm': { type: 'boolean' } }, 2);
+    const [sourcePath, publishedPath] = positionals as [string, string];
+    const article = await alignFiles({
+      source: { bytes: readInputBytes(sourcePath), name: sourcePath },
+      published: { bytes: readInputBytes(publishedPath), name: publishedPath },
+    });
+    const summary = values['into-tm'] ? withMemory(values.data, (memory) => importAlignment(memory, article, basename(publishedPath), Date.now())) : null;
+    if (values.json) {
+      io.stdout(`${JSON.stringify({ ...alignmentJson(article), ...(summary ? { imported: summary } : {}) }, null, 2)}\n`);
+      return 0;
+    }
+    io.stdout([...alignmentLines(article), ...(summary ? alignImportReport(summary) : [])].map((line) => `${line}\n`).join(''));
+    return 0;
   },
 
   async site(args, io) {
