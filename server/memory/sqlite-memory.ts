@@ -5,8 +5,9 @@
  *
  * A lookup is exact first (an indexed equality on the normalized source),
  * then fuzzy: the looked-up source's rarest trigrams (their document counts
- * read from the index's own vocabulary) pick a few hundred candidates of a
- * length that could reach the threshold, and only those are scored, token by
+ * read from the index's own vocabulary) pick the few hundred units that share
+ * the most of them, of a length that could reach the threshold, and only
+ * those are scored, token by
  * token (shared/memory/fuzzy-score.ts). So a lookup costs a handful of
  * posting lists and a few hundred comparisons whatever the memory's size.
  */
@@ -35,7 +36,7 @@ import type { Db } from '../store/database';
 import type { ConfirmedSegment, ImportedUnit, ImportSummary, StoredUnit, TranslationMemory } from './translation-memory';
 
 /** How many trigrams of a source pick the candidates: the rarest ones say the most. */
-const QUERY_TRIGRAMS = 24;
+const RARE_TRIGRAMS = 12;
 /** How many candidates are scored at most. */
 const CANDIDATES = 300;
 
@@ -105,10 +106,8 @@ export class SqliteTranslationMemory implements TranslationMemory {
         'SELECT id FROM memory_units WHERE source_key = ? AND target_text = ? AND article_id IS NULL LIMIT 1',
       ),
       exact: db.prepare<[string], UnitRow>('SELECT * FROM memory_units WHERE source_key = ? LIMIT 50'),
-      vocabulary: db.prepare<[string], { term: string; doc: number }>(
-        "SELECT term, doc FROM memory_vocabulary WHERE term IN (SELECT value FROM json_each(?)) AND col = 'source_key'",
-      ),
-      candidates: db.prepare<[string, number], { id: number }>('SELECT rowid AS id FROM memory_text WHERE memory_text MATCH ? ORDER BY rank LIMIT ?'),
+      gramUnitCount: db.prepare<[string], { doc: number }>("SELECT doc FROM memory_vocabulary WHERE term = ? AND col = 'source_key'"),
+      gramUnits: db.prepare<[string], number>('SELECT rowid FROM memory_text WHERE memory_text MATCH ?').pluck(),
       unitsByIds: db.prepare<[string, number, number], UnitRow>(
         'SELECT * FROM memory_units WHERE id IN (SELECT value FROM json_each(?)) AND source_length BETWEEN ? AND ?',
       ),
@@ -264,22 +263,31 @@ export class SqliteTranslationMemory implements TranslationMemory {
     };
   }
 
-  /** Units that share the key's rarest trigrams and whose length could reach the threshold. */
+  /**
+   * Units that share the most of the key's rarest trigrams, of a length that
+   * could reach the threshold. Each chosen trigram's units are read from the
+   * index unranked and counted here: ranking an OR of them in FTS5 would score
+   * every unit holding any of them, tens of thousands at a million units.
+   */
   private fuzzyCandidates(key: string, threshold: number): UnitRow[] {
-    const grams = trigrams(key);
-    if (grams.length === 0) return [];
-    let chosen = grams;
-    if (grams.length > QUERY_TRIGRAMS) {
-      const counts = new Map(this.statements.vocabulary.all(JSON.stringify(grams)).map((row) => [row.term, row.doc]));
-      // A trigram no unit has picks nothing: leave it out; the rarest of the rest say the most.
-      chosen = grams
-        .filter((gram) => counts.has(gram))
-        .sort((a, b) => counts.get(a)! - counts.get(b)!)
-        .slice(0, QUERY_TRIGRAMS);
-      if (chosen.length === 0) return [];
+    const counted: { gram: string; units: number }[] = [];
+    for (const gram of trigrams(key)) {
+      const units = this.statements.gramUnitCount.get(gram)?.doc ?? 0;
+      // A trigram no unit has picks nothing.
+      if (units > 0) counted.push({ gram, units });
     }
-    const query = `source_key : (${chosen.map(ftsString).join(' OR ')})`;
-    const ids = this.statements.candidates.all(query, CANDIDATES).map((row) => row.id);
+    if (counted.length === 0) return [];
+    counted.sort((a, b) => a.units - b.units);
+    const chosen = counted.slice(0, RARE_TRIGRAMS);
+    // How many chosen trigrams each unit shares, and the units by that count (a bucket per count).
+    const shared = new Map<number, number>();
+    for (const { gram } of chosen) {
+      for (const id of this.statements.gramUnits.all(`source_key : ${ftsString(gram)}`)) shared.set(id, (shared.get(id) ?? 0) + 1);
+    }
+    const byCount: number[][] = Array.from({ length: chosen.length + 1 }, () => []);
+    for (const [id, count] of shared) byCount[count]!.push(id);
+    const ids: number[] = [];
+    for (let count = chosen.length; count > 0 && ids.length < CANDIDATES; count--) ids.push(...byCount[count]!.slice(0, CANDIDATES - ids.length));
     const length = [...key].length;
     // A score of t % allows at most (100 - t) % of the longer side to differ, which bounds the length ratio.
     const ratio = threshold / 100;
