@@ -1,5 +1,14 @@
 /** The translation memory's API, as the editor calls it (server/memory/memory-routes.ts). */
-import { ConcordanceSchema, MatchesSchema, UsedSchema, type ConcordanceResponse, type LookupRequest, type TmMatch } from '../../shared/protocol/memory-api';
+import {
+  ConcordanceSchema,
+  MatchesSchema,
+  MemoryConsistencySchema,
+  UsedSchema,
+  type ConcordanceResponse,
+  type LookupRequest,
+  type TmMatch,
+} from '../../shared/protocol/memory-api';
+import type { ApprovedTranslation } from '../../shared/qa/options';
 import { apiRequest, readAs } from '../api/http';
 
 export async function lookupMatches(request: LookupRequest, signal?: AbortSignal): Promise<TmMatch[]> {
@@ -13,4 +22,11 @@ export async function searchMemory(text: string, side: 'source' | 'target' | 'bo
 
 export async function recordUse(unitId: number): Promise<number> {
   return readAs(UsedSchema, await apiRequest('POST', `/api/memory/units/${unitId}/used`), 'the memory').usedCount;
+}
+
+/** The memory's approved translations of the article's sources, by normalized source, as the QA consistency check takes them. */
+export async function approvedTranslations(articleId: string, signal?: AbortSignal): Promise<Map<string, ApprovedTranslation[]>> {
+  const path = `/api/articles/${encodeURIComponent(articleId)}/memory-consistency`;
+  const answer = readAs(MemoryConsistencySchema, await apiRequest('GET', path, { signal }), 'the memory');
+  return new Map(answer.approved.map((entry) => [entry.sourceKey, entry.translations]));
 }
