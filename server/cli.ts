@@ -352,7 +352,8 @@ const commands: Record<string, (args: string[], io: Io) => number | Promise<numb
     const result = await withDataFolder(values.data, async (folder) => {
       const accounts = new Accounts(folder.db);
       const user = publishingUser(accounts, typeof values.as === 'string' ? values.as : undefined);
-      const publisher = new Publisher({ store: folder.articles, db: folder.db, dataDir: folder.dir, accounts });
+      const memory = new SqliteTranslationMemory(folder.db);
+      const publisher = new Publisher({ store: folder.articles, db: folder.db, dataDir: folder.dir, accounts, memory });
       return publisher.publish({
         articleId: positionals[0]!,
         user,

@@ -3,6 +3,7 @@ import {
   AnalysisSchema,
   ConcordanceSchema,
   MatchesSchema,
+  MemoryConsistencySchema,
   PretranslatedSchema,
   UsedSchema,
   type ArticleAnalysis,
@@ -11,6 +12,7 @@ import {
   type PretranslateSummary,
   type TmMatch,
 } from '../../shared/protocol/memory-api';
+import type { ApprovedTranslation } from '../../shared/qa/options';
 import { apiRequest, readAs } from '../api/http';
 
 export async function lookupMatches(request: LookupRequest, signal?: AbortSignal): Promise<TmMatch[]> {
@@ -34,4 +36,11 @@ export async function pretranslateArticle(articleId: string, request: { threshol
 
 export async function analyzeArticle(articleId: string, signal?: AbortSignal): Promise<ArticleAnalysis> {
   return readAs(AnalysisSchema, await apiRequest('GET', articleMemoryPath(articleId, 'analysis'), { signal }), 'the analysis');
+}
+
+/** The memory's approved translations of the article's sources, by normalized source, as the QA consistency check takes them. */
+export async function approvedTranslations(articleId: string, signal?: AbortSignal): Promise<Map<string, ApprovedTranslation[]>> {
+  const path = articleMemoryPath(articleId, 'memory-consistency');
+  const answer = readAs(MemoryConsistencySchema, await apiRequest('GET', path, { signal }), 'the memory');
+  return new Map(answer.approved.map((entry) => [entry.sourceKey, entry.translations]));
 }

@@ -18,7 +18,7 @@ import { articlePath, followLink } from '../ui/routing';
 import { ArticleSession } from '../collab/article-session';
 import { planPublication, DEFAULT_SITE_LAYOUT } from '../../shared/publish/publication-plan';
 import { todayPostDate } from '../../shared/publish/post-date';
-import { useLiveExport } from './use-live-export';
+import { useApprovedTranslations, useLiveExport } from './use-live-export';
 import { QaPanel } from './QaPanel';
 import { ExportActions } from './ExportActions';
 import { XliffImport } from './XliffImport';
@@ -112,7 +112,8 @@ function PublishContent({ session, articleId, user }: { session: ArticleSession;
   // The server's state, or (offline) the local copy: before either, the document is empty and every check would be wrong.
   const ready = connected || (offline && sessionState.loaded);
   const preview = useMemo<PreviewOptions>(() => ({ resolveImage: mediaResolver({ articleId }) }), [articleId]);
-  const live = useLiveExport(session.doc, ready, preview);
+  const approved = useApprovedTranslations(articleId);
+  const live = useLiveExport(session.doc, ready, preview, approved);
   const canPublish = may(user, 'article.publish');
   const canOverride = may(user, 'publish.override');
   const [tab, setTab] = useState<'both' | 'preview' | 'markdown'>('both');

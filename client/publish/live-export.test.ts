@@ -1,8 +1,9 @@
 import { describe, expect, test } from 'vitest';
 import * as Y from 'yjs';
-import { createArticle, setSide, setStatus } from '../../shared/article/article';
+import { createArticle, readArticle, setSide, setStatus } from '../../shared/article/article';
+import type { QaIssue } from '../../shared/qa/qa';
 import { doc, fig, p } from '../../shared/testing/builders';
-import { computeExport } from './live-export';
+import { computeExport, publishingIssues } from './live-export';
 
 function article() {
   const ydoc = new Y.Doc();
@@ -65,5 +66,21 @@ describe('the issues, as publishing judges them', () => {
       ],
     });
     expect(computeExport(ydoc).issues).toEqual([]);
+  });
+});
+
+describe('publishingIssues', () => {
+  test('holds the article against the memory’s approved translations once the server has said them', () => {
+    const ydoc = new Y.Doc();
+    createArticle(ydoc, {
+      frontMatter: [{ key: 'title', value: 'A title' }],
+      segments: [{ id: 's1', source: doc(p('谢谢大家。')), target: doc(p('Thanks, all.')), status: 'approved' }],
+    });
+    const snapshot = readArticle(ydoc);
+    const memory = (issues: QaIssue[]) => issues.filter((found) => found.check === 'memory-inconsistent').map((found) => found.message);
+    expect(memory(publishingIssues(snapshot))).toEqual([]);
+    expect(memory(publishingIssues(snapshot, new Map([['谢谢大家。', [{ target: 'Thank you all.', segmentId: null }]]])))).toEqual([
+      "The memory's approved translation of this source is “Thank you all.”.",
+    ]);
   });
 });

@@ -2,14 +2,18 @@
  * The translation memory over the API (docs/MEMORY.md): matches for a source,
  * concordance, what was used, and the memory's size. Every signed-in member
  * may read the memory (reviewers check translations against it); recording
- * a use is for whoever may write targets. Importing a TMX file into the
+ * a use is for whoever may write targets. The approved translations of one
+ * article's sources feed the publish page's consistency check. Importing a TMX file into the
  * memory and downloading the whole memory as one are the admins'.
  */
 import { DuetError } from '../../shared/protocol/errors';
+import { readArticle } from '../../shared/article/article';
+import { ArticleParamsSchema } from '../../shared/protocol/article-api';
 import {
   ConcordanceSchema,
   LookupSchema,
   MatchesSchema,
+  MemoryConsistencySchema,
   MemoryStatsSchema,
   SearchQuerySchema,
   TmxImportSchema,
@@ -17,13 +21,18 @@ import {
   UnitParamsSchema,
   UsedSchema,
 } from '../../shared/protocol/memory-api';
+import { loadArticleDoc } from '../articles/article-service';
 import type { RouteModule } from '../routing/duet-app';
+import type { ArticleStore } from '../store/article-store';
 import { MAX_TMX_BYTES } from '../../shared/memory/tmx';
 import { exportMemoryTmx, importMemoryTmx, TMX_CONTENT_TYPE, TMX_DOWNLOAD_NAME } from './tmx-service';
+import { approvedTranslationsFor } from './memory-consistency';
 import type { TranslationMemory } from './translation-memory';
 
 export interface MemoryRouteDeps {
   memory: TranslationMemory;
+  /** The articles, whose sources the consistency route looks up. */
+  store: ArticleStore;
   /** The creating tool's version an exported file names (Duet's package version). */
   version: string;
 }
@@ -41,7 +50,7 @@ const TMX_BODY_BYTES = MAX_TMX_BYTES * 2 + 4096;
 const baseName = (fileName: string) => fileName.split(/[\\/]/).pop() || fileName;
 
 export const memoryRoutes =
-  ({ memory, version }: MemoryRouteDeps): RouteModule =>
+  ({ memory, store, version }: MemoryRouteDeps): RouteModule =>
   async (app) => {
     app.get('/api/memory', { config: { access: 'user' }, schema: { response: { 200: MemoryStatsSchema } } }, async () => memory.stats());
 
@@ -53,6 +62,17 @@ export const memoryRoutes =
       '/api/memory/search',
       { config: { access: 'user' }, schema: { querystring: SearchQuerySchema, response: { 200: ConcordanceSchema } } },
       async (request) => memory.search(request.query.q, request.query.side, request.query.limit ?? SEARCH_LIMIT),
+    );
+
+    // The approved translations of the article's sources, for the publish page's consistency check (docs/QA.md).
+    app.get(
+      '/api/articles/:id/memory-consistency',
+      { config: { access: 'user' }, schema: { params: ArticleParamsSchema, response: { 200: MemoryConsistencySchema } } },
+      async (request) => {
+        const { id } = request.params;
+        const approved = approvedTranslationsFor(memory, id, readArticle(loadArticleDoc(store, id)).segments);
+        return { approved: [...approved].map(([sourceKey, translations]) => ({ sourceKey, translations })) };
+      },
     );
 
     app.post(

@@ -33,7 +33,7 @@ import {
   type UnitStatus,
 } from '../../shared/protocol/memory-api';
 import type { Db } from '../store/database';
-import type { ConfirmedSegment, ImportedUnit, ImportSummary, StoredUnit, TranslationMemory } from './translation-memory';
+import type { ApprovedTarget, ConfirmedSegment, ImportedUnit, ImportSummary, StoredUnit, TranslationMemory } from './translation-memory';
 
 /** How many trigrams of a source pick the candidates: the rarest ones say the most. */
 const RARE_TRIGRAMS = 12;
@@ -118,6 +118,10 @@ export class SqliteTranslationMemory implements TranslationMemory {
         'SELECT COUNT(*) AS units, COALESCE(SUM(article_id IS NULL), 0) AS imported FROM memory_units',
       ),
       all: db.prepare<[], UnitRow>('SELECT * FROM memory_units ORDER BY id'),
+      approvedTargets: db.prepare<[string], Pick<UnitRow, 'source_key' | 'target_text' | 'article_id' | 'segment_id'>>(
+        `SELECT source_key, target_text, article_id, segment_id FROM memory_units
+         WHERE source_key IN (SELECT value FROM json_each(?)) AND status = 'approved' ORDER BY changed_at DESC, id DESC`,
+      ),
     };
   }
 
@@ -329,6 +333,18 @@ export class SqliteTranslationMemory implements TranslationMemory {
         origin: originOf(row),
       })),
     };
+  }
+
+  approvedTargets(sourceKeys: readonly string[]): Map<string, ApprovedTarget[]> {
+    const found = new Map<string, ApprovedTarget[]>();
+    if (sourceKeys.length === 0) return found;
+    for (const row of this.statements.approvedTargets.all(JSON.stringify([...new Set(sourceKeys)]))) {
+      const target = { targetText: row.target_text, articleId: row.article_id, segmentId: row.segment_id };
+      const list = found.get(row.source_key);
+      if (list) list.push(target);
+      else found.set(row.source_key, [target]);
+    }
+    return found;
   }
 
   markUsed(unitId: number, at: number): number | null {

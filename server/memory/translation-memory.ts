@@ -61,6 +61,15 @@ export interface StoredUnit {
   importedFrom: string | null;
 }
 
+/** An approved unit's translation, for the consistency check (shared/qa/check-consistency.ts). */
+export interface ApprovedTarget {
+  /** The unit's target, as plain text. */
+  targetText: string;
+  /** Where it came from: an article's segment, or (both null) a file. */
+  articleId: string | null;
+  segmentId: string | null;
+}
+
 export interface TranslationMemory {
   /** A segment reached translated, reviewed or approved: its unit is stored, or updated (re-confirming is not a second unit). */
   confirm(segment: ConfirmedSegment): void;
@@ -68,6 +77,11 @@ export interface TranslationMemory {
   importUnits(units: Iterable<ImportedUnit>, file: string, at: number): ImportSummary;
   /** The best matches for a source, best first (at most MAX_MATCHES). */
   lookup(request: LookupRequest): TmMatch[];
+  /**
+   * The approved units' targets for these normalized sources (`normalizeForMatching`, the units'
+   * `source_key`), in one query: each key that has any, newest first. Keys without one are absent.
+   */
+  approvedTargets(sourceKeys: readonly string[]): Map<string, ApprovedTarget[]>;
   /** Units whose source or target holds the text. */
   search(text: string, side: 'source' | 'target' | 'both', limit: number): ConcordanceResponse;
   /** A match from this unit was inserted; null when there is no such unit. */

@@ -8,6 +8,7 @@ import type { Accounts } from '../auth/accounts';
 import type { RouteModule } from '../routing/duet-app';
 import type { ArticleStore } from '../store/article-store';
 import type { Db } from '../store/database';
+import type { TranslationMemory } from '../memory/translation-memory';
 import type { HistoryAuthors } from './contributors';
 import { Publisher } from './publisher';
 
@@ -16,6 +17,8 @@ export interface PublishRouteDeps {
   db: Db;
   dataDir: string;
   accounts: Accounts;
+  /** QA before publishing holds the article against the memory's approved units. */
+  memory?: TranslationMemory;
 }
 
 export const publishRoutes =
@@ -26,6 +29,7 @@ export const publishRoutes =
       db: deps.db,
       dataDir: deps.dataDir,
       accounts: deps.accounts,
+      ...(deps.memory ? { memory: deps.memory } : {}),
       ...(historyAuthors ? { historyAuthors } : {}),
     });
 

@@ -8,7 +8,11 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } fr
 import { mkdirSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { segmentIds, setFrontMatterValue, setMeta, setSide, type ArticleMeta } from '../../shared/article/article';
-import { doc as sideDoc, fig } from '../../shared/testing/builders';
+import { doc as sideDoc, fig, p } from '../../shared/testing/builders';
+import { normalizeForMatching } from '../../shared/memory/match-text';
+import type { MemoryConsistency } from '../../shared/protocol/memory-api';
+import { openDataFolder } from '../store/data-dir';
+import { SqliteTranslationMemory } from '../memory/sqlite-memory';
 import type { Role } from '../../shared/protocol/roles';
 import type { JsonValue } from '../../shared/article/layout';
 import { addBareRemote, createSiteRepo, gitIn, type SiteRepo } from '../testing/site-repo';
@@ -305,6 +309,103 @@ describe('QA before publishing', () => {
     expect(body.issues.filter((found) => found.severity === 'error').map((found) => found.check)).toEqual(['chinese-text']);
     expect(repo.git('log', '-1', '--format=%B')).toContain('Published despite QA errors: The Chinese phrase is quoted on purpose.\n');
     expect((await publications(id))[0]!.overrideReason).toBe('The Chinese phrase is quoted on purpose.');
+  });
+});
+
+describe('consistency before publishing', () => {
+  const SOURCE = '疫情期间，医院增加了床位。';
+
+  /** A new article whose two paragraphs ("First paragraph.", "Second paragraph.") translate the same source. */
+  function repeatedSource(): { id: string; segments: string[] } {
+    const { id } = newArticle();
+    const segments = segmentIds(loadArticleDoc(server.running.store, id));
+    server.running.collab.changeArticle(id, admin, (doc, origin) => {
+      for (const segment of segments) setSide(doc, segment, 'source', sideDoc(p(SOURCE)), 'admin', origin);
+    });
+    return { id, segments };
+  }
+
+  /** Approved units, written as the memory recorder writes them (a second connection to the server's database). */
+  function approve(units: { articleId: string; segmentId: string; target: string }[]) {
+    const folder = openDataFolder(server.dataDir);
+    try {
+      const memory = new SqliteTranslationMemory(folder.db);
+      for (const unit of units) {
+        memory.confirm({
+          ...unit,
+          articleTitle: 'Ali AI',
+          source: sideDoc(p(SOURCE)),
+          target: sideDoc(p(unit.target)),
+          before: null,
+          after: null,
+          status: 'approved',
+          author: 'reviewer',
+          at: Date.now(),
+        });
+      }
+    } finally {
+      folder.close();
+    }
+  }
+
+  test('the same source translated two ways, and against the approved memory: warnings in the result, and it publishes', async () => {
+    const { id, segments } = repeatedSource();
+    const elsewhere = newArticle().id;
+    const elsewhereSegment = segmentIds(loadArticleDoc(server.running.store, elsewhere))[0]!;
+    // Another article's approved unit, and the first segment's own (which is not held against it).
+    approve([
+      { articleId: elsewhere, segmentId: elsewhereSegment, target: 'During the epidemic, the hospital added beds.' },
+      { articleId: id, segmentId: segments[0]!, target: 'First paragraph.' },
+    ]);
+
+    const consistency = await server.as('viewer', `/api/articles/${id}/memory-consistency`);
+    expect(consistency.status).toBe(200);
+    expect(((await consistency.json()) as MemoryConsistency).approved).toEqual([
+      {
+        sourceKey: normalizeForMatching(SOURCE),
+        translations: expect.arrayContaining([
+          { target: 'During the epidemic, the hospital added beds.', segmentId: null },
+          { target: 'First paragraph.', segmentId: segments[0] },
+        ]),
+      },
+    ]);
+
+    const res = await publish(id);
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { issues: { check: string; severity: string; segmentId?: string; message: string }[] };
+    const consistent = body.issues.filter((found) => found.check === 'inconsistent-translation' || found.check === 'memory-inconsistent');
+    expect(consistent).toEqual([
+      {
+        check: 'inconsistent-translation',
+        severity: 'warning',
+        segmentId: segments[0],
+        message: 'The same source is translated “Second paragraph.” elsewhere in the article.',
+      },
+      {
+        check: 'memory-inconsistent',
+        severity: 'warning',
+        segmentId: segments[0],
+        message: "The memory's approved translation of this source is “During the epidemic, the hospital added beds.”.",
+      },
+      {
+        check: 'inconsistent-translation',
+        severity: 'warning',
+        segmentId: segments[1],
+        message: 'The same source is translated “First paragraph.” elsewhere in the article.',
+      },
+      {
+        check: 'memory-inconsistent',
+        severity: 'warning',
+        segmentId: segments[1],
+        message: expect.stringMatching(/^The memory's approved translations of this source are “.*” and “.*”\.$/),
+      },
+    ]);
+    expect(consistent[3]!.message).toContain('“First paragraph.”');
+  });
+
+  test('the consistency route: an unknown article is a 404, and signing in is needed', async () => {
+    expect((await server.as('viewer', '/api/articles/nosucharticle/memory-consistency')).status).toBe(404);
+    expect((await fetch(`${server.baseUrl}/api/articles/${newArticle().id}/memory-consistency`)).status).toBe(401);
   });
 });
 

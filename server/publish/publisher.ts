@@ -19,6 +19,8 @@ import { checkArticle, hasErrors, type QaIssue } from '../../shared/qa/qa';
 import { loadArticleDoc } from '../articles/article-service';
 import { noreplyEmail, type Accounts, type User } from '../auth/accounts';
 import { MediaStore } from '../media/media-store';
+import { approvedTranslationsFor } from '../memory/memory-consistency';
+import type { TranslationMemory } from '../memory/translation-memory';
 import type { ArticleStore } from '../store/article-store';
 import type { Db } from '../store/database';
 import { coAuthors, historyAuthorsFromDb, type HistoryAuthors } from './contributors';
@@ -32,6 +34,8 @@ export interface PublishDeps {
   db: Db;
   dataDir: string;
   accounts: Accounts;
+  /** The translation memory, whose approved units QA holds the article's translations against (none: the article is checked against itself). */
+  memory?: TranslationMemory;
   /** The authors of text and status changes (default: the review history's tables). */
   historyAuthors?: HistoryAuthors;
   now?: () => Date;
@@ -180,7 +184,8 @@ export class Publisher {
       throw error;
     }
 
-    const issues = checkArticle(plan.article, PUBLISHED_QA);
+    const approvedTranslations = this.deps.memory ? approvedTranslationsFor(this.deps.memory, articleId, plan.article.segments) : undefined;
+    const issues = checkArticle(plan.article, { ...PUBLISHED_QA, approvedTranslations });
     const errors = issues.filter((found) => found.severity === 'error');
     if (hasErrors(issues) && overrideReason === null) throw refuseQa(errors);
 

@@ -95,6 +95,22 @@ export const UnitParamsSchema = v.object({ unitId: v.pipe(v.string(), v.regex(/^
 
 export const UsedSchema = v.object({ ok: v.literal(true), usedCount: v.number() });
 
+/**
+ * GET /api/articles/:id/memory-consistency: the memory's approved translations of the article's
+ * sources, for the consistency check (`QaOptions.approvedTranslations`, docs/QA.md). `sourceKey` is
+ * the normalized source; `segmentId` names the segment of this article a unit came from (null for
+ * other articles' units and imported ones).
+ */
+export const MemoryConsistencySchema = v.object({
+  approved: v.array(
+    v.object({
+      sourceKey: v.string(),
+      translations: v.array(v.object({ target: v.string(), segmentId: v.nullable(v.string()) })),
+    }),
+  ),
+});
+export type MemoryConsistency = v.InferOutput<typeof MemoryConsistencySchema>;
+
 /** GET /api/memory: how big the memory is. */
 export const MemoryStatsSchema = v.object({ units: v.number(), imported: v.number() });
 export type MemoryStats = v.InferOutput<typeof MemoryStatsSchema>;

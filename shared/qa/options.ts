@@ -2,7 +2,8 @@
  * What the checks need to know about the installation: which front-matter keys
  * the site requires, and which image addresses are already stored with the
  * article (everything else is a remote image that must be stored before
- * publishing).
+ * publishing), and what the translation memory approved for the article's
+ * sources (which lives on the server).
  */
 
 /** What a check of one segment needs. */
@@ -13,10 +14,23 @@ export interface QaContext {
   localImagePrefixes?: readonly string[];
 }
 
+/** An approved unit of the translation memory, as the consistency check reads it. */
+export interface ApprovedTranslation {
+  /** The unit's target, as plain text. */
+  target: string;
+  /** The segment of this article the unit came from, if it did: a segment's own unit is not held against it. */
+  segmentId: string | null;
+}
+
 /** What a check of the whole article needs. */
 export interface QaOptions extends QaContext {
   /** Front-matter keys that must be present and non-empty (default `DEFAULT_REQUIRED_FRONT_MATTER`). */
   requiredFrontMatter?: readonly string[];
+  /**
+   * The memory's approved translations, by normalized source (`normalizeForMatching(sideText(source))`,
+   * the memory's `source_key`). Absent: the article is only checked against itself.
+   */
+  approvedTranslations?: ReadonlyMap<string, readonly ApprovedTranslation[]>;
 }
 
 /** The house style's front matter (see the published seed article). */

@@ -104,6 +104,27 @@ describe('checkArticle', () => {
     ).toEqual([{ check: 'front-matter-required', severity: 'error', frontMatterKey: 'author', message: 'The metadata has no author; the site needs one.' }]);
   });
 
+  test('checks repeated sources against each other and the memory, after each segment’s own checks', () => {
+    const ydoc = new Y.Doc();
+    createArticle(ydoc, {
+      frontMatter: FRONT_MATTER,
+      segments: [
+        { source: doc(p('谢谢大家。')), target: doc(p('Thank you all.')), status: 'approved' },
+        { source: doc(p('谢谢大家。')), target: doc(p('Thanks, 大家.')), status: 'approved' },
+      ],
+    });
+    const snapshot = readArticle(ydoc);
+    const [first, second] = snapshot.segments;
+    const approvedTranslations = new Map([['谢谢大家。', [{ target: 'Thank you all.', segmentId: first!.id }]]]);
+    expect(checkArticle(snapshot, { approvedTranslations }).map((found) => [found.check, found.segmentId])).toEqual([
+      ['inconsistent-translation', first!.id],
+      ['chinese-text', second!.id],
+      ['inconsistent-translation', second!.id],
+      ['memory-inconsistent', second!.id],
+    ]);
+    expect(hasErrors(checkArticle(snapshot, { approvedTranslations }).filter((found) => found.check !== 'chinese-text'))).toBe(false);
+  });
+
   test('checks Liquid and YAML in the front matter', () => {
     const snapshot = article([...FRONT_MATTER, { key: 'published', value: 'no' }, { key: 'subtitle', value: '{{ x }}' }]);
     expect(
