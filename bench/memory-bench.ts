@@ -31,10 +31,8 @@
  * every one-character (b) offers its unit first at ≥ 90 %; no (c) offers
  * anything.
  *
- * Where the time goes: a copy of the lookup's fuzzy pass, its statements
- * prepared on the same database, timed step by step on the (b) and (c)
- * queries: the trigram counts (fts5vocab), the FTS5 candidate query, reading
- * the candidate rows, tokenizing and scoring them.
+ * Where the time goes inside a lookup: run it with --cpu-prof (node's
+ * profiler) rather than with a copy of the lookup, which would drift from it.
  *
  * TMX: 100,000 units (fresh sentences, not the ones above) written with
  * writeTmx, then readTmx and importUnits into an empty memory in another data
@@ -50,14 +48,12 @@ import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import type { Node as PMNode } from 'prosemirror-model';
 import { schema } from '../shared/schema/schema';
-import { matchTokens, normalizeForMatching } from '../shared/memory/match-text';
-import { matchScoreAtLeast } from '../shared/memory/fuzzy-score';
+import { matchTokens } from '../shared/memory/match-text';
 import { readTmx, writeTmx, type TmxUnit } from '../shared/memory/tmx';
 import type { TmMatch } from '../shared/protocol/memory-api';
 import { SqliteTranslationMemory } from '../server/memory/sqlite-memory';
 import type { ImportedUnit } from '../server/memory/translation-memory';
 import { openDataFolder, type DataFolder } from '../server/store/data-dir';
-import type { Db } from '../server/store/database';
 import { REPO_ROOT } from './lib/server-process';
 import { cell, formatTable, percentile, round } from './lib/stats';
 
@@ -69,9 +65,6 @@ const BATCH = 10_000;
 /** Past this, filling the next size is given up: the benchmark measures what it has. */
 const FILL_BUDGET_MS = 8 * 60_000;
 const SOURCES_FIXTURE = join(REPO_ROOT, '..', 'shared', 'fixtures', 'sources', 'zhihu-372335557.pairs.json');
-/** The lookup's own constants (server/memory/sqlite-memory.ts), for the profiled copy. */
-const QUERY_TRIGRAMS = 24;
-const CANDIDATES = 300;
 /** Seeds of new sentences start here: no stored unit has one. */
 const NEW_SEED = 2_000_000_000;
 
@@ -246,23 +239,6 @@ const latency = (samples: readonly number[]): Latency => ({
   mean: round(samples.length ? samples.reduce((a, b) => a + b, 0) / samples.length : null, 2),
 });
 
-interface Profile {
-  queries: number;
-  /** Mean ms per lookup in each step. */
-  vocabularyMs: number | null;
-  candidatesMs: number | null;
-  rowsMs: number | null;
-  scoreMs: number | null;
-  totalMs: number | null;
-  /** p95 of the FTS5 candidate query alone. */
-  candidatesP95Ms: number | null;
-  meanCandidates: number | null;
-  meanRowsInLength: number | null;
-  /** Mean document count (fts5vocab) of the chosen trigrams, and of the most common one chosen. */
-  meanChosenDocs: number | null;
-  meanMaxChosenDocs: number | null;
-}
-
 interface SizeResult {
   units: number;
   fillSeconds: number;
@@ -281,7 +257,6 @@ interface SizeResult {
     unrelatedEmpty: number;
     unrelatedTotal: number;
   };
-  profile: Record<'changed' | 'unrelated', Profile>;
   targetP95Ms: number | null;
 }
 
@@ -303,78 +278,9 @@ function makeQueries(vocabulary: Vocabulary, size: number, perKind: number, salt
 }
 
 /** The lookup's fuzzy pass again, its steps timed apart (statements as in sqlite-memory.ts). */
-function profiler(db: Db) {
-  const vocabulary = db.prepare<[string], { term: string; doc: number }>(
-    "SELECT term, doc FROM memory_vocabulary WHERE term IN (SELECT value FROM json_each(?)) AND col = 'source_key'",
-  );
-  const candidates = db.prepare<[string, number], { id: number }>('SELECT rowid AS id FROM memory_text WHERE memory_text MATCH ? ORDER BY rank LIMIT ?');
-  const rows = db.prepare<[string, number, number], { id: number; source_text: string }>(
-    'SELECT * FROM memory_units WHERE id IN (SELECT value FROM json_each(?)) AND source_length BETWEEN ? AND ?',
-  );
-  return (source: string) => {
-    const t0 = performance.now();
-    const key = normalizeForMatching(source);
-    const chars = [...key.toLowerCase()];
-    const grams = [...new Set(chars.slice(0, Math.max(0, chars.length - 2)).map((_, i) => chars.slice(i, i + 3).join('')))];
-    let chosen = grams;
-    const counts = new Map(vocabulary.all(JSON.stringify(grams)).map((row) => [row.term, row.doc]));
-    if (grams.length > QUERY_TRIGRAMS)
-      chosen = grams
-        .filter((gram) => counts.has(gram))
-        .sort((a, b) => counts.get(a)! - counts.get(b)!)
-        .slice(0, QUERY_TRIGRAMS);
-    const t1 = performance.now();
-    const query = `source_key : (${chosen.map((gram) => `"${gram.replaceAll('"', '""')}"`).join(' OR ')})`;
-    const ids = chosen.length ? candidates.all(query, CANDIDATES).map((row) => row.id) : [];
-    const t2 = performance.now();
-    const length = chars.length;
-    const found = rows.all(JSON.stringify(ids), Math.floor(length * (THRESHOLD / 100)), Math.ceil(length / (THRESHOLD / 100)));
-    const t3 = performance.now();
-    const tokens = matchTokens(source);
-    for (const row of found) matchScoreAtLeast(tokens, matchTokens(row.source_text), THRESHOLD);
-    const t4 = performance.now();
-    const docs = chosen.map((gram) => counts.get(gram) ?? 0);
-    return {
-      vocabulary: t1 - t0,
-      candidates: t2 - t1,
-      rows: t3 - t2,
-      score: t4 - t3,
-      ids: ids.length,
-      rowsInLength: found.length,
-      meanDocs: docs.length ? docs.reduce((a, b) => a + b, 0) / docs.length : 0,
-      maxDocs: docs.length ? Math.max(...docs) : 0,
-    };
-  };
-}
-
-function profileQueries(profile: ReturnType<typeof profiler>, queries: readonly Query[]): Profile {
-  const steps = queries.map((query) => profile(query.source));
-  const mean = (pick: (step: (typeof steps)[number]) => number) => round(steps.length ? steps.reduce((a, s) => a + pick(s), 0) / steps.length : null, 2);
-  return {
-    queries: steps.length,
-    vocabularyMs: mean((s) => s.vocabulary),
-    candidatesMs: mean((s) => s.candidates),
-    rowsMs: mean((s) => s.rows),
-    scoreMs: mean((s) => s.score),
-    totalMs: mean((s) => s.vocabulary + s.candidates + s.rows + s.score),
-    candidatesP95Ms: round(
-      percentile(
-        steps.map((s) => s.candidates),
-        95,
-      ),
-      2,
-    ),
-    meanCandidates: mean((s) => s.ids),
-    meanRowsInLength: mean((s) => s.rowsInLength),
-    meanChosenDocs: round(steps.length ? steps.reduce((a, s) => a + s.meanDocs, 0) / steps.length : null, 0),
-    meanMaxChosenDocs: round(steps.length ? steps.reduce((a, s) => a + s.maxDocs, 0) / steps.length : null, 0),
-  };
-}
-
 function measureSize(
   vocabulary: Vocabulary,
   memory: SqliteTranslationMemory,
-  db: Db,
   size: number,
   perKind: number,
   fill: { seconds: number; megabytes: number },
@@ -424,7 +330,6 @@ function measureSize(
     if (++done % 400 === 0) console.log(`    ${done}/${queries.length} lookups`);
   }
   for (const failure of failures) console.log(`    quality miss: ${failure}`);
-  const profile = profiler(db);
   const result: SizeResult = {
     units: size,
     fillSeconds: round(fill.seconds, 1)!,
@@ -439,16 +344,6 @@ function measureSize(
       all: latency(KINDS.flatMap((kind) => samples[kind])),
     },
     quality,
-    profile: {
-      changed: profileQueries(
-        profile,
-        queries.filter((q) => q.kind === 'changed1' || q.kind === 'changed2-3'),
-      ),
-      unrelated: profileQueries(
-        profile,
-        queries.filter((q) => q.kind === 'unrelated'),
-      ),
-    },
     targetP95Ms: TARGET_P95_MS[size] ?? null,
   };
   return result;
@@ -598,7 +493,7 @@ async function main(): Promise<void> {
         }
         folder.db.pragma('wal_checkpoint(TRUNCATE)');
         console.log(`  lookups at ${filled} units…`);
-        const result = measureSize(vocabulary, memory, folder.db, filled, perKind, { seconds: fillMs / 1000, megabytes: dbMegabytes(folder) });
+        const result = measureSize(vocabulary, memory, filled, perKind, { seconds: fillMs / 1000, megabytes: dbMegabytes(folder) });
         results.push(result);
         const all = result.latency.all;
         console.log(`  ${filled} units: p50/p95/p99 ${cell(all.p50)}/${cell(all.p95)}/${cell(all.p99)} ms`);
@@ -653,40 +548,6 @@ async function main(): Promise<void> {
   }
   console.log(formatTable(quality));
   console.log('');
-  const profileRows: string[][] = [
-    [
-      'units',
-      'queries',
-      'trigram counts',
-      'FTS5 candidates',
-      '(p95)',
-      'read rows',
-      'tokenize+score',
-      'sum',
-      'candidates',
-      'in length',
-      'docs/trigram',
-      'max docs',
-    ],
-  ];
-  for (const r of results)
-    for (const [name, p] of Object.entries(r.profile))
-      profileRows.push([
-        String(r.units),
-        name,
-        cell(p.vocabularyMs),
-        cell(p.candidatesMs),
-        cell(p.candidatesP95Ms),
-        cell(p.rowsMs),
-        cell(p.scoreMs),
-        cell(p.totalMs),
-        cell(p.meanCandidates, 0),
-        cell(p.meanRowsInLength, 0),
-        cell(p.meanChosenDocs, 0),
-        cell(p.meanMaxChosenDocs, 0),
-      ]);
-  console.log('Where a fuzzy pass goes (mean ms a lookup, a copy of the lookup timed step by step):');
-  console.log(formatTable(profileRows, 2));
   for (const s of skipped) console.log(`  ${s.units} units not reached: ${s.reason}`);
   if (tmx) {
     console.log('');
