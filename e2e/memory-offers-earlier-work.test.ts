@@ -103,4 +103,44 @@ describe('the memory offers earlier work', () => {
     expect(await concordance.getByRole('link').textContent()).toBe('Last week');
     expect(pageErrors).toEqual([]);
   });
+
+  test('the Memory panel analyses the article and fills it from the memory; a confirmed sentence fills its repetitions in one step', async () => {
+    const repeated = '这是一个在文章里重复出现的句子。';
+    const id = storeArticle(server, {
+      segments: [repeated, '去年公司营收3亿元。', repeated, repeated, '完全没有见过的一句话。'].map((source) => ({
+        source: doc(p(source)),
+        target: doc(p()),
+        status: 'untranslated' as const,
+      })),
+    });
+    const { page, pageErrors } = await newUser(browser, server.baseUrl);
+    const editor = await EditorPage.open(page, id, 'translator', PASSWORD);
+
+    // Before work starts: what the memory holds for this article, band by band.
+    await page.getByTestId('memory-button').click();
+    const panel = page.getByTestId('memory-panel');
+    const segmentsIn = (band: string) => panel.locator(`tr[data-band="${band}"] td`).first().textContent();
+    await eventually(() => segmentsIn('100')).toBe('1');
+    expect(await segmentsIn('repetitions')).toBe('2');
+    expect(await segmentsIn('none')).toBe('2');
+
+    // Fill from memory: the exact match goes in as draft.
+    await panel.getByTestId('pretranslate').click();
+    await eventually(() => editor.targetText(1)).toBe('Last year the company had revenue of 300 million yuan.');
+    await eventually(() => editor.row(1).getAttribute('data-status')).toBe('draft');
+    await expect.poll(() => page.getByTestId('editor-notice').textContent()).toContain('1 of 5 untranslated segments filled');
+
+    // She translates the repeated sentence and confirms it: the two repetitions are offered, and filled in one step.
+    await editor.typeInTarget(0, 'This sentence comes again and again.');
+    await page.keyboard.press('Control+Enter');
+    const offer = page.getByTestId('repetitions-offer');
+    await eventually(() => offer.textContent()).toContain('2 more times');
+    await offer.getByTestId('fill-repetitions').click();
+    for (const index of [2, 3]) {
+      await eventually(() => editor.targetText(index)).toBe('This sentence comes again and again.');
+      await eventually(() => editor.row(index).getAttribute('data-status')).toBe('draft');
+    }
+    expect(await editor.targetText(4)).toBe('');
+    expect(pageErrors).toEqual([]);
+  });
 });

@@ -11,24 +11,14 @@ import { basename, join } from 'node:path';
 import type { TmMatch } from '../shared/protocol/memory-api';
 import { FIXTURES, HAVE_FIXTURES, NO_FIXTURES_REASON, SEED_ARTICLE } from '../shared/testing/fixtures';
 import type { AlignmentJson } from './memory/align-service';
-import { SqliteTranslationMemory } from './memory/sqlite-memory';
-import { openDataFolder } from './store/data-dir';
 import { duet } from './testing/cli-runner';
+import { memoryUnitCount } from './testing/memory-units';
 
 const ZHIHU = join(FIXTURES, 'sources', 'zhihu-372335557.html');
 const root = mkdtempSync(join(tmpdir(), 'duet-cli-align-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 let folders = 0;
 const freshData = () => join(root, `data-${++folders}`);
-
-function unitCount(data: string): number {
-  const folder = openDataFolder(data);
-  try {
-    return new SqliteTranslationMemory(folder.db).stats().units;
-  } finally {
-    folder.close();
-  }
-}
 
 describe.skipIf(!HAVE_FIXTURES)(`duet align on the Zhihu source and its published translation (${HAVE_FIXTURES ? 'present' : NO_FIXTURES_REASON})`, () => {
   test('--json: every one of the 51 English blocks and 43 Chinese blocks once, in order, and the translators’ additions unmatched', async () => {
@@ -70,7 +60,7 @@ describe.skipIf(!HAVE_FIXTURES)(`duet align on the Zhihu source and its publishe
       '37 added, 0 unchanged, 3 skipped (no text on one side: rules, figures without captions)',
       '3 left out: the English side is Chinese text (a title kept in the original)',
     ]);
-    expect(unitCount(data)).toBe(37);
+    expect(memoryUnitCount(data)).toBe(37);
 
     const lookup = await duet('tm', 'lookup', '我报名参加了麻醉插管突击队，来协和西院已经一个多星期了。', '--json', '--data', data);
     expect(lookup.code).toBe(0);
@@ -91,7 +81,7 @@ describe.skipIf(!HAVE_FIXTURES)(`duet align on the Zhihu source and its publishe
 
     const again = await duet('align', ZHIHU, SEED_ARTICLE, '--into-tm', '--json', '--data', data);
     expect((JSON.parse(again.stdout) as { imported: unknown }).imported).toEqual({ added: 0, unchanged: 37, skipped: 3, untranslated: 3 });
-    expect(unitCount(data)).toBe(37);
+    expect(memoryUnitCount(data)).toBe(37);
   });
 });
 

@@ -8,10 +8,9 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ConcordanceResponse, TmMatch } from '../shared/protocol/memory-api';
-import { SqliteTranslationMemory } from './memory/sqlite-memory';
-import { openDataFolder } from './store/data-dir';
 import { duet } from './testing/cli-runner';
 import { poToTmx, readTmxWithToolkit } from './testing/translate-toolkit';
+import { memoryUnitCount } from './testing/memory-units';
 
 const PAIRS = [
   ['阿里巴巴达摩院今天发布了新的研究成果。', 'Alibaba DAMO Academy released new research today.'],
@@ -40,15 +39,6 @@ function setUp() {
   return { data, tmx };
 }
 
-function unitCount(data: string): number {
-  const folder = openDataFolder(data);
-  try {
-    return new SqliteTranslationMemory(folder.db).stats().units;
-  } finally {
-    folder.close();
-  }
-}
-
 const NOTES = [
   '3 translation units read.',
   `The header says srclang="en", but each unit's Chinese and English were found by its own variants' languages (zh-CN, en).`,
@@ -62,7 +52,7 @@ describe('duet tm', () => {
       stdout: ['3 added, 0 unchanged, 0 skipped', ...NOTES, ''].join('\n'),
       stderr: '',
     });
-    expect(unitCount(data)).toBe(3);
+    expect(memoryUnitCount(data)).toBe(3);
 
     const name = tmx.split('/').pop()!;
     expect(await duet('tm', 'lookup', PAIRS[0][0], '--data', data)).toEqual({ code: 0, stdout: `100%  ${PAIRS[0][1]}  (imported, ${name})\n`, stderr: '' });
@@ -114,7 +104,7 @@ describe('duet tm', () => {
     const { data, tmx } = setUp();
     const text = readFileSync(tmx, 'utf8');
     await duet('tm', 'import', tmx, '--data', data);
-    const before = unitCount(data);
+    const before = memoryUnitCount(data);
     // Cut after the second unit's end: those units are well-formed, the file is not (its body and tmx never close).
     const bad = join(root, 'truncated.tmx');
     writeFileSync(bad, text.slice(0, text.indexOf('</tu>', text.indexOf('</tu>') + 1)));
@@ -127,9 +117,9 @@ describe('duet tm', () => {
     expect(refused.stderr).toBe(
       `duet tm: the TMX file was not imported, nothing stored: line ${lastLine}: the file is not well-formed XML: unclosed tag: tu\n`,
     );
-    expect(unitCount(other.data)).toBe(0);
+    expect(memoryUnitCount(other.data)).toBe(0);
     expect((await duet('tm', 'import', bad, '--data', data)).code).toBe(1);
-    expect(unitCount(data)).toBe(before);
+    expect(memoryUnitCount(data)).toBe(before);
     expect(await duet('tm', 'import', join(root, 'missing.tmx'), '--data', data)).toMatchObject({ code: 1, stderr: expect.stringMatching(/no such file/) });
   });
 
@@ -137,7 +127,7 @@ describe('duet tm', () => {
     const { data, tmx } = setUp();
     expect((await duet('tm', 'import', tmx, '--data', data)).stdout).toMatch(/^3 added, 0 unchanged, 0 skipped\n/);
     expect((await duet('tm', 'import', tmx, '--data', data)).stdout).toMatch(/^0 added, 3 unchanged, 0 skipped\n/);
-    expect(unitCount(data)).toBe(3);
+    expect(memoryUnitCount(data)).toBe(3);
   });
 
   test('the usage lists the tm commands', async () => {
