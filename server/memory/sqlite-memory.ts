@@ -4,9 +4,8 @@
  * `memory_text`.
  *
  * A lookup is exact first (an indexed equality on the normalized source),
- * then fuzzy: the looked-up source's rarest trigrams (their document counts
- * read from the index's own vocabulary) pick the few hundred units that share
- * the most of them, of a length that could reach the threshold, and only
+ * then fuzzy: the looked-up source's rarest trigrams pick the few hundred
+ * units that share the most of them, of a length that could reach the threshold, and only
  * those are scored, token by
  * token (shared/memory/fuzzy-score.ts). So a lookup costs a handful of
  * posting lists and a few hundred comparisons whatever the memory's size.
@@ -36,7 +35,11 @@ import type { Db } from '../store/database';
 import type { ApprovedTarget, ConfirmedSegment, ImportedUnit, ImportSummary, StoredUnit, TranslationMemory } from './translation-memory';
 
 /** How many trigrams of a source pick the candidates: the rarest ones say the most. */
-const RARE_TRIGRAMS = 12;
+const RARE_TRIGRAMS = 8;
+/** A trigram's units are read up to this many: one held by more picks too little to be worth reading whole. */
+const POSTING_CAP = 1000;
+/** The page cache while a file is imported (negative: KiB, as SQLite takes it). */
+const IMPORT_CACHE_KIB = -65536;
 /** How many candidates are scored at most. */
 const CANDIDATES = 300;
 
@@ -106,8 +109,7 @@ export class SqliteTranslationMemory implements TranslationMemory {
         'SELECT id FROM memory_units WHERE source_key = ? AND target_text = ? AND article_id IS NULL LIMIT 1',
       ),
       exact: db.prepare<[string], UnitRow>('SELECT * FROM memory_units WHERE source_key = ? LIMIT 50'),
-      gramUnitCount: db.prepare<[string], { doc: number }>("SELECT doc FROM memory_vocabulary WHERE term = ? AND col = 'source_key'"),
-      gramUnits: db.prepare<[string], number>('SELECT rowid FROM memory_text WHERE memory_text MATCH ?').pluck(),
+      gramUnits: db.prepare<[string, number], number>('SELECT rowid FROM memory_text WHERE memory_text MATCH ? LIMIT ?').pluck(),
       unitsByIds: db.prepare<[string, number, number], UnitRow>(
         'SELECT * FROM memory_units WHERE id IN (SELECT value FROM json_each(?)) AND source_length BETWEEN ? AND ?',
       ),
@@ -159,6 +161,19 @@ export class SqliteTranslationMemory implements TranslationMemory {
 
   importUnits(units: Iterable<ImportedUnit>, file: string, at: number): ImportSummary {
     const summary: ImportSummary = { added: 0, unchanged: 0, skipped: 0 };
+    // A big file rewrites much of the trigram index: with SQLite's default 2 MB page cache it would
+    // read and write the same pages over and over. A larger cache for the import only.
+    const cache = this.db.pragma('cache_size', { simple: true }) as number;
+    this.db.pragma(`cache_size = ${IMPORT_CACHE_KIB}`);
+    try {
+      this.importAll(units, file, at, summary);
+    } finally {
+      this.db.pragma(`cache_size = ${cache}`);
+    }
+    return summary;
+  }
+
+  private importAll(units: Iterable<ImportedUnit>, file: string, at: number, summary: ImportSummary): void {
     this.db.transaction(() => {
       for (const unit of units) {
         const sourceText = sideText(unit.source);
@@ -194,7 +209,6 @@ export class SqliteTranslationMemory implements TranslationMemory {
         summary.added++;
       }
     })();
-    return summary;
   }
 
   lookup(request: LookupRequest): TmMatch[] {
@@ -269,25 +283,26 @@ export class SqliteTranslationMemory implements TranslationMemory {
 
   /**
    * Units that share the most of the key's rarest trigrams, of a length that
-   * could reach the threshold. Each chosen trigram's units are read from the
-   * index unranked and counted here: ranking an OR of them in FTS5 would score
-   * every unit holding any of them, tens of thousands at a million units.
+   * could reach the threshold. Each trigram's units are read from the index
+   * unranked, at most POSTING_CAP of them: a trigram with more says little
+   * and is only used when nothing rarer is there. The rarest lists are counted
+   * here, unit by unit: ranking an OR of trigrams in FTS5 would score every
+   * unit holding any of them, and asking the index's vocabulary for each
+   * trigram's count costs more than reading a rare trigram's units outright.
    */
   private fuzzyCandidates(key: string, threshold: number): UnitRow[] {
-    const counted: { gram: string; units: number }[] = [];
+    const lists: number[][] = [];
     for (const gram of trigrams(key)) {
-      const units = this.statements.gramUnitCount.get(gram)?.doc ?? 0;
+      const units = this.statements.gramUnits.all(`source_key : ${ftsString(gram)}`, POSTING_CAP);
       // A trigram no unit has picks nothing.
-      if (units > 0) counted.push({ gram, units });
+      if (units.length > 0) lists.push(units);
     }
-    if (counted.length === 0) return [];
-    counted.sort((a, b) => a.units - b.units);
-    const chosen = counted.slice(0, RARE_TRIGRAMS);
+    if (lists.length === 0) return [];
+    lists.sort((a, b) => a.length - b.length);
+    const chosen = lists.slice(0, RARE_TRIGRAMS);
     // How many chosen trigrams each unit shares, and the units by that count (a bucket per count).
     const shared = new Map<number, number>();
-    for (const { gram } of chosen) {
-      for (const id of this.statements.gramUnits.all(`source_key : ${ftsString(gram)}`)) shared.set(id, (shared.get(id) ?? 0) + 1);
-    }
+    for (const units of chosen) for (const id of units) shared.set(id, (shared.get(id) ?? 0) + 1);
     const byCount: number[][] = Array.from({ length: chosen.length + 1 }, () => []);
     for (const [id, count] of shared) byCount[count]!.push(id);
     const ids: number[] = [];

@@ -165,7 +165,6 @@ const MIGRATIONS: string[] = [
    CREATE UNIQUE INDEX memory_units_segment ON memory_units (article_id, segment_id) WHERE article_id IS NOT NULL;
    CREATE INDEX memory_units_source ON memory_units (source_key);
    CREATE VIRTUAL TABLE memory_text USING fts5(source_key, target_text, content='memory_units', content_rowid='id', tokenize='trigram');
-   CREATE VIRTUAL TABLE memory_vocabulary USING fts5vocab(memory_text, 'col');
    CREATE TRIGGER memory_units_ai AFTER INSERT ON memory_units BEGIN
      INSERT INTO memory_text (rowid, source_key, target_text) VALUES (new.id, new.source_key, new.target_text);
    END;
