@@ -1,0 +1,94 @@
+/**
+ * The memory's own rules on a real SQLite data folder: an article's units go
+ * with the article, imported units stay; re-confirming updates a unit; the
+ * same pair is offered once; a threshold of 100 offers only exact matches.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, test } from 'vitest';
+import { doc, p } from '../../shared/testing/builders';
+import { createEmptyArticle } from '../articles/article-service';
+import { openDataFolder, type DataFolder } from '../store/data-dir';
+import { SqliteTranslationMemory } from './sqlite-memory';
+import type { ConfirmedSegment } from './translation-memory';
+
+const folders: { root: string; folder: DataFolder }[] = [];
+afterEach(() => {
+  for (const { root, folder } of folders.splice(0)) {
+    folder.close();
+    rmSync(root, { recursive: true, force: true });
+  }
+});
+
+function open() {
+  const root = mkdtempSync(join(tmpdir(), 'duet-memory-test-'));
+  const folder = openDataFolder(join(root, 'data'));
+  folders.push({ root, folder });
+  return { folder, memory: new SqliteTranslationMemory(folder.db) };
+}
+
+const confirmed = (articleId: string, segmentId: string, source: string, target: string, at = 1000): ConfirmedSegment => ({
+  articleId,
+  segmentId,
+  articleTitle: 'An article',
+  source: doc(p(source)),
+  target: doc(p(target)),
+  before: null,
+  after: null,
+  status: 'translated',
+  author: 'translator',
+  at,
+});
+
+describe('the SQLite translation memory', () => {
+  test('deleting an article removes its units; imported units stay', () => {
+    const { folder, memory } = open();
+    const id = createEmptyArticle(folder.articles);
+    memory.confirm(confirmed(id, 's1', '达摩院发布了研究。', 'DAMO released research.'));
+    memory.importUnits(
+      [
+        {
+          source: doc(p('达摩院发布了研究。')),
+          target: doc(p('The Academy released research.')),
+          author: null,
+          createdAt: null,
+          changedAt: null,
+          usedCount: 0,
+        },
+      ],
+      'old.tmx',
+      5,
+    );
+    expect(memory.stats()).toEqual({ units: 2, imported: 1 });
+    folder.articles.delete(id);
+    expect(memory.stats()).toEqual({ units: 1, imported: 1 });
+    expect(memory.lookup({ source: '达摩院发布了研究。' }).map((match) => match.targetText)).toEqual(['The Academy released research.']);
+    // The trigram index followed the deletion too: concordance finds only what is left.
+    expect(memory.search('发布了', 'source', 10).total).toBe(1);
+  });
+
+  test('confirming a segment again updates its unit; the same pair from two places is offered once', () => {
+    const { folder, memory } = open();
+    const id = createEmptyArticle(folder.articles);
+    memory.confirm(confirmed(id, 's1', '今天天气很好。', 'The weather is fine today.'));
+    memory.confirm(confirmed(id, 's1', '今天天气很好。', 'It is a fine day.', 2000));
+    expect(memory.stats().units).toBe(1);
+    expect(memory.search('fine day', 'target', 10).total).toBe(1);
+    expect(memory.search('weather', 'target', 10).total).toBe(0);
+    memory.confirm(confirmed(id, 's2', '今天天气很好。', 'It is a fine day.', 3000));
+    expect(memory.stats().units).toBe(2);
+    expect(memory.lookup({ source: '今天天气很好。' })).toHaveLength(1);
+  });
+
+  test('a threshold of 100 offers only exact matches; 90 offers a near one', () => {
+    const { folder, memory } = open();
+    const id = createEmptyArticle(folder.articles);
+    memory.confirm(confirmed(id, 's1', '这项研究由三个实验室共同完成。', 'Three labs did it.'));
+    expect(memory.lookup({ source: '这项研究由五个实验室共同完成。', threshold: 100 })).toEqual([]);
+    expect(memory.lookup({ source: '这项研究由五个实验室共同完成。', threshold: 90 })[0]).toMatchObject({
+      numbersSubstituted: true,
+      targetText: 'Five labs did it.',
+    });
+  });
+});
