@@ -8,7 +8,7 @@
 import { useCallback, useState } from 'react';
 import type * as Y from 'yjs';
 import { isSideEmpty, readSegment, segmentIds } from '../../shared/article/article';
-import { normalizeForMatching } from '../../shared/memory/match-text';
+import { normalizeForMatching } from '../../shared/text/normalize-for-matching';
 import { sideText } from '../../shared/qa/side-content';
 import { errorMessage } from '../api/http';
 import { pretranslateArticle } from './memory-api';

@@ -6,7 +6,7 @@
  * its best score's band.
  */
 import type * as Y from 'yjs';
-import { normalizeForMatching } from '../../shared/memory/match-text';
+import { normalizeForMatching } from '../../shared/text/normalize-for-matching';
 import { ANALYSIS_BANDS, type AnalysisBand, type ArticleAnalysis } from '../../shared/protocol/memory-api';
 import { lookupSegments, segmentsToLookUp } from './article-lookups';
 import type { TranslationMemory } from './translation-memory';

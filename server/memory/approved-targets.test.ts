@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as Y from 'yjs';
-import { normalizeForMatching } from '../../shared/memory/match-text';
+import { normalizeForMatching } from '../../shared/text/normalize-for-matching';
 import { doc, p } from '../../shared/testing/builders';
 import { openDataFolder, type DataFolder } from '../store/data-dir';
 import { approvedTranslationsFor, consistencyKeys } from './memory-consistency';

@@ -5,7 +5,7 @@
  * that a segment's own unit is not held against it; the same translation from
  * several units is given once.
  */
-import { normalizeForMatching } from '../../shared/memory/match-text';
+import { normalizeForMatching } from '../../shared/text/normalize-for-matching';
 import type { QaSegment } from '../../shared/qa/model';
 import type { ApprovedTranslation } from '../../shared/qa/options';
 import { sideText } from '../../shared/qa/side-content';

@@ -13,7 +13,8 @@
 import type { Node as PMNode } from 'prosemirror-model';
 import { schema } from '../../shared/schema/schema';
 import { sideText } from '../../shared/qa/side-content';
-import { matchTokens, normalizeForMatching, type MatchToken } from '../../shared/memory/match-text';
+import { matchTokens, type MatchToken } from '../../shared/memory/match-text';
+import { normalizeForMatching } from '../../shared/text/normalize-for-matching';
 import { matchScoreAtLeast } from '../../shared/memory/fuzzy-score';
 import { diffSources } from '../../shared/memory/source-diff';
 import { numberChanges } from '../../shared/memory/number-substitution';

@@ -9,7 +9,7 @@ import { mkdirSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { segmentIds, setFrontMatterValue, setMeta, setSide, type ArticleMeta } from '../../shared/article/article';
 import { doc as sideDoc, fig, p } from '../../shared/testing/builders';
-import { normalizeForMatching } from '../../shared/memory/match-text';
+import { normalizeForMatching } from '../../shared/text/normalize-for-matching';
 import type { MemoryConsistency } from '../../shared/protocol/memory-api';
 import { openDataFolder } from '../store/data-dir';
 import { SqliteTranslationMemory } from '../memory/sqlite-memory';

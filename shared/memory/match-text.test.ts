@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { matchTokens, normalizeForMatching, type MatchToken } from './match-text';
+import { matchTokens, type MatchToken } from './match-text';
+import { normalizeForMatching } from '../text/normalize-for-matching';
 
 /** Tokens as `text` with `#` after a number. */
 const shown = (text: string): string[] => matchTokens(text).map((token) => `${token.text}${token.number ? '#' : ''}`);

@@ -21,6 +21,7 @@
  * offsets, `start` inclusive, `end` exclusive) so a UI can highlight it.
  */
 import { findChineseNumbers, parseChineseNumber } from '../qa/chinese-numbers';
+import { normalizeForMatching } from '../text/normalize-for-matching';
 
 export interface MatchToken {
   /** The token as compared: NFKC, Latin letters lower-cased. */
@@ -31,11 +32,6 @@ export interface MatchToken {
   end: number;
   /** A number: digits (`2020`, `3.5`, `1,200`) or a Chinese numeral (`三百五十`, `3.5万`). */
   number: boolean;
-}
-
-/** NFKC (full-width ASCII to half-width, half-width katakana to full), runs of whitespace as one space, trimmed. */
-export function normalizeForMatching(text: string): string {
-  return text.normalize('NFKC').replace(/\s+/gu, ' ').trim();
 }
 
 /** A piece of the original text that normalizes on its own: one code point with the marks that follow it. */

@@ -34,8 +34,7 @@ export interface TmxReading {
   notes: string[];
 }
 
-/** The largest TMX file Duet reads: a whole memory, not one article, so far more than an XLIFF file. */
-export const MAX_TMX_BYTES = 64 * 1024 * 1024;
+export { MAX_TMX_BYTES } from '../protocol/memory-api';
 
 /** A file Duet does not read: refused whole, with the line where the problem is (when there is one) and why. */
 export class TmxFileError extends Error {

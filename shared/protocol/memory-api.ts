@@ -6,7 +6,9 @@
  * for display and search.
  */
 import * as v from 'valibot';
-import { MAX_TMX_BYTES } from '../memory/tmx-unit';
+
+/** The largest TMX file Duet reads: a whole memory, not one article, so far more than an XLIFF file. */
+export const MAX_TMX_BYTES = 64 * 1024 * 1024;
 
 /** The statuses whose segments the memory keeps, best last: an approved unit ranks above a translated one of the same score. */
 export const UNIT_STATUSES = ['imported', 'translated', 'reviewed', 'approved'] as const;

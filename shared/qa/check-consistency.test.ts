@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { doc, fig, p, strong } from '../testing/builders';
-import { normalizeForMatching } from '../memory/match-text';
+import { normalizeForMatching } from '../text/normalize-for-matching';
 import { checkConsistency } from './check-consistency';
 import type { QaIssue, QaSegment } from './model';
 import type { ApprovedTranslation } from './options';

@@ -15,7 +15,7 @@
  * Omitted segments, a translator's own segments (no source) and empty
  * translations are not compared.
  */
-import { normalizeForMatching } from '../memory/match-text';
+import { normalizeForMatching } from '../text/normalize-for-matching';
 import { issue, listed, quote, type QaIssue, type QaSegment } from './model';
 import type { QaOptions } from './options';
 import { sideText } from './side-content';
