@@ -86,7 +86,7 @@ export const articleRoutes =
         if (request.body.preview) return reply.code(200).send(await previewSource(input));
         const { title } = request.body;
         const actor = request.auth!.user.name;
-        const fill = fillNewArticle && ((doc: Y.Doc, origin: unknown) => fillNewArticle(doc, origin, actor));
+        const fill = fillNewArticle && request.body.pretranslate !== false && ((doc: Y.Doc, origin: unknown) => fillNewArticle(doc, origin, actor));
         const id = await importSourceArticle(store, { ...input, ...(title !== undefined ? { title } : {}), ...(fill ? { fill } : {}) });
         return reply.code(201).send({ id });
       },

@@ -125,6 +125,13 @@ describe('pre-translation', () => {
     expect(first!.status).toBe('draft');
     expect(first!.target.eq(UNITS[0]![1])).toBe(true);
     expect(second!.status).toBe('untranslated');
+
+    // Unless asked not to.
+    const plain = await api<{ id: string }>('translator', 'POST', '/api/articles/import', { content: ARTICLE[0], filename: 'new.txt', pretranslate: false });
+    const reopened = openDataFolder(server.dataDir);
+    const untouched = loadArticleDoc(reopened.articles, plain.body.id);
+    reopened.close();
+    expect(readSegment(untouched, segmentIds(untouched)[0]!).status).toBe('untranslated');
   });
 });
 

@@ -98,6 +98,8 @@ export const ImportSourceSchema = v.pipe(
     /** Split long paragraphs into one segment per sentence. */
     sentences: v.optional(v.nullable(v.boolean())),
     preview: v.optional(v.nullable(v.boolean())),
+    /** Fill untranslated segments with the translation memory's exact matches, as draft (docs/MEMORY.md); true unless false. */
+    pretranslate: v.optional(v.boolean()),
   }),
   v.check(
     (body) => (body.content === undefined) !== (body.contentBase64 === undefined),
