@@ -1,6 +1,6 @@
 /**
  * The memory's matches for the segment with the caret, docked under the
- * grid (the rows never move when matches arrive): up to five, each with its
+ * grid, at a fixed height (the rows never move when matches arrive): up to five, each with its
  * score, its source's differences from this source, its target, and where
  * and when it was confirmed. Ctrl+1…5 (or a click) inserts one.
  */
@@ -38,10 +38,12 @@ function originLabel(match: TmMatch): string {
 }
 
 export function MatchesPane({ state, canInsert, onInsert }: { state: MatchesState; canInsert: boolean; onInsert(match: TmMatch): void }) {
-  if (!state.segmentId) return null;
+  // Always there, at one height: the grid above never changes size as matches come and go.
   return (
     <section className="matches-pane" aria-label="Translation memory matches" data-testid="matches-pane" aria-busy={state.loading}>
-      {state.error ? (
+      {!state.segmentId ? (
+        <p className="matches-empty">Put the caret in a segment to see the memory's matches.</p>
+      ) : state.error ? (
         <p className="matches-empty" role="status">
           The memory could not be asked: {state.error}
         </p>
