@@ -4,6 +4,7 @@
  * tmx.ts is the module others import.
  */
 import type { Node as PMNode } from 'prosemirror-model';
+import { SOURCE_LANGUAGE, TARGET_LANGUAGE } from '../xliff/vocabulary';
 
 export interface TmxUnit {
   /** A `doc` node of shared/schema: the Chinese side. */
@@ -48,9 +49,9 @@ export class TmxFileError extends Error {
   }
 }
 
-/** The language Duet writes for each side. */
-export const TMX_SOURCE_LANGUAGE = 'zh-CN';
-export const TMX_TARGET_LANGUAGE = 'en';
+/** The language Duet writes for each side: its one language pair, as its XLIFF files name it. */
+export const TMX_SOURCE_LANGUAGE = SOURCE_LANGUAGE;
+export const TMX_TARGET_LANGUAGE = TARGET_LANGUAGE;
 
 /**
  * The codes' `type`s Duet writes. TMX 1.4b names bold, italic, link, lb; the
