@@ -7,6 +7,7 @@ import { afterAll, describe, expect, test } from 'vitest';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { ArticleJson } from '../shared/protocol/api';
 import type { ConcordanceResponse, TmMatch } from '../shared/protocol/memory-api';
 import { duet } from './testing/cli-runner';
 import { poToTmx, readTmxWithToolkit } from './testing/translate-toolkit';
@@ -133,5 +134,25 @@ describe('duet tm', () => {
   test('the usage lists the tm commands', async () => {
     expect((await duet('help')).stdout).toMatch(/tm import FILE\.tmx[\s\S]*tm export[\s\S]*tm lookup TEXT[\s\S]*tm search TEXT/);
     expect((await duet('tm', '--data', root)).code).toBe(2);
+  });
+  test('fills an imported source from the memory, as draft, unless asked not to', async () => {
+    const { data, tmx } = setUp();
+    expect((await duet('tm', 'import', tmx, '--data', data)).code).toBe(0);
+    const source = join(root, `source-${folders}.txt`);
+    writeFileSync(source, `${PAIRS[0][0]}\n\n一段记忆里没有的话。\n\n${PAIRS[2][0]}\n`);
+
+    const filled = await duet('import', source, '--data', data);
+    expect(filled).toMatchObject({ code: 0, stderr: '2 segments filled from the translation memory, as draft\n' });
+    const article = JSON.parse((await duet('show', filled.stdout.trim(), '--json', '--data', data)).stdout) as ArticleJson;
+    expect(article.segments.map((segment) => [segment.status, segment.target.text])).toEqual([
+      ['draft', PAIRS[0][1]],
+      ['untranslated', ''],
+      ['draft', PAIRS[2][1]],
+    ]);
+
+    const left = await duet('import', source, '--no-pretranslate', '--data', data);
+    expect(left).toMatchObject({ code: 0, stderr: '' });
+    const untouched = JSON.parse((await duet('show', left.stdout.trim(), '--json', '--data', data)).stdout) as ArticleJson;
+    expect(untouched.segments.map((segment) => segment.status)).toEqual(['untranslated', 'untranslated', 'untranslated']);
   });
 });

@@ -5,6 +5,7 @@
  */
 import { useNativeHashes } from './native-hashes';
 import { readFileSync, writeFileSync } from 'node:fs';
+import type * as Y from 'yjs';
 import { basename, resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { translatedShare } from '../shared/article/progress';
@@ -23,6 +24,7 @@ import { SiteSettings, type SiteConfig } from './publish/site-settings';
 import type { ArticleStore } from './store/article-store';
 import { SqliteTranslationMemory } from './memory/sqlite-memory';
 import { exportMemoryTmx, importMemoryTmx, tmxImportReport } from './memory/tmx-service';
+import { pretranslateNewArticle } from './memory/pretranslate';
 import { alignFiles, alignImportReport, alignmentJson, alignmentLines, importAlignment } from './memory/align-service';
 import { duetVersion } from './paths';
 import type { UnitOrigin } from '../shared/protocol/memory-api';
@@ -34,6 +36,8 @@ const USAGE = `usage: duet <command> [options]
          [--format FORMAT]       or a Chinese source: FORMAT is published, html, markdown, text
                                  or docx. Without it: .docx, .html/.htm, .txt by name; .md or
                                  .markdown with front matter is published; else by its content
+         [--no-pretranslate]     a source's segments the memory has exact matches for are filled
+                                 as draft (said on stderr) unless this is given
   list                           list articles: id, title, segments, progress
   show ID --json                 print an article as JSON
   export ID [--out FILE]         write the article as house-style Markdown (stdout by default)
@@ -190,18 +194,9 @@ function defaultImportFormat(path: string, bytes: Uint8Array): ImportFormat {
   return detectFormat(bytes, path);
 }
 
-async function withStoreAsync<T>(dataFlag: unknown, run: (store: ArticleStore) => Promise<T>): Promise<T> {
-  const folder = openDataFolder(resolveDataDir(typeof dataFlag === 'string' ? dataFlag : undefined));
-  try {
-    return await run(folder.articles);
-  } finally {
-    folder.close();
-  }
-}
-
 const commands: Record<string, (args: string[], io: Io) => number | Promise<number>> = {
   async import(args, io) {
-    const { values, positionals } = parse(args, { title: { type: 'string' }, format: { type: 'string' } }, 1);
+    const { values, positionals } = parse(args, { title: { type: 'string' }, format: { type: 'string' }, 'no-pretranslate': { type: 'boolean' } }, 1);
     const given = values.format;
     if (given !== undefined && !(IMPORT_FORMATS as readonly unknown[]).includes(given)) {
       throw new UsageError(`--format must be one of ${IMPORT_FORMATS.join(', ')}, not "${String(given)}"`);
@@ -215,8 +210,17 @@ const commands: Record<string, (args: string[], io: Io) => number | Promise<numb
       const text = decodeTextFile(bytes, path);
       id = withStore(values.data, (store) => importPublished(store, text, title != null ? { title } : {}));
     } else {
-      const source = { bytes, filename: path, format, ...(title != null ? { title } : {}) };
-      id = await withStoreAsync(values.data, (store) => importSourceArticle(store, source));
+      // As an import in the browser: untranslated segments the memory has exact matches for are filled, as draft (docs/MEMORY.md).
+      let filled = 0;
+      const folder = openDataFolder(resolveDataDir(typeof values.data === 'string' ? values.data : undefined));
+      try {
+        const memory = new SqliteTranslationMemory(folder.db);
+        const fill = values['no-pretranslate'] ? undefined : (doc: Y.Doc, origin: unknown) => (filled = pretranslateNewArticle(doc, memory, null, origin));
+        id = await importSourceArticle(folder.articles, { bytes, filename: path, format, ...(title != null ? { title } : {}), ...(fill ? { fill } : {}) });
+      } finally {
+        folder.close();
+      }
+      if (filled > 0) io.stderr(`${filled} segment${filled === 1 ? '' : 's'} filled from the translation memory, as draft\n`);
     }
     io.stdout(`${id}\n`);
     return 0;
