@@ -4,7 +4,8 @@
  * the same, the caret in a segment brings up the memory's match under the
  * grid, with what differs marked; Ctrl+1 puts it in, bold and all, as an
  * edit Ctrl+Z takes back; a match that differs only in a number comes with
- * the number changed; and Ctrl+K finds a word anywhere in the memory.
+ * the number changed; and Ctrl+K finds a word anywhere in the memory. The
+ * same sentence translated two ways in one article is marked on both rows.
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -141,6 +142,33 @@ describe('the memory offers earlier work', () => {
       await eventually(() => editor.row(index).getAttribute('data-status')).toBe('draft');
     }
     expect(await editor.targetText(4)).toBe('');
+    expect(pageErrors).toEqual([]);
+  });
+  test('a sentence she translates otherwise than the same sentence above is marked on both rows, each naming the other translation', async () => {
+    const repeated = '疫情期间，医院增加了床位。';
+    const id = storeArticle(server, {
+      segments: [
+        { source: doc(p(repeated)), target: doc(p('During the epidemic, the hospital added beds.')), status: 'translated' },
+        { source: doc(p('另一句。')), target: doc(p('Another sentence.')), status: 'translated' },
+        { source: doc(p(repeated)), target: doc(p()), status: 'untranslated' },
+      ],
+    });
+    const { page, pageErrors } = await newUser(browser, server.baseUrl);
+    const editor = await EditorPage.open(page, id, 'translator', PASSWORD);
+    const warnings = (index: number) => editor.row(index).locator('[data-testid="qa-marker-issue"][data-check="inconsistent-translation"]');
+
+    await editor.typeInTarget(2, 'The hospital added beds during the outbreak.');
+    await eventually(() => warnings(0).count()).toBe(1);
+    expect(await warnings(0).textContent()).toContain('“The hospital added beds during the outbreak.”');
+    expect(await warnings(2).textContent()).toContain('“During the epidemic, the hospital added beds.”');
+    expect(await warnings(1).count()).toBe(0);
+
+    // She makes it read as the first: both marks go.
+    await editor.target(2).click();
+    await page.keyboard.press('Control+a');
+    await page.keyboard.type('During the epidemic, the hospital added beds.');
+    await eventually(() => warnings(0).count()).toBe(0);
+    expect(await warnings(2).count()).toBe(0);
     expect(pageErrors).toEqual([]);
   });
 });

@@ -10,6 +10,8 @@ import { claimSession } from '../collab/early-session';
 import { PresenceHub } from '../editing/presence';
 import { UndoRegistry } from '../editing/undo-registry';
 import { ReviewHub } from '../review/review-hub';
+import { ConsistencyHub } from '../publish/consistency-hub';
+import { approvedTranslations } from '../memory/memory-api';
 import { EditorSurface } from './EditorSurface';
 import { useOpening } from './use-opening';
 import './editor.css';
@@ -20,6 +22,7 @@ interface EditorParts {
   presence: PresenceHub;
   undo: UndoRegistry;
   review: ReviewHub;
+  consistency: ConsistencyHub;
 }
 
 export function ArticleEditor({ articleId, user }: { articleId: string; user: SessionUser }) {
@@ -36,12 +39,19 @@ export function ArticleEditor({ articleId, user }: { articleId: string; user: Se
     const cancel = afterPaint(() => {
       // Opened already if the app was loaded at this article's address without an opening (early-session.ts).
       const session = claimSession(articleId, { id, name, role });
-      started = { session, presence: new PresenceHub(session.provider.awareness), undo: new UndoRegistry(), review: new ReviewHub(session.doc) };
+      started = {
+        session,
+        presence: new PresenceHub(session.provider.awareness),
+        undo: new UndoRegistry(),
+        review: new ReviewHub(session.doc),
+        consistency: new ConsistencyHub(session.doc, () => approvedTranslations(articleId)),
+      };
       setParts(started);
     });
     return () => {
       cancel();
       if (!started) return;
+      started.consistency.destroy();
       started.review.destroy();
       started.presence.destroy();
       started.undo.destroy();

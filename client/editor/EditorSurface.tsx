@@ -43,6 +43,7 @@ import { useMatches } from '../memory/use-matches';
 import { useMemoryKeys } from '../memory/use-memory-keys';
 import { MemoryPanel } from '../memory/MemoryPanel';
 import { RepetitionsBar } from '../memory/RepetitionsBar';
+import type { ConsistencyHub } from '../publish/consistency-hub';
 import { useRepetitions } from '../memory/use-repetitions';
 
 export interface SurfaceProps {
@@ -53,6 +54,8 @@ export interface SurfaceProps {
   presence: PresenceHub;
   undo: UndoRegistry;
   review: ReviewHub;
+  /** The rows' consistency warnings: none while the opening rows are shown. */
+  consistency?: ConsistencyHub;
   user: SessionUser;
   /** Showing the opening rows: how to hand them over, and the article's length. */
   opening?: { handOver: OpeningHandOver; total: number };
@@ -60,7 +63,7 @@ export interface SurfaceProps {
   carried?: CarriedOpening | null;
 }
 
-export function EditorSurface({ session, doc, presence, undo, review, user, opening, carried }: SurfaceProps) {
+export function EditorSurface({ session, doc, presence, undo, review, consistency, user, opening, carried }: SurfaceProps) {
   // The connection and saved state are read by the header's status alone: they change on every keystroke.
   const presenceVersion = useSyncExternalStore(presence.subscribe, presence.getVersion);
   const rows = useSegments(doc);
@@ -163,8 +166,9 @@ export function EditorSurface({ session, doc, presence, undo, review, user, open
       measure: windowed.measure,
       review: reviewPage.rowReview,
       media,
+      consistency: consistency ?? null,
     }),
-    [doc, me, canEditTarget, canEditSource, presence, undo, commands, controls, views, windowed.measure, reviewPage.rowReview, media],
+    [doc, me, canEditTarget, canEditSource, presence, undo, commands, controls, views, windowed.measure, reviewPage.rowReview, media, consistency],
   );
 
   // The opening rows' views and scroller, for the hand-over to read (opening-hand-over.ts).

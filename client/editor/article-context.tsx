@@ -16,6 +16,7 @@ import type { SessionUser } from '../collab/article-session';
 import type { PresenceHub } from '../editing/presence';
 import type { UndoRegistry } from '../editing/undo-registry';
 import type { RowMedia } from '../media/row-media';
+import type { ConsistencyHub } from '../publish/consistency-hub';
 import type { RowReview } from '../review/RowThreads';
 import type { RowAction } from './row/row-actions';
 import type { RowViews } from './row/row-views';
@@ -50,6 +51,8 @@ export interface ArticleContextValue {
   review: RowReview;
   /** Image tools: none in the opening rows. */
   media: RowMedia | null;
+  /** The rows' consistency warnings, compared across the article: none in the opening rows. */
+  consistency: ConsistencyHub | null;
 }
 
 const ArticleContext = createContext<ArticleContextValue | null>(null);

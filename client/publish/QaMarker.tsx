@@ -1,15 +1,27 @@
 /**
  * The QA marker on an editor row: a small badge with the number of issues
  * (red when one is an error), their sentences in its tooltip and, opened, in
- * a popover. Nothing when the segment is clean.
+ * a popover. Nothing when the segment is clean. The row's own checks come
+ * first, then the article-wide consistency warnings (consistency-hub.ts).
  */
+import { useCallback, useMemo, useSyncExternalStore } from 'react';
 import type { QaIssue } from '../../shared/qa/qa';
+import type { ConsistencyHub } from './consistency-hub';
 import type { RowContent } from './segment-qa';
 import { useSegmentQa } from './use-segment-qa';
 import './qa-marker.css';
 
-export function QaMarker({ row }: { row: RowContent }) {
-  const issues = useSegmentQa(row);
+const NONE: readonly QaIssue[] = [];
+
+function useConsistency(hub: ConsistencyHub | null, id: string): readonly QaIssue[] {
+  const subscribe = useCallback((listener: () => void) => (hub ? hub.subscribe(id, listener) : () => undefined), [hub, id]);
+  return useSyncExternalStore(subscribe, () => (hub ? hub.issuesFor(id) : NONE));
+}
+
+export function QaMarker({ row, consistency }: { row: RowContent; consistency: ConsistencyHub | null }) {
+  const own = useSegmentQa(row);
+  const compared = useConsistency(consistency, row.id);
+  const issues = useMemo(() => (compared.length === 0 ? own : [...own, ...compared]), [own, compared]);
   if (issues.length === 0) return null;
   const errors = issues.filter((issue) => issue.severity === 'error').length;
   const severity = errors > 0 ? 'error' : 'warning';

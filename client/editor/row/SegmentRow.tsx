@@ -36,7 +36,7 @@ export interface SegmentRowProps {
 }
 
 export const SegmentRow = memo(function SegmentRow({ row, index, top, selected, highlighted, assignment, shownBecause }: SegmentRowProps) {
-  const { canEditTarget, media, review } = useArticle();
+  const { canEditTarget, media, review, consistency } = useArticle();
   const source = useRef<HTMLDivElement>(null);
   const target = useRef<HTMLDivElement>(null);
   const element = useRef<HTMLDivElement>(null);
@@ -59,7 +59,7 @@ export const SegmentRow = memo(function SegmentRow({ row, index, top, selected, 
         <RowStatus id={row.id} status={row.status} selected={selected} />
         {assignment && <Assignees assignment={assignment} />}
         <RowThreads segmentId={row.id} review={review} />
-        <QaMarker row={row} />
+        <QaMarker row={row} consistency={consistency} />
         <PeopleHere segmentId={row.id} />
         {row.omitted && <span className="omitted-note">omitted</span>}
         {row.memoryMatch && (
