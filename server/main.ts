@@ -27,6 +27,7 @@ import { reviewRecorder } from './review/review-recorder';
 import { memoryRecorder } from './memory/memory-recorder';
 import { memoryRoutes } from './memory/memory-routes';
 import { articleMemoryRoutes } from './memory/article-memory-routes';
+import { alignRoutes } from './memory/align-routes';
 import { pretranslateNewArticle } from './memory/pretranslate';
 import { SqliteTranslationMemory } from './memory/sqlite-memory';
 import type { TranslationMemory } from './memory/translation-memory';
@@ -122,6 +123,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       reviewRoutes(deps),
       memoryRoutes(deps),
       articleMemoryRoutes(deps),
+      alignRoutes(deps),
       userRoutes(deps),
     ],
   });

@@ -23,6 +23,7 @@ import type { RouteModule } from '../routing/duet-app';
 import type { ArticleStore } from '../store/article-store';
 import { createEmptyArticle, exportArticle, importPublished, importSourceArticle, listArticles, showArticle } from './article-service';
 import { keepOpening, keptOpening } from './opening-cache';
+import { decodeBase64 } from '../http/request-base64';
 
 export interface ArticleRouteDeps {
   store: ArticleStore;
@@ -45,14 +46,6 @@ function importInput(body: ImportSourceBody): ImportSourceInput {
     ...(sourceUrl !== undefined ? { sourceUrl } : {}),
     sentences: body.sentences ?? false,
   };
-}
-
-/** Strict base64 (a `data:…;base64,` prefix, as FileReader gives, is allowed): a typo must not import garbage. */
-function decodeBase64(text: string): Uint8Array {
-  const value = text.replace(/^data:[^,]*;base64,/, '').replace(/\s+/g, '');
-  if (value.length % 4 !== 0 || !/^[A-Za-z0-9+/]*={0,2}$/.test(value)) throw new DuetError('bad_request', '"contentBase64" is not valid base64');
-  const buffer = Buffer.from(value, 'base64');
-  return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
 }
 
 export const articleRoutes =

@@ -14,6 +14,7 @@ import { FrontMatterError } from '../../shared/markdown/front-matter';
 import { alignBlocks, type AlignedPair, type Alignment } from '../../shared/memory/align';
 import { sideText } from '../../shared/qa/side-content';
 import { DuetError } from '../../shared/protocol/errors';
+import type { AlignmentProposal } from '../../shared/protocol/align-api';
 import type { ImportedUnit, ImportSummary, TranslationMemory } from './translation-memory';
 
 export interface AlignInput {
@@ -68,11 +69,18 @@ export interface AlignedUnits {
   untranslated: number;
 }
 
-/** The pairs that translate one another (1-1, 1-2, 2-1) as memory units: the Chinese side(s) joined as one side, the English likewise. */
-export function alignedUnits(article: AlignedArticle): AlignedUnits {
+/** Which blocks of each side a pair holds: the aligner's pairs, or the rows a person corrected (shared/memory/alignment-edit.ts). */
+export type BlockPairs = readonly Pick<AlignedPair, 'source' | 'target'>[];
+
+/**
+ * The pairs that translate one another (both sides present) as memory units:
+ * the Chinese side(s) joined as one side, the English likewise. By default
+ * the aligner's pairs; `pairs` a person's corrected rows instead.
+ */
+export function alignedUnits(article: AlignedArticle, pairs: BlockPairs = article.alignment.pairs): AlignedUnits {
   const units: ImportedUnit[] = [];
   let left = 0;
-  for (const pair of article.alignment.pairs) {
+  for (const pair of pairs) {
     if (pair.source.length === 0 || pair.target.length === 0) continue;
     const target = joinSides(pair.target.map((index) => article.english[index]!));
     if (untranslated(target)) {
@@ -95,9 +103,9 @@ export interface AlignImportSummary extends ImportSummary {
   untranslated: number;
 }
 
-/** Store the aligned pairs as imported units, their origin `fileName` (the published file's name), in one transaction. */
-export function importAlignment(memory: TranslationMemory, article: AlignedArticle, fileName: string, at: number): AlignImportSummary {
-  const { units, untranslated: left } = alignedUnits(article);
+/** Store the aligned pairs (or `pairs`, corrected) as imported units, their origin `fileName` (the published file's name), in one transaction. */
+export function importAlignment(memory: TranslationMemory, article: AlignedArticle, fileName: string, at: number, pairs?: BlockPairs): AlignImportSummary {
+  const { units, untranslated: left } = alignedUnits(article, pairs);
   return { ...memory.importUnits(units, fileName, at), untranslated: left };
 }
 
@@ -130,6 +138,16 @@ function shownText(side: PMNode): string {
 }
 
 const sidesText = (sides: readonly PMNode[], indexes: readonly number[]): string => indexes.map((index) => shownText(sides[index]!)).join(' ¶ ');
+
+/** The proposal the Align page shows: every block of both sides, with its kind and text, and the aligner's rows. */
+export function alignmentProposal(article: AlignedArticle): AlignmentProposal {
+  const block = (side: PMNode) => ({ type: side.firstChild?.type.name ?? 'paragraph', text: shownText(side) });
+  return {
+    chinese: article.chinese.map(block),
+    english: article.english.map(block),
+    rows: article.alignment.pairs.map(({ source, target, confidence }) => ({ source, target, confidence: Math.round(confidence * 1000) / 1000 })),
+  };
+}
 
 export function alignmentJson(article: AlignedArticle): AlignmentJson {
   return {

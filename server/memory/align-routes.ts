@@ -1,0 +1,57 @@
+/**
+ * Aligning published work from the browser (the Align page; docs/MEMORY.md
+ * "Aligning published work"): propose an alignment of two files, and store
+ * the rows a person corrected as memory units. Both are the admins', as
+ * importing into the memory is. The server keeps nothing between the two
+ * requests: the confirmation brings the files again and they are read again,
+ * so what is stored is what these files say, and rows that do not fit them
+ * are refused whole.
+ */
+import { MAX_IMPORT_BYTES } from '../../shared/import/text-file';
+import { alignmentProblem } from '../../shared/memory/alignment-edit';
+import { DuetError } from '../../shared/protocol/errors';
+import { AlignConfirmedSchema, AlignConfirmSchema, AlignmentProposalSchema, AlignRequestSchema, type AlignFile } from '../../shared/protocol/align-api';
+import { decodeBase64 } from '../http/request-base64';
+import type { RouteModule } from '../routing/duet-app';
+import { alignFiles, alignmentProposal, importAlignment, type AlignedArticle } from './align-service';
+import type { TranslationMemory } from './translation-memory';
+
+export interface AlignRouteDeps {
+  memory: TranslationMemory;
+}
+
+/** Two files, each up to an import's limit, as base64 (a third larger) in JSON. */
+const ALIGN_BODY_BYTES = MAX_IMPORT_BYTES * 3 + 4096;
+
+/** The name a unit says it came from: the file's last path part, as a browser or a script may send a whole path. */
+const baseName = (fileName: string) => fileName.split(/[\\/]/).pop() || fileName;
+
+function fileBytes(file: AlignFile, which: string): { bytes: Uint8Array; name: string } {
+  const bytes = file.content !== undefined ? new TextEncoder().encode(file.content) : decodeBase64(file.contentBase64!, `${which}.contentBase64`);
+  if (bytes.byteLength > MAX_IMPORT_BYTES) throw new DuetError('too_large', `${file.fileName} is over ${MAX_IMPORT_BYTES} bytes`);
+  return { bytes, name: baseName(file.fileName) };
+}
+
+const align = (body: { source: AlignFile; published: AlignFile }): Promise<AlignedArticle> =>
+  alignFiles({ source: fileBytes(body.source, 'source'), published: fileBytes(body.published, 'published') });
+
+export const alignRoutes =
+  ({ memory }: AlignRouteDeps): RouteModule =>
+  async (app) => {
+    app.post(
+      '/api/memory/align',
+      { config: { access: 'memory.import' }, bodyLimit: ALIGN_BODY_BYTES, schema: { body: AlignRequestSchema, response: { 200: AlignmentProposalSchema } } },
+      async (request) => alignmentProposal(await align(request.body)),
+    );
+
+    app.post(
+      '/api/memory/align/confirm',
+      { config: { access: 'memory.import' }, bodyLimit: ALIGN_BODY_BYTES, schema: { body: AlignConfirmSchema, response: { 200: AlignConfirmedSchema } } },
+      async (request) => {
+        const article = await align(request.body);
+        const problem = alignmentProblem(request.body.rows, article.chinese.length, article.english.length);
+        if (problem) throw new DuetError('invalid_input', `the rows do not align these files: ${problem}`);
+        return importAlignment(memory, article, baseName(request.body.published.fileName), Date.now(), request.body.rows);
+      },
+    );
+  };
