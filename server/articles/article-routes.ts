@@ -23,7 +23,7 @@ import type { RouteModule } from '../routing/duet-app';
 import type { ArticleStore } from '../store/article-store';
 import { createEmptyArticle, exportArticle, importPublished, importSourceArticle, listArticles, showArticle } from './article-service';
 import { keepOpening, keptOpening } from './opening-cache';
-import { decodeBase64 } from '../http/request-base64';
+import { decodeBase64 } from '../routing/request-base64';
 
 export interface ArticleRouteDeps {
   store: ArticleStore;

@@ -11,7 +11,7 @@ import { MAX_IMPORT_BYTES } from '../../shared/import/text-file';
 import { alignmentProblem } from '../../shared/memory/alignment-edit';
 import { DuetError } from '../../shared/protocol/errors';
 import { AlignConfirmedSchema, AlignConfirmSchema, AlignmentProposalSchema, AlignRequestSchema, type AlignFile } from '../../shared/protocol/align-api';
-import { decodeBase64 } from '../http/request-base64';
+import { decodeBase64 } from '../routing/request-base64';
 import type { RouteModule } from '../routing/duet-app';
 import { alignFiles, alignmentProposal, importAlignment, type AlignedArticle } from './align-service';
 import type { TranslationMemory } from './translation-memory';
