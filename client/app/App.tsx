@@ -13,6 +13,8 @@ import { followLink, parseRoute, useRoute } from '../ui/routing';
 
 // Loaded when first opened: it brings the Markdown renderer, which the editor does not need.
 const PublishPage = lazy(() => import('../publish/PublishPage'));
+// Loaded when first opened: admins only, now and then.
+const AlignPage = lazy(() => import('../memory/AlignPage'));
 
 export function App() {
   const session = useSession();
@@ -77,7 +79,7 @@ function Pages({ user, onUnauthenticated }: { user: SessionUser; onUnauthenticat
   const route = useRoute();
   switch (route.page) {
     case 'articles':
-      return <ArticleList canCreate={may(user, 'article.create')} onUnauthenticated={onUnauthenticated} />;
+      return <ArticleList canCreate={may(user, 'article.create')} canAlign={may(user, 'memory.import')} onUnauthenticated={onUnauthenticated} />;
     case 'article':
       // Keyed by id so moving between articles starts each page fresh.
       return <EditorPage key={route.id} articleId={route.id} user={user} onUnauthenticated={onUnauthenticated} />;
@@ -85,6 +87,12 @@ function Pages({ user, onUnauthenticated }: { user: SessionUser; onUnauthenticat
       return (
         <Suspense fallback={<p className="status-message">Loading…</p>}>
           <PublishPage key={route.id} articleId={route.id} user={user} onUnauthenticated={onUnauthenticated} />
+        </Suspense>
+      );
+    case 'align':
+      return (
+        <Suspense fallback={<p className="status-message">Loading…</p>}>
+          <AlignPage onUnauthenticated={onUnauthenticated} />
         </Suspense>
       );
     case 'not-found':

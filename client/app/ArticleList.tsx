@@ -6,7 +6,7 @@ import { listArticles } from '../api/api';
 import { ApiError } from '../api/http';
 import { describeError } from '../ui/messages';
 import { NewArticle } from './NewArticle';
-import { articlePath, followLink } from '../ui/routing';
+import { ALIGN_PATH, articlePath, followLink } from '../ui/routing';
 import { formatExactTime, formatLastActivity } from '../ui/time';
 
 type ArticlesState = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ready'; articles: ArticleSummary[] };
@@ -14,12 +14,14 @@ type ArticlesState = { kind: 'loading' } | { kind: 'error'; message: string } | 
 export interface ArticleListProps {
   /** May this user create articles (`article.create`)? Only hides the button: the server decides. */
   canCreate: boolean;
+  /** May this user align published work into the memory (`memory.import`)? Only hides the link. */
+  canAlign?: boolean;
   /** The server says the session is gone. */
   onUnauthenticated(): void;
 }
 
 /** The article index: fetches the list, offers "New article" to those who may, and hands rows to presentational pieces. */
-export function ArticleList({ canCreate, onUnauthenticated }: ArticleListProps) {
+export function ArticleList({ canCreate, canAlign = false, onUnauthenticated }: ArticleListProps) {
   const headingId = useId();
   const { state, reload } = useArticles(onUnauthenticated);
   const [created, setCreated] = useState<{ id: string; title: string } | null>(null);
@@ -60,15 +62,22 @@ export function ArticleList({ canCreate, onUnauthenticated }: ArticleListProps) 
     <section className="article-list" aria-labelledby={headingId} data-testid="article-list">
       <div className="page-heading">
         <h2 id={headingId}>Articles</h2>
-        {canCreate && (
-          <NewArticle
-            onCreated={(article) => {
-              setCreated(article);
-              reload();
-            }}
-            onUnauthenticated={onUnauthenticated}
-          />
-        )}
+        <div className="page-actions">
+          {canAlign && (
+            <a className="button" href={ALIGN_PATH} onClick={followLink} data-testid="align-link">
+              Align published work
+            </a>
+          )}
+          {canCreate && (
+            <NewArticle
+              onCreated={(article) => {
+                setCreated(article);
+                reload();
+              }}
+              onUnauthenticated={onUnauthenticated}
+            />
+          )}
+        </div>
       </div>
       {created && (
         <p className="notice" role="status" data-testid="article-created">

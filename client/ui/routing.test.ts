@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { articlePath, parseRoute, publishPath, segmentInHash } from './routing';
+import { ALIGN_PATH, articlePath, parseRoute, publishPath, segmentInHash } from './routing';
 
 describe('parseRoute', () => {
   test('the root and /articles are the article list, with or without a trailing slash', () => {
@@ -18,6 +18,12 @@ describe('parseRoute', () => {
     expect(parseRoute('/articles/k3Jx9_a-Q/publish/')).toEqual({ page: 'publish', id: 'k3Jx9_a-Q' });
     expect(parseRoute(publishPath('a b/c'))).toEqual({ page: 'publish', id: 'a b/c' });
     expect(parseRoute('/articles/x/publishing')).toEqual({ page: 'not-found', path: '/articles/x/publishing' });
+  });
+
+  test('/memory/align is the Align page', () => {
+    expect(parseRoute(ALIGN_PATH)).toEqual({ page: 'align' });
+    expect(parseRoute('/memory/align/')).toEqual({ page: 'align' });
+    expect(parseRoute('/memory')).toEqual({ page: 'not-found', path: '/memory' });
   });
 
   test('anything else is not found, including a malformed escape', () => {

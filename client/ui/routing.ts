@@ -5,7 +5,8 @@
  */
 import { useEffect, useState, type MouseEvent } from 'react';
 
-export type Route = { page: 'articles' } | { page: 'article'; id: string } | { page: 'publish'; id: string } | { page: 'not-found'; path: string };
+export type Route =
+  { page: 'articles' } | { page: 'article'; id: string } | { page: 'publish'; id: string } | { page: 'align' } | { page: 'not-found'; path: string };
 
 /** An article's editor; with a segment, the editor opens at that segment (`#segment=<id>`). */
 export const articlePath = (id: string, segment?: string): string =>
@@ -13,6 +14,9 @@ export const articlePath = (id: string, segment?: string): string =>
 
 /** An article's checks, preview, downloads and publishing. */
 export const publishPath = (id: string): string => `/articles/${encodeURIComponent(id)}/publish`;
+
+/** Aligning a source with its published translation into the memory (admins). */
+export const ALIGN_PATH = '/memory/align';
 
 /** The segment a URL's hash names (`#segment=<id>`), or null. */
 export function segmentInHash(hash: string): string | null {
@@ -29,6 +33,7 @@ export function parseRoute(pathname: string): Route {
   // A trailing slash is the same page; people type and paste URLs both ways.
   const path = pathname.length > 1 ? pathname.replace(/\/+$/, '') : pathname;
   if (path === '/' || path === '/articles') return { page: 'articles' };
+  if (path === ALIGN_PATH) return { page: 'align' };
   const article = /^\/articles\/([^/]+)(\/publish)?$/.exec(path);
   if (article) {
     try {

@@ -91,4 +91,24 @@ describe('the SQLite translation memory', () => {
       targetText: 'Five labs did it.',
     });
   });
+  test('an imported unit is never "in context": its neighbours are unknown, not the edge of an article', () => {
+    const { folder, memory } = open();
+    const id = createEmptyArticle(folder.articles);
+    const unit = {
+      source: doc(p('达摩院发布了研究。')),
+      target: doc(p('The Academy released research.')),
+      author: null,
+      createdAt: null,
+      changedAt: null,
+      usedCount: 0,
+    };
+    memory.importUnits([unit], 'old.tmx', 5);
+    // A one-segment article: no segment before or after, as a unit of a one-segment article has none either.
+    expect(memory.lookup({ source: '达摩院发布了研究。', before: null, after: null }).map((match) => match.score)).toEqual([100]);
+    memory.confirm(confirmed(id, 's1', '达摩院发布了研究。', 'DAMO released research.'));
+    expect(memory.lookup({ source: '达摩院发布了研究。', before: null, after: null }).map((match) => [match.score, match.targetText])).toEqual([
+      [101, 'DAMO released research.'],
+      [100, 'The Academy released research.'],
+    ]);
+  });
 });

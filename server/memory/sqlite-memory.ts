@@ -227,7 +227,8 @@ export class SqliteTranslationMemory implements TranslationMemory {
     for (const row of this.statements.exact.all(key)) {
       seen.add(row.id);
       if (excluded(row)) continue;
-      const inContext = request.before !== undefined && row.context_before === before && row.context_after === after;
+      // An imported unit's neighbours are unknown (its null context is not "the article's edge"): never in context.
+      const inContext = request.before !== undefined && row.status !== 'imported' && row.context_before === before && row.context_after === after;
       scored.push({ row, score: inContext ? 101 : 100 });
     }
     // At 100 only exact matches count: the fuzzy pass could find none.
