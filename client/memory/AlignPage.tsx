@@ -245,24 +245,24 @@ function Block({
     <div className={`align-block block-${block.type}`} data-testid="align-block">
       <span className="align-text">{block.text || '(empty)'}</span>
       <span className="align-moves">
-        {up && (
-          <button type="button" className="button" data-testid="align-move-up" aria-label={`Move ${label} to the row above`} disabled={disabled} onClick={up}>
-            ↑
-          </button>
-        )}
-        {down && (
-          <button
-            type="button"
-            className="button"
-            data-testid="align-move-down"
-            aria-label={`Move ${label} to the row below`}
-            disabled={disabled}
-            onClick={down}
-          >
-            ↓
-          </button>
-        )}
+        {up && <MoveButton direction="up" label={label} disabled={disabled} onClick={up} />}
+        {down && <MoveButton direction="down" label={label} disabled={disabled} onClick={down} />}
       </span>
     </div>
+  );
+}
+
+function MoveButton({ direction, label, disabled, onClick }: { direction: 'up' | 'down'; label: string; disabled: boolean; onClick(): void }) {
+  return (
+    <button
+      type="button"
+      className="button"
+      data-testid={`align-move-${direction}`}
+      aria-label={`Move ${label} to the row ${direction === 'up' ? 'above' : 'below'}`}
+      disabled={disabled}
+      onClick={onClick}
+    >
+      {direction === 'up' ? '↑' : '↓'}
+    </button>
   );
 }

@@ -14,6 +14,7 @@ import { AlignConfirmedSchema, AlignConfirmSchema, AlignmentProposalSchema, Alig
 import { decodeBase64 } from '../routing/request-base64';
 import type { RouteModule } from '../routing/duet-app';
 import { alignFiles, alignmentProposal, importAlignment, type AlignedArticle } from './align-service';
+import { originFileName } from './origin-file-name';
 import type { TranslationMemory } from './translation-memory';
 
 export interface AlignRouteDeps {
@@ -23,13 +24,10 @@ export interface AlignRouteDeps {
 /** Two files, each up to an import's limit, as base64 (a third larger) in JSON. */
 const ALIGN_BODY_BYTES = MAX_IMPORT_BYTES * 3 + 4096;
 
-/** The name a unit says it came from: the file's last path part, as a browser or a script may send a whole path. */
-const baseName = (fileName: string) => fileName.split(/[\\/]/).pop() || fileName;
-
 function fileBytes(file: AlignFile, which: string): { bytes: Uint8Array; name: string } {
   const bytes = file.content !== undefined ? new TextEncoder().encode(file.content) : decodeBase64(file.contentBase64!, `${which}.contentBase64`);
   if (bytes.byteLength > MAX_IMPORT_BYTES) throw new DuetError('too_large', `${file.fileName} is over ${MAX_IMPORT_BYTES} bytes`);
-  return { bytes, name: baseName(file.fileName) };
+  return { bytes, name: originFileName(file.fileName) };
 }
 
 const align = (body: { source: AlignFile; published: AlignFile }): Promise<AlignedArticle> =>
@@ -51,7 +49,7 @@ export const alignRoutes =
         const article = await align(request.body);
         const problem = alignmentProblem(request.body.rows, article.chinese.length, article.english.length);
         if (problem) throw new DuetError('invalid_input', `the rows do not align these files: ${problem}`);
-        return importAlignment(memory, article, baseName(request.body.published.fileName), Date.now(), request.body.rows);
+        return importAlignment(memory, article, originFileName(request.body.published.fileName), Date.now(), request.body.rows);
       },
     );
   };

@@ -27,6 +27,7 @@ import type { ArticleStore } from '../store/article-store';
 import { MAX_TMX_BYTES } from '../../shared/memory/tmx';
 import { exportMemoryTmx, importMemoryTmx, TMX_CONTENT_TYPE, TMX_DOWNLOAD_NAME } from './tmx-service';
 import { approvedTranslationsFor } from './memory-consistency';
+import { originFileName } from './origin-file-name';
 import type { TranslationMemory } from './translation-memory';
 
 export interface MemoryRouteDeps {
@@ -45,9 +46,6 @@ const SEARCH_LIMIT = 50;
  * the app's smaller limit).
  */
 const TMX_BODY_BYTES = MAX_TMX_BYTES * 2 + 4096;
-
-/** The name an imported file's units say they came from: its last path part, as a browser or a script may send a whole path. */
-const baseName = (fileName: string) => fileName.split(/[\\/]/).pop() || fileName;
 
 export const memoryRoutes =
   ({ memory, store, version }: MemoryRouteDeps): RouteModule =>
@@ -89,7 +87,7 @@ export const memoryRoutes =
       '/api/memory/tmx',
       { config: { access: 'memory.import' }, bodyLimit: TMX_BODY_BYTES, schema: { body: TmxImportSchema, response: { 200: TmxImportSummarySchema } } },
       // A file readTmx refuses is a DuetError (invalid_input, or too_large) naming its line, and nothing is stored.
-      async (request) => importMemoryTmx(memory, request.body.tmx, baseName(request.body.fileName), Date.now()),
+      async (request) => importMemoryTmx(memory, request.body.tmx, originFileName(request.body.fileName), Date.now()),
     );
 
     app.get('/api/memory/tmx', { config: { access: 'memory.export' } }, async (_request, reply) =>
