@@ -8,9 +8,8 @@
  */
 import { useId, useRef, useState } from 'react';
 import { canMoveBlock, canPairWithNext, canUnpair, type AlignmentSide } from '../../shared/memory/alignment-edit';
-import { MAX_IMPORT_BYTES } from '../../shared/import/text-file';
 import type { AlignConfirmed, AlignedBlock, AlignFile } from '../../shared/protocol/align-api';
-import { bytesToBase64, formatSize } from '../app/import/source-input';
+import { bytesToBase64, fileRefusal } from '../app/import/source-input';
 import { ApiError } from '../api/http';
 import { describeError } from '../ui/messages';
 import { confirmAlignment, proposeAlignment, type AlignFiles } from './align-api';
@@ -29,7 +28,8 @@ interface Blocks {
 }
 
 async function readFile(file: File): Promise<AlignFile> {
-  if (file.size > MAX_IMPORT_BYTES) throw new Error(`${file.name} is ${formatSize(file.size)}; the limit is ${formatSize(MAX_IMPORT_BYTES)}`);
+  const refused = fileRefusal(file);
+  if (refused) throw new Error(refused);
   // As bytes, not decoded here, so the server's checks (not UTF-8, a Word file) see what the person chose.
   return { fileName: file.name, contentBase64: bytesToBase64(new Uint8Array(await file.arrayBuffer())) };
 }
@@ -47,7 +47,7 @@ export default function AlignPage({ onUnauthenticated }: { onUnauthenticated(): 
 
   function failed(error: unknown) {
     if (error instanceof ApiError && error.code === 'unauthenticated') return onUnauthenticated();
-    setStatus({ kind: 'failed', message: error instanceof ApiError ? describeError(error) : String((error as Error).message ?? error) });
+    setStatus({ kind: 'failed', message: describeError(error) });
   }
 
   async function propose() {

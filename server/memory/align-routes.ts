@@ -25,8 +25,8 @@ export interface AlignRouteDeps {
 const ALIGN_BODY_BYTES = MAX_IMPORT_BYTES * 3 + 4096;
 
 function fileBytes(file: AlignFile, which: string): { bytes: Uint8Array; name: string } {
+  // Over the import limit, the importers refuse it (shared/import/text-file.ts) with the message every import gives.
   const bytes = file.content !== undefined ? new TextEncoder().encode(file.content) : decodeBase64(file.contentBase64!, `${which}.contentBase64`);
-  if (bytes.byteLength > MAX_IMPORT_BYTES) throw new DuetError('too_large', `${file.fileName} is over ${MAX_IMPORT_BYTES} bytes`);
   return { bytes, name: originFileName(file.fileName) };
 }
 

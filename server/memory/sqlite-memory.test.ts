@@ -11,7 +11,7 @@ import { doc, p } from '../../shared/testing/builders';
 import { createEmptyArticle } from '../articles/article-service';
 import { openDataFolder, type DataFolder } from '../store/data-dir';
 import { SqliteTranslationMemory } from './sqlite-memory';
-import type { ConfirmedSegment } from './translation-memory';
+import type { ConfirmedSegment, ImportedUnit } from './translation-memory';
 
 const folders: { root: string; folder: DataFolder }[] = [];
 afterEach(() => {
@@ -41,25 +41,22 @@ const confirmed = (articleId: string, segmentId: string, source: string, target:
   at,
 });
 
+/** A unit as a file brings it: no author, dates or uses. */
+const imported = (source: string, target: string): ImportedUnit => ({
+  source: doc(p(source)),
+  target: doc(p(target)),
+  author: null,
+  createdAt: null,
+  changedAt: null,
+  usedCount: 0,
+});
+
 describe('the SQLite translation memory', () => {
   test('deleting an article removes its units; imported units stay', () => {
     const { folder, memory } = open();
     const id = createEmptyArticle(folder.articles);
     memory.confirm(confirmed(id, 's1', '达摩院发布了研究。', 'DAMO released research.'));
-    memory.importUnits(
-      [
-        {
-          source: doc(p('达摩院发布了研究。')),
-          target: doc(p('The Academy released research.')),
-          author: null,
-          createdAt: null,
-          changedAt: null,
-          usedCount: 0,
-        },
-      ],
-      'old.tmx',
-      5,
-    );
+    memory.importUnits([imported('达摩院发布了研究。', 'The Academy released research.')], 'old.tmx', 5);
     expect(memory.stats()).toEqual({ units: 2, imported: 1 });
     folder.articles.delete(id);
     expect(memory.stats()).toEqual({ units: 1, imported: 1 });
@@ -94,15 +91,7 @@ describe('the SQLite translation memory', () => {
   test('an imported unit is never "in context": its neighbours are unknown, not the edge of an article', () => {
     const { folder, memory } = open();
     const id = createEmptyArticle(folder.articles);
-    const unit = {
-      source: doc(p('达摩院发布了研究。')),
-      target: doc(p('The Academy released research.')),
-      author: null,
-      createdAt: null,
-      changedAt: null,
-      usedCount: 0,
-    };
-    memory.importUnits([unit], 'old.tmx', 5);
+    memory.importUnits([imported('达摩院发布了研究。', 'The Academy released research.')], 'old.tmx', 5);
     // A one-segment article: no segment before or after, as a unit of a one-segment article has none either.
     expect(memory.lookup({ source: '达摩院发布了研究。', before: null, after: null }).map((match) => match.score)).toEqual([100]);
     memory.confirm(confirmed(id, 's1', '达摩院发布了研究。', 'DAMO released research.'));
