@@ -1,7 +1,7 @@
 /**
- * The translation memory in SQLite (migration 7): units in `memory_units`,
- * their normalized sources and targets indexed by trigram in the FTS5 table
- * `memory_text`.
+ * The translation memory in SQLite (migrations 7 and 8): units in
+ * `memory_units`, their normalized sources and targets indexed by trigram in
+ * the FTS5 table `memory_text`, by trigger or, for an import, all at once.
  *
  * A lookup is exact first (an indexed equality on the normalized source),
  * then fuzzy: the looked-up source's rarest trigrams pick the few hundred
@@ -106,6 +106,12 @@ export class SqliteTranslationMemory implements TranslationMemory {
            status = @status, author = @author, changed_at = @changedAt
          WHERE id = @id`,
       ),
+      lastUnitId: db.prepare<[], number>('SELECT COALESCE(MAX(id), 0) FROM memory_units').pluck(),
+      deferIndexing: db.prepare('INSERT INTO memory_text_deferred (id) VALUES (1)'),
+      resumeIndexing: db.prepare('DELETE FROM memory_text_deferred'),
+      indexUnitsAfter: db.prepare<[number]>(
+        'INSERT INTO memory_text (rowid, source_key, target_text) SELECT id, source_key, target_text FROM memory_units WHERE id > ?',
+      ),
       sameImported: db.prepare<[string, string], { id: number }>(
         'SELECT id FROM memory_units WHERE source_key = ? AND target_text = ? AND article_id IS NULL LIMIT 1',
       ),
@@ -176,6 +182,11 @@ export class SqliteTranslationMemory implements TranslationMemory {
 
   private importAll(units: Iterable<ImportedUnit>, file: string, at: number, summary: ImportSummary): void {
     this.db.transaction(() => {
+      // The trigger would index each unit by itself, and FTS5 would write each as a segment of its own
+      // (migration 8): the units are indexed together once they are all in. New units' ids are above
+      // every id before them (INTEGER PRIMARY KEY), and nothing else writes inside the transaction.
+      const before = this.statements.lastUnitId.get()!;
+      this.statements.deferIndexing.run();
       for (const unit of units) {
         const sourceText = sideText(unit.source);
         const targetText = sideText(unit.target);
@@ -209,6 +220,8 @@ export class SqliteTranslationMemory implements TranslationMemory {
         });
         summary.added++;
       }
+      this.statements.indexUnitsAfter.run(before);
+      this.statements.resumeIndexing.run();
     })();
   }
 

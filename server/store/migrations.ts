@@ -175,6 +175,19 @@ const MIGRATIONS: string[] = [
      INSERT INTO memory_text (memory_text, rowid, source_key, target_text) VALUES ('delete', old.id, old.source_key, old.target_text);
      INSERT INTO memory_text (rowid, source_key, target_text) VALUES (new.id, new.source_key, new.target_text);
    END;`,
+  // 8: an import indexes its own units in memory_text, in one statement after inserting them
+  // (server/memory/sqlite-memory.ts). FTS5 writes its pending index out as a new segment at every
+  // statement savepoint, and an INSERT that fires a trigger opens one: indexed row by row by the
+  // trigger, a large file became a segment per unit and most of its import went to merging them.
+  // While memory_text_deferred holds its row, which it does only inside an import's transaction,
+  // the insert trigger leaves the indexing to the import; every other write is indexed as before.
+  `CREATE TABLE memory_text_deferred (
+     id INTEGER PRIMARY KEY CHECK (id = 1)
+   );
+   DROP TRIGGER memory_units_ai;
+   CREATE TRIGGER memory_units_ai AFTER INSERT ON memory_units WHEN NOT EXISTS (SELECT 1 FROM memory_text_deferred) BEGIN
+     INSERT INTO memory_text (rowid, source_key, target_text) VALUES (new.id, new.source_key, new.target_text);
+   END;`,
 ];
 
 export function migrate(db: Database.Database): void {
