@@ -88,6 +88,21 @@ describe('the SQLite translation memory', () => {
       targetText: 'Five labs did it.',
     });
   });
+
+  test('a short source with a common Latin word finds its unit among a thousand units sharing that word', () => {
+    const { memory } = open();
+    const sought = '疫傪算表保射 Transformer。';
+    // Over a thousand units end in the same word, each with six Chinese characters none of the sought one has:
+    // every trigram of "Transformer" is held by more units than a lookup reads of it.
+    const taken = new Set(sought);
+    const characters: string[] = [];
+    for (let code = 0x4e00; characters.length < 1100 * 6; code++) if (!taken.has(String.fromCodePoint(code))) characters.push(String.fromCodePoint(code));
+    const others = Array.from({ length: 1100 }, (_, i) => imported(`${characters.slice(i * 6, i * 6 + 6).join('')} Transformer。`, `Other ${i}.`));
+    memory.importUnits([...others, imported(sought, 'The sought one.')], 'many.tmx', 5);
+    // One character changed: the unit shares only a few rare trigrams with it, and the common ones with the thousand.
+    expect(memory.lookup({ source: '疫傪算嫃保射 Transformer。' }).map((match) => [match.targetText, match.score])).toEqual([['The sought one.', 87]]);
+  });
+
   test('an imported unit is never "in context": its neighbours are unknown, not the edge of an article', () => {
     const { folder, memory } = open();
     const id = createEmptyArticle(folder.articles);

@@ -13,7 +13,7 @@
 import type { Node as PMNode } from 'prosemirror-model';
 import { schema } from '../../shared/schema/schema';
 import { sideText } from '../../shared/qa/side-content';
-import { matchTokens, type MatchToken } from '../../shared/memory/match-text';
+import { characterTokens, matchTokens } from '../../shared/memory/match-text';
 import { normalizeForMatching } from '../../shared/text/normalize-for-matching';
 import { matchScoreAtLeast } from '../../shared/memory/fuzzy-score';
 import { diffSources } from '../../shared/memory/source-diff';
@@ -229,7 +229,7 @@ export class SqliteTranslationMemory implements TranslationMemory {
     const threshold = request.threshold ?? DEFAULT_MATCH_THRESHOLD;
     const key = normalizeForMatching(request.source);
     if (key === '') return [];
-    const tokens = matchTokens(request.source);
+    const tokens = characterTokens(request.source);
     const excluded = (row: UnitRow) =>
       request.exclude !== undefined && row.article_id === request.exclude.articleId && row.segment_id === request.exclude.segmentId;
     const before = contextKey(request.before);
@@ -249,7 +249,7 @@ export class SqliteTranslationMemory implements TranslationMemory {
       for (const row of this.fuzzyCandidates(key, threshold)) {
         if (seen.has(row.id) || excluded(row)) continue;
         seen.add(row.id);
-        const score = matchScoreAtLeast(tokens, matchTokens(row.source_text), threshold);
+        const score = matchScoreAtLeast(tokens, characterTokens(row.source_text), threshold);
         if (score !== null && score >= threshold && score < 100) scored.push({ row, score });
         // 100 without being equal after normalization cannot happen: matchScore is 100 only for equal token sequences, which share the key.
       }
@@ -264,17 +264,17 @@ export class SqliteTranslationMemory implements TranslationMemory {
       const pair = `${row.source_key}\u0000${row.target_text}`;
       if (offered.has(pair)) continue;
       offered.add(pair);
-      matches.push(this.match(row, score, request.source, tokens));
+      matches.push(this.match(row, score, request.source));
       if (matches.length === MAX_MATCHES) break;
     }
     return matches;
   }
 
-  private match(row: UnitRow, score: number, source: string, tokens: readonly MatchToken[]): TmMatch {
+  private match(row: UnitRow, score: number, source: string): TmMatch {
     let target = schema.nodeFromJSON(JSON.parse(row.target_doc));
     let numbersSubstituted = false;
     if (score < 100) {
-      const changes = numberChanges(tokens, matchTokens(row.source_text));
+      const changes = numberChanges(matchTokens(source), matchTokens(row.source_text));
       const substituted = changes ? substituteInSide(target, changes) : null;
       if (substituted) {
         target = substituted;
@@ -314,7 +314,12 @@ export class SqliteTranslationMemory implements TranslationMemory {
     }
     if (lists.length === 0) return [];
     lists.sort((a, b) => a.length - b.length);
-    const chosen = lists.slice(0, RARE_TRIGRAMS);
+    // A list read to the cap is an arbitrary thousand of the trigram's units, not the ones like this
+    // source: counted beside the rare lists, the units of a common word's trigrams (every trigram of
+    // "Transformer" holds the same first thousand) would outnumber the unit sought, which shares only
+    // the rare ones. Such lists pick candidates only when there is nothing rarer.
+    const rare = lists.filter((units) => units.length < POSTING_CAP);
+    const chosen = (rare.length > 0 ? rare : lists).slice(0, RARE_TRIGRAMS);
     // How many chosen trigrams each unit shares, and the units by that count (a bucket per count).
     const shared = new Map<number, number>();
     for (const units of chosen) for (const id of units) shared.set(id, (shared.get(id) ?? 0) + 1);

@@ -1,8 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { matchScore, matchScoreAtLeast } from './fuzzy-score';
-import { matchTokens, type MatchToken } from './match-text';
+import { characterTokens, type MatchToken } from './match-text';
 
-const score = (a: string, b: string): number => matchScore(matchTokens(a), matchTokens(b));
+const score = (a: string, b: string): number => matchScore(characterTokens(a), characterTokens(b));
 
 /** Tokens from a list of texts, for sequences the tokenizer would not make. */
 const tokens = (texts: readonly string[]): MatchToken[] => texts.map((text, i) => ({ text, start: i, end: i + 1, number: false }));
@@ -36,7 +36,7 @@ function random(seed: number): () => number {
 const SENTENCE = '我们在医院里工作了很久，大家都非常辛苦。';
 
 describe('matchScore', () => {
-  test('the sentence used below is 20 tokens long', () => expect(matchTokens(SENTENCE)).toHaveLength(20));
+  test('the sentence used below is 20 tokens long', () => expect(characterTokens(SENTENCE)).toHaveLength(20));
 
   test('equal sources score 100', () => expect(score(SENTENCE, SENTENCE)).toBe(100));
 
@@ -56,7 +56,7 @@ describe('matchScore', () => {
 
   test('an unrelated Chinese sentence of the same length scores below 70', () => {
     const other = '今天上午北京市政府召开新闻发布会介绍情况';
-    expect(matchTokens(other)).toHaveLength(20);
+    expect(characterTokens(other)).toHaveLength(20);
     expect(score(SENTENCE, other)).toBeLessThan(70);
   });
 
@@ -67,7 +67,13 @@ describe('matchScore', () => {
     ['ｶﾞｲﾄﾞ', 'ガイド'],
   ])('%j and %j (width, case and spacing) score 100', (a, b) => expect(score(a, b)).toBe(100));
 
-  test('a different number is one token different', () => expect(score('去年营收3亿元', '去年营收5亿元')).toBe(Math.floor(100 * (1 - 1 / 6))));
+  test('a different number is one token different', () => expect(score('去年营收3亿元', '去年营收5亿元')).toBe(Math.floor(100 * (1 - 1 / 7))));
+
+  test('a character changed beside a number is one edit, not the number and the character', () => {
+    // 17 tokens: 说 可 9.7 亿 分 … 是 。
+    expect(score('说可9.7亿分一以再诊使之三一很交是。', '说可9.7噵分一以再诊使之三一很交是。')).toBe(Math.floor(100 * (1 - 1 / 17)));
+    expect(score('疫情期间投入三百五十万元', '疫情期间投入三百五十个元')).toBe(Math.floor(100 * (1 - 1 / 12)));
+  });
 
   test('never 100 for sequences that differ, however long', () => {
     const long = Array.from({ length: 500 }, (_, i) => `w${i}`);
@@ -88,14 +94,14 @@ describe('matchScore', () => {
 
 describe('matchScoreAtLeast', () => {
   test('gives the score when it reaches the minimum', () => {
-    expect(matchScoreAtLeast(matchTokens(SENTENCE), matchTokens(SENTENCE.replace('辛', '心')), 90)).toBe(95);
-    expect(matchScoreAtLeast(matchTokens(SENTENCE), matchTokens(SENTENCE.replace('辛', '心')), 95)).toBe(95);
-    expect(matchScoreAtLeast(matchTokens(SENTENCE), matchTokens(SENTENCE), 100)).toBe(100);
+    expect(matchScoreAtLeast(characterTokens(SENTENCE), characterTokens(SENTENCE.replace('辛', '心')), 90)).toBe(95);
+    expect(matchScoreAtLeast(characterTokens(SENTENCE), characterTokens(SENTENCE.replace('辛', '心')), 95)).toBe(95);
+    expect(matchScoreAtLeast(characterTokens(SENTENCE), characterTokens(SENTENCE), 100)).toBe(100);
   });
 
   test('gives null when it does not', () => {
-    expect(matchScoreAtLeast(matchTokens(SENTENCE), matchTokens(SENTENCE.replace('辛', '心')), 96)).toBeNull();
-    expect(matchScoreAtLeast(matchTokens(SENTENCE), matchTokens('今天上午北京市政府召开新闻发布会介绍情况'), 70)).toBeNull();
+    expect(matchScoreAtLeast(characterTokens(SENTENCE), characterTokens(SENTENCE.replace('辛', '心')), 96)).toBeNull();
+    expect(matchScoreAtLeast(characterTokens(SENTENCE), characterTokens('今天上午北京市政府召开新闻发布会介绍情况'), 70)).toBeNull();
   });
 
   test('a length difference too large settles it', () => {

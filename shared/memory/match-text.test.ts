@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { matchTokens, type MatchToken } from './match-text';
+import { characterTokens, matchTokens, type MatchToken } from './match-text';
 import { normalizeForMatching } from '../text/normalize-for-matching';
 
 /** Tokens as `text` with `#` after a number. */
@@ -75,6 +75,24 @@ describe('matchTokens', () => {
     const text = '市值１.２亿元';
     expect(matchTokens(text)[2]).toEqual({ text: '1.2亿', start: 2, end: 6, number: true });
     expect(originals(text)).toEqual(['市', '值', '１.２亿', '元']);
+  });
+
+  test('characterTokens leaves numbers unmerged: the characters of a numeral and its unit are tokens of their own', () => {
+    const text = '市值１.２亿元，三百五十人';
+    expect(characterTokens(text).map((token) => `${token.text}${token.number ? '#' : ''}`)).toEqual([
+      '市',
+      '值',
+      '1.2#',
+      '亿',
+      '元',
+      ',',
+      '三',
+      '百',
+      '五',
+      '十',
+      '人',
+    ]);
+    expect(matchTokens(text).map((token) => `${token.text}${token.number ? '#' : ''}`)).toEqual(['市', '值', '1.2亿#', '元', ',', '三百五十#', '人']);
   });
 
   test('a character outside the BMP is one token two code units long', () => {

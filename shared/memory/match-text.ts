@@ -1,7 +1,8 @@
 /**
  * Source text as the translation memory compares it: `normalizeForMatching`
- * for whole strings (the key a store may index by) and `matchTokens`, the
- * units the fuzzy score and the source diff count in.
+ * for whole strings (the key a store may index by), `characterTokens`, the
+ * units the fuzzy score counts in, and `matchTokens`, the same with each
+ * number as one token, which the source diff and the number substitution use.
  *
  * Chinese writes no spaces between words, so a word diff would see a whole
  * sentence as one word: every Han character (and every other symbol or
@@ -11,11 +12,13 @@
  * is `AI20`, half-width katakana full), so the same sentence typed in either
  * width matches itself.
  *
- * Numbers are tokens of their own (`number: true`): digit runs, and the
- * Chinese numerals that shared/qa's reader counts as quantities (`三百五十`,
- * `3.5万`, `二〇二〇`), each merged into one token, so that two sources which
- * differ only in a number differ in one token, and the number substitution
- * can read the two values.
+ * In `matchTokens`, numbers are tokens of their own (`number: true`): digit
+ * runs, and the Chinese numerals that shared/qa's reader counts as quantities
+ * (`三百五十`, `3.5万`, `二〇二〇`), each merged into one token, so that the
+ * number substitution can read the two values and a diff marks a changed
+ * number whole. The score counts characters instead: one character changed is
+ * one edit even where it is the `亿` of `9.7亿` (merged, `9.7亿` against `9.7`
+ * and `噵` would be two).
  *
  * Each token keeps its place in the original, un-normalized text (UTF-16
  * offsets, `start` inclusive, `end` exclusive) so a UI can highlight it.
@@ -95,8 +98,12 @@ function joins(before: string, joiner: string, after: Unit | undefined): boolean
 /** A Latin word as compared: lower case, one apostrophe, one hyphen. */
 const wordText = (word: string): string => word.toLowerCase().replace(/’/g, "'").replace(/[‐‑]/g, '-');
 
-/** Tokens before numbers are merged: words, single characters; whitespace dropped. */
-function plainTokens(text: string): MatchToken[] {
+/**
+ * The tokens the fuzzy score counts, in order: each Han character, symbol or
+ * punctuation mark one token; a run of letters and digits one token
+ * (lower-cased); whitespace dropped. `number` marks digit runs only.
+ */
+export function characterTokens(text: string): MatchToken[] {
   const list = units(text);
   const tokens: MatchToken[] = [];
   let i = 0;
@@ -174,7 +181,7 @@ function numberSpans(text: string): [number, number][] {
  * `COVID19` stays inside its word.
  */
 export function matchTokens(text: string): MatchToken[] {
-  const tokens = plainTokens(text);
+  const tokens = characterTokens(text);
   const spans = numberSpans(text);
   if (spans.length === 0) return tokens;
   const byStart = new Map<number, number>();
