@@ -29,6 +29,9 @@ import { alignFiles, alignImportReport, alignmentJson, alignmentLines, importAli
 import { duetVersion } from './paths';
 import type { UnitOrigin } from '../shared/protocol/memory-api';
 import { MAX_TMX_BYTES } from '../shared/memory/tmx';
+import { MAX_GLOSSARY_BYTES, type GlossaryEntry, type GlossaryFormat } from '../shared/protocol/glossary-api';
+import { SqliteGlossary } from './glossary/sqlite-glossary';
+import { exportGlossary, glossaryImportReport, importGlossaryFile } from './glossary/glossary-files';
 
 const USAGE = `usage: duet <command> [options]
 
@@ -55,6 +58,12 @@ const USAGE = `usage: duet <command> [options]
          [--threshold N]         the least fuzzy score offered (default 70)
   tm search TEXT [--json]        units whose Chinese or English holds TEXT (concordance)
          [--side source|target|both]
+  terms import FILE              add a glossary file's entries (TBX or CSV, told by its name or
+         [--format tbx|csv]      content) to the glossary, whole or not at all; a term already
+                                 there gets the file's new translations
+  terms export --format tbx|csv  write the whole glossary as TBX-Basic or CSV (stdout by default)
+         [--out FILE]
+  terms list [--json]            the glossary: each term, its preferred translation, the others
   align SOURCE PUBLISHED         pair the blocks of a Chinese source (.html, .md, .txt, .docx) with
          [--json]                those of its published front-matter Markdown translation; prints
          [--into-tm]             the pairs (or JSON); --into-tm stores the 1-1, 1-2 and 2-1 pairs
@@ -307,6 +316,13 @@ const commands: Record<string, (args: string[], io: Io) => number | Promise<numb
     return command(rest, io);
   },
 
+  terms(args, io) {
+    const [sub, ...rest] = args;
+    const command = sub !== undefined && Object.hasOwn(termsCommands, sub) ? termsCommands[sub] : undefined;
+    if (!command) throw new UsageError(sub === undefined ? 'terms needs import, export or list' : `unknown terms command "${sub}" (import, export or list)`);
+    return command(rest, io);
+  },
+
   async align(args, io) {
     const { values, positionals } = parse(args, { json: { type: 'boolean' }, 'into-tm': { type: 'boolean' } }, 2);
     const [sourcePath, publishedPath] = positionals as [string, string];
@@ -396,11 +412,11 @@ function withMemory<T>(dataFlag: unknown, run: (memory: SqliteTranslationMemory)
   }
 }
 
-/** A TMX file's text: UTF-8 (with or without a BOM), up to MAX_TMX_BYTES (far more than an article's import allows). */
-function readTmxFile(path: string): string {
+/** A memory's or a glossary's file as text: UTF-8 (with or without a BOM), up to `limit` bytes (far more than an article's import allows). */
+function readLargeTextFile(path: string, limit: number): string {
   const bytes = readInputBytes(path);
-  if (bytes.byteLength > MAX_TMX_BYTES)
-    throw new DuetError('too_large', `${path} is ${(bytes.byteLength / 1024 / 1024).toFixed(1)} MiB; the limit is ${MAX_TMX_BYTES / 1024 / 1024} MiB`);
+  if (bytes.byteLength > limit)
+    throw new DuetError('too_large', `${path} is ${(bytes.byteLength / 1024 / 1024).toFixed(1)} MiB; the limit is ${limit / 1024 / 1024} MiB`);
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
@@ -414,7 +430,7 @@ const tmCommands: Record<string, (args: string[], io: Io) => number> = {
   import(args, io) {
     const { values, positionals } = parse(args, {}, 1);
     const path = positionals[0]!;
-    const text = readTmxFile(path);
+    const text = readLargeTextFile(path, MAX_TMX_BYTES);
     const summary = withMemory(values.data, (memory) => importMemoryTmx(memory, text, basename(path), Date.now()));
     io.stdout(
       tmxImportReport(summary)
@@ -461,6 +477,62 @@ const tmCommands: Record<string, (args: string[], io: Io) => number> = {
 
 /** At most this many concordance hits are printed. */
 const SEARCH_LIMIT = 50;
+
+function glossaryFormatFlag(value: unknown): GlossaryFormat | undefined {
+  if (value === undefined) return undefined;
+  if (value === 'tbx' || value === 'csv') return value;
+  throw new UsageError(`--format must be tbx or csv, not "${String(value)}"`);
+}
+
+const termsCommands: Record<string, (args: string[], io: Io) => number> = {
+  import(args, io) {
+    const { values, positionals } = parse(args, { format: { type: 'string' } }, 1);
+    const path = positionals[0]!;
+    const format = glossaryFormatFlag(values.format);
+    const text = readLargeTextFile(path, MAX_GLOSSARY_BYTES);
+    const summary = withGlossary(values.data, (glossary) => importGlossaryFile(glossary, text, basename(path), format, Date.now()));
+    io.stdout(
+      glossaryImportReport(summary)
+        .map((line) => `${line}\n`)
+        .join(''),
+    );
+    return 0;
+  },
+
+  export(args, io) {
+    const { values } = parse(args, { out: { type: 'string' }, format: { type: 'string' } }, 0);
+    const format = glossaryFormatFlag(values.format);
+    if (format === undefined) throw new UsageError('terms export needs --format tbx or --format csv');
+    const file = withGlossary(values.data, (glossary) => exportGlossary(glossary, format, duetVersion()));
+    if (typeof values.out === 'string') writeFileSync(values.out, file);
+    else io.stdout(file);
+    return 0;
+  },
+
+  list(args, io) {
+    const { values } = parse(args, { json: { type: 'boolean' } }, 0);
+    const entries = withGlossary(values.data, (glossary) => [...glossary.all()]);
+    if (values.json) {
+      io.stdout(`${JSON.stringify(entries, null, 2)}\n`);
+      return 0;
+    }
+    const uses = (entry: GlossaryEntry) =>
+      entry.translations.map((translation) =>
+        translation.use === 'preferred' ? translation.text : translation.use === 'forbidden' ? `not: ${translation.text}` : `also: ${translation.text}`,
+      );
+    io.stdout(entries.map((entry) => `${entry.source}\t${uses(entry).join('; ')}${entry.status === 'proposed' ? '\t(proposed)' : ''}\n`).join(''));
+    return 0;
+  },
+};
+
+function withGlossary<T>(dataFlag: unknown, run: (glossary: SqliteGlossary) => T): T {
+  const folder = openDataFolder(resolveDataDir(typeof dataFlag === 'string' ? dataFlag : undefined));
+  try {
+    return run(new SqliteGlossary(folder.db));
+  } finally {
+    folder.close();
+  }
+}
 
 async function withDataFolder<T>(dataFlag: unknown, run: (folder: DataFolder) => T | Promise<T>): Promise<T> {
   const folder = openDataFolder(resolveDataDir(typeof dataFlag === 'string' ? dataFlag : undefined));

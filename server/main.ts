@@ -30,6 +30,8 @@ import { articleMemoryRoutes } from './memory/article-memory-routes';
 import { alignRoutes } from './memory/align-routes';
 import { pretranslateNewArticle } from './memory/pretranslate';
 import { SqliteTranslationMemory } from './memory/sqlite-memory';
+import { SqliteGlossary } from './glossary/sqlite-glossary';
+import { glossaryRoutes } from './glossary/glossary-routes';
 import type { TranslationMemory } from './memory/translation-memory';
 import { watchOtherWriters } from './store/database-watch';
 import { useNativeHashes } from './native-hashes';
@@ -81,6 +83,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const folder = openDataFolder(options.dataDir);
   const accounts = new Accounts(folder.db);
   const memory = new SqliteTranslationMemory(folder.db);
+  const glossary = new SqliteGlossary(folder.db);
   const collab = collabCore(folder, options.limits, log, memory);
   collab.deriveBacklog();
   // The CLI may write to this data folder while the server runs: the rooms apply its rows, and accounts it removed lose their connections.
@@ -102,6 +105,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     db: folder.db,
     collab,
     memory,
+    glossary,
     fillNewArticle,
     version: duetVersion(),
     signIns,
@@ -124,6 +128,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       memoryRoutes(deps),
       articleMemoryRoutes(deps),
       alignRoutes(deps),
+      glossaryRoutes(deps),
       userRoutes(deps),
     ],
   });

@@ -14,7 +14,7 @@ import { AlignConfirmedSchema, AlignConfirmSchema, AlignmentProposalSchema, Alig
 import { decodeBase64 } from '../routing/request-base64';
 import type { RouteModule } from '../routing/duet-app';
 import { alignFiles, alignmentProposal, importAlignment, type AlignedArticle } from './align-service';
-import { originFileName } from './origin-file-name';
+import { originFileName } from '../routing/origin-file-name';
 import type { TranslationMemory } from './translation-memory';
 
 export interface AlignRouteDeps {

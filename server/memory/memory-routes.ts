@@ -27,7 +27,7 @@ import type { ArticleStore } from '../store/article-store';
 import { MAX_TMX_BYTES } from '../../shared/memory/tmx';
 import { exportMemoryTmx, importMemoryTmx, TMX_CONTENT_TYPE, TMX_DOWNLOAD_NAME } from './tmx-service';
 import { approvedTranslationsFor } from './memory-consistency';
-import { originFileName } from './origin-file-name';
+import { originFileName } from '../routing/origin-file-name';
 import type { TranslationMemory } from './translation-memory';
 
 export interface MemoryRouteDeps {

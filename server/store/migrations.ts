@@ -188,6 +188,25 @@ const MIGRATIONS: string[] = [
    CREATE TRIGGER memory_units_ai AFTER INSERT ON memory_units WHEN NOT EXISTS (SELECT 1 FROM memory_text_deferred) BEGIN
      INSERT INTO memory_text (rowid, source_key, target_text) VALUES (new.id, new.source_key, new.target_text);
    END;`,
+  // 9: the glossary (server/glossary/): one row per entry, a Chinese term with its English
+  // translations (JSON: text and use, preferred first). source_key is the normalized term
+  // that finds an entry (shared/glossary/glossary-entry.ts: termKey); search_text holds both
+  // sides, lower-cased, for the glossary page's search.
+  `CREATE TABLE glossary_entries (
+     id INTEGER PRIMARY KEY,
+     source TEXT NOT NULL,
+     source_key TEXT NOT NULL,
+     translations TEXT NOT NULL,
+     search_text TEXT NOT NULL,
+     note TEXT NOT NULL DEFAULT '',
+     case_sensitive INTEGER NOT NULL DEFAULT 0,
+     status TEXT NOT NULL CHECK (status IN ('approved', 'proposed')),
+     created_by TEXT,
+     created_at INTEGER NOT NULL,
+     changed_by TEXT,
+     changed_at INTEGER NOT NULL
+   );
+   CREATE INDEX glossary_entries_source ON glossary_entries (source_key);`,
 ];
 
 export function migrate(db: Database.Database): void {

@@ -1,6 +1,6 @@
 /**
  * translate-toolkit (Debian's package; .ci/run installs it) as a real peer for
- * the XLIFF and TMX tests: the files it writes are the ones Duet must read, and
+ * the XLIFF, TMX and TBX tests: the files it writes are the ones Duet must read, and
  * its readers read Duet's files, not our guess at either. Each call runs one of
  * its converters (or its own TMX reader) on text in a folder of its own and
  * returns what it wrote.
@@ -14,10 +14,15 @@ const BIN = '/usr/bin';
 
 const missing = (what: string) =>
   new Error(
-    `Duet's XLIFF and TMX tests check its files with translate-toolkit's ${what}; install it with \`apt-get install translate-toolkit\` (.ci/run does).`,
+    `Duet's XLIFF, TMX and TBX tests check its files with translate-toolkit's ${what}; install it with \`apt-get install translate-toolkit\` (.ci/run does).`,
   );
 
-function run(command: 'xliff2po' | 'po2xliff' | 'pomerge' | 'po2tmx', inputs: Record<string, string>, args: (dir: string) => string[], output: string): string {
+function run(
+  command: 'xliff2po' | 'po2xliff' | 'pomerge' | 'po2tmx' | 'csv2tbx',
+  inputs: Record<string, string>,
+  args: (dir: string) => string[],
+  output: string,
+): string {
   const tool = join(BIN, command);
   if (!existsSync(tool)) throw missing(command);
   const dir = mkdtempSync(join(tmpdir(), 'duet-ttk-'));
@@ -82,29 +87,43 @@ export const poToTmx = (po: string, options: { comments?: 'none' | 'others' } = 
  * developer's PATH may be another one without them).
  */
 const PYTHON = '/usr/bin/python3';
-const TMX_MODULE = '/usr/lib/python3/dist-packages/translate/storage/tmx.py';
 
-/** translate-toolkit's own TMX reader (`translate.storage.tmx`) on `tmx`: each unit's source and target as it sees them, plain text. */
-export function readTmxWithToolkit(tmx: string): { source: string; target: string; notes: string }[] {
-  if (!existsSync(PYTHON) || !existsSync(TMX_MODULE)) throw missing('TMX reader (translate.storage.tmx)');
+/** `csv2tbx`: a CSV glossary (`source,target` columns) as the TBX translate-toolkit writes: the source's langSet `en`, the target's `xx`. */
+export const csvToTbx = (csv: string): string =>
+  run('csv2tbx', { 'glossary.csv': csv }, (dir) => [join(dir, 'glossary.csv'), join(dir, 'glossary.tbx')], 'glossary.tbx');
+
+/** translate-toolkit's storage module for each format it reads back for the tests. */
+const READERS = { tmx: 'TMX', tbx: 'TBX' } as const;
+
+/** translate-toolkit's own reader (`translate.storage.tmx` or `.tbx`) on `text`: each unit's source, target and notes as it sees them, plain text. */
+function readWithToolkit(kind: keyof typeof READERS, text: string): { source: string; target: string; notes: string }[] {
+  const module = `/usr/lib/python3/dist-packages/translate/storage/${kind}.py`;
+  if (!existsSync(PYTHON) || !existsSync(module)) throw missing(`${READERS[kind]} reader (translate.storage.${kind})`);
   const script = [
     'import json, sys',
-    'from translate.storage import tmx',
-    'store = tmx.tmxfile.parsefile(sys.argv[1])',
+    `from translate.storage import ${kind}`,
+    `store = ${kind}.${kind}file.parsefile(sys.argv[1])`,
     'print(json.dumps([{"source": unit.source, "target": unit.target, "notes": unit.getnotes()} for unit in store.units]))',
   ].join('\n');
   const dir = mkdtempSync(join(tmpdir(), 'duet-ttk-'));
   try {
-    writeFileSync(join(dir, 'memory.tmx'), tmx);
+    const file = join(dir, `file.${kind}`);
+    writeFileSync(file, text);
     let out: string;
     try {
-      out = execFileSync(PYTHON, ['-c', script, join(dir, 'memory.tmx')], { encoding: 'utf8', stdio: 'pipe' });
+      out = execFileSync(PYTHON, ['-c', script, file], { encoding: 'utf8', stdio: 'pipe' });
     } catch (error) {
       const failed = error as { stderr?: string; message: string };
-      throw new Error(`translate-toolkit's TMX reader failed: ${failed.stderr || failed.message}`, { cause: error });
+      throw new Error(`translate-toolkit's ${READERS[kind]} reader failed: ${failed.stderr || failed.message}`, { cause: error });
     }
     return JSON.parse(out) as { source: string; target: string; notes: string }[];
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 }
+
+/** translate-toolkit's TMX reader on `tmx`. */
+export const readTmxWithToolkit = (tmx: string) => readWithToolkit('tmx', tmx);
+
+/** translate-toolkit's TBX reader on `tbx`: a term entry's source is its first language set's term, its target the second's. */
+export const readTbxWithToolkit = (tbx: string) => readWithToolkit('tbx', tbx);

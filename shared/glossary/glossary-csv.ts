@@ -97,7 +97,8 @@ export function readGlossaryCsv(text: string): GlossaryReading {
   const body = text.replace(/^\uFEFF/, '');
   let rows: string[][];
   try {
-    rows = parse(body, { delimiter: delimiterOf(body), relax_column_count: true, skip_empty_lines: true }) as string[][];
+    // relax_quotes: a hand-written file's quote inside an unquoted cell (`Not "Damo"`) is text, as spreadsheets read it.
+    rows = parse(body, { delimiter: delimiterOf(body), relax_column_count: true, relax_quotes: true, skip_empty_lines: true }) as string[][];
   } catch (error) {
     if (error instanceof CsvError)
       throw new GlossaryFileError(

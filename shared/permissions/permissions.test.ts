@@ -9,6 +9,7 @@ import { ROLES, type Role } from '../protocol/roles';
 import {
   may,
   mayChange,
+  mayReviseEntry,
   mayWriteArticle,
   needsSendBackComment,
   OPERATIONS,
@@ -42,6 +43,17 @@ const PLAIN: Record<PlainOperation, Record<Role, boolean>> = {
   'user.manage': { admin: Y, translator: N, reviewer: N, viewer: N },
   'memory.import': { admin: Y, translator: N, reviewer: N, viewer: N },
   'memory.export': { admin: Y, translator: N, reviewer: N, viewer: N },
+  'glossary.edit': { admin: Y, translator: Y, reviewer: N, viewer: N },
+  'glossary.propose': { admin: Y, translator: Y, reviewer: Y, viewer: N },
+  'glossary.import': { admin: Y, translator: N, reviewer: N, viewer: N },
+};
+
+/** role → [one's own proposal, someone else's proposal, one's own entry once accepted]. */
+const ENTRIES: Record<Role, [boolean, boolean, boolean]> = {
+  admin: [Y, Y, Y],
+  translator: [Y, Y, Y],
+  reviewer: [Y, N, N],
+  viewer: [N, N, N],
 };
 
 /** role → [one's own comment, someone else's, one's own deleted one]. */
@@ -161,5 +173,16 @@ describe('what follows from the table', () => {
     expect(statusOptions('translator', 'approved').map((o) => o.status)).toEqual(['untranslated', 'draft', 'translated']);
     expect(statusOptions('viewer', 'draft')).toEqual([]);
     for (const role of ROLES) for (const from of SEGMENT_STATUSES) expect(statusOptions(role, from).some((o) => o.status === from)).toBe(false);
+  });
+});
+
+describe('revising a glossary entry', () => {
+  test.each(ROLES)('%s', (role) => {
+    const user = { name: 'me', role };
+    expect([
+      mayReviseEntry(user, { createdBy: 'me', status: 'proposed' }),
+      mayReviseEntry(user, { createdBy: 'other', status: 'proposed' }),
+      mayReviseEntry(user, { createdBy: 'me', status: 'approved' }),
+    ]).toEqual(ENTRIES[role]);
   });
 });

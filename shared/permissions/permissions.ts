@@ -62,6 +62,12 @@ export const OPERATIONS = [
   'memory.import',
   /** Download the whole translation memory as a TMX file: every translation ever confirmed, of every article. */
   'memory.export',
+  /** Add glossary entries as the team's, change and delete any, accept proposed ones (docs/GLOSSARY.md). */
+  'glossary.edit',
+  /** Propose a glossary entry, which counts once someone with glossary.edit accepts it; revise or withdraw one's own proposals. */
+  'glossary.propose',
+  /** Import a TBX or CSV file into the glossary: every member is offered its terms. */
+  'glossary.import',
 ] as const;
 export type Operation = (typeof OPERATIONS)[number];
 
@@ -114,6 +120,10 @@ const GRANTS: Record<Exclude<Operation, 'segment.setStatus' | keyof typeof SAME_
   // The memory is the whole site's: what is offered to everyone, and what leaves Duet in bulk, is the admins' call.
   'memory.import': { admin: true, translator: false, reviewer: false, viewer: false },
   'memory.export': { admin: true, translator: false, reviewer: false, viewer: false },
+  // Translators keep the glossary with the admins; reviewers, who find the inconsistencies, propose.
+  'glossary.edit': { admin: true, translator: true, reviewer: false, viewer: false },
+  'glossary.propose': { admin: true, translator: true, reviewer: true, viewer: false },
+  'glossary.import': { admin: true, translator: false, reviewer: false, viewer: false },
 };
 
 /** Operations that belong to whoever may do another, and why. */
@@ -170,6 +180,12 @@ export function may<O extends Operation>(user: Actor, operation: O, ...context: 
   const comment = context[0] as CommentRef;
   // A deleted comment has no text left to edit.
   return comment.author === user.name && !(operation === 'comment.edit' && comment.deleted === true);
+}
+
+/** May `user` change or delete this glossary entry: any with glossary.edit, else only a proposal of one's own. */
+export function mayReviseEntry(user: Actor, entry: { createdBy: string | null; status: 'approved' | 'proposed' }): boolean {
+  if (may(user, 'glossary.edit')) return true;
+  return may(user, 'glossary.propose') && entry.status === 'proposed' && entry.createdBy === user.name;
 }
 
 /** The statuses `role` may give a segment from some status: what an XLIFF import may ask for. */
