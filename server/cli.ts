@@ -373,7 +373,8 @@ const commands: Record<string, (args: string[], io: Io) => number | Promise<numb
       const accounts = new Accounts(folder.db);
       const user = publishingUser(accounts, typeof values.as === 'string' ? values.as : undefined);
       const memory = new SqliteTranslationMemory(folder.db);
-      const publisher = new Publisher({ store: folder.articles, db: folder.db, dataDir: folder.dir, accounts, memory });
+      const glossary = new SqliteGlossary(folder.db);
+      const publisher = new Publisher({ store: folder.articles, db: folder.db, dataDir: folder.dir, accounts, memory, glossary });
       return publisher.publish({
         articleId: positionals[0]!,
         user,

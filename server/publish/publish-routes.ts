@@ -8,6 +8,7 @@ import type { Accounts } from '../auth/accounts';
 import type { RouteModule } from '../routing/duet-app';
 import type { ArticleStore } from '../store/article-store';
 import type { Db } from '../store/database';
+import type { Glossary } from '../glossary/glossary';
 import type { TranslationMemory } from '../memory/translation-memory';
 import type { HistoryAuthors } from './contributors';
 import { Publisher } from './publisher';
@@ -19,6 +20,8 @@ export interface PublishRouteDeps {
   accounts: Accounts;
   /** QA before publishing holds the article against the memory's approved units. */
   memory?: TranslationMemory;
+  /** QA before publishing checks the glossary's terms. */
+  glossary?: Glossary;
 }
 
 export const publishRoutes =
@@ -30,6 +33,7 @@ export const publishRoutes =
       dataDir: deps.dataDir,
       accounts: deps.accounts,
       ...(deps.memory ? { memory: deps.memory } : {}),
+      ...(deps.glossary ? { glossary: deps.glossary } : {}),
       ...(historyAuthors ? { historyAuthors } : {}),
     });
 

@@ -409,6 +409,43 @@ describe('consistency before publishing', () => {
   });
 });
 
+describe('the glossary before publishing', () => {
+  test('a variant the glossary forbids refuses publishing, naming the term to use; with the team’s term it publishes', async () => {
+    const added = await server.as(
+      'translator',
+      '/api/glossary',
+      json('POST', {
+        source: '达摩院',
+        translations: [
+          { text: 'Alibaba DAMO Academy', use: 'preferred' },
+          { text: 'Ali Damo Academy', use: 'forbidden' },
+        ],
+      }),
+    );
+    expect(added.status).toBe(201);
+    const { id } = newArticle();
+    const segment = segmentIds(loadArticleDoc(server.running.store, id))[0]!;
+    const translate = (target: string) =>
+      server.running.collab.changeArticle(id, admin, (doc, origin) => {
+        setSide(doc, segment, 'source', sideDoc(p('阿里达摩院发布了报告。')), 'admin', origin);
+        setSide(doc, segment, 'target', sideDoc(p(target)), 'admin', origin);
+      });
+
+    translate('Ali Damo Academy published a report.');
+    const before = snapshot();
+    const refused = await publish(id);
+    expect(refused.status).toBe(409);
+    expect((await errorOf(refused)).message).toContain('QA found 1 error: The glossary forbids “Ali Damo Academy” for “达摩院”: use “Alibaba DAMO Academy”.');
+    expectUntouched(before);
+
+    translate('Alibaba DAMO Academy published a report.');
+    const published = await publish(id);
+    expect(published.status).toBe(200);
+    const { issues } = (await published.json()) as { issues: { check: string }[] };
+    expect(issues.filter((found) => found.check.startsWith('term-'))).toEqual([]);
+  });
+});
+
 describe('pushing', () => {
   test('to a configured remote: the commit arrives on its branch', async () => {
     const bare = addBareRemote(repo, 'origin');

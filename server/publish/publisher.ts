@@ -21,6 +21,8 @@ import { noreplyEmail, type Accounts, type User } from '../auth/accounts';
 import { MediaStore } from '../media/media-store';
 import { approvedTranslationsFor } from '../memory/memory-consistency';
 import type { TranslationMemory } from '../memory/translation-memory';
+import type { Glossary } from '../glossary/glossary';
+import { TermMatcher } from '../../shared/glossary/term-matcher';
 import type { ArticleStore } from '../store/article-store';
 import type { Db } from '../store/database';
 import { coAuthors, historyAuthorsFromDb, type HistoryAuthors } from './contributors';
@@ -36,6 +38,8 @@ export interface PublishDeps {
   accounts: Accounts;
   /** The translation memory, whose approved units QA holds the article's translations against (none: the article is checked against itself). */
   memory?: TranslationMemory;
+  /** The team's glossary, whose terms QA checks the translation for (none: terms are not checked). */
+  glossary?: Glossary;
   /** The authors of text and status changes (default: the review history's tables). */
   historyAuthors?: HistoryAuthors;
   now?: () => Date;
@@ -185,7 +189,8 @@ export class Publisher {
     }
 
     const approvedTranslations = this.deps.memory ? approvedTranslationsFor(this.deps.memory, articleId, plan.article.segments) : undefined;
-    const issues = checkArticle(plan.article, { ...PUBLISHED_QA, approvedTranslations });
+    const terms = this.deps.glossary ? new TermMatcher([...this.deps.glossary.all()]) : undefined;
+    const issues = checkArticle(plan.article, { ...PUBLISHED_QA, approvedTranslations, ...(terms ? { terms } : {}) });
     const errors = issues.filter((found) => found.severity === 'error');
     if (hasErrors(issues) && overrideReason === null) throw refuseQa(errors);
 

@@ -24,6 +24,8 @@ export const QA_CHECKS = {
   'missing-list-item': { severity: 'warning', title: 'List item missing' },
   'inconsistent-translation': { severity: 'warning', title: 'Same source translated differently' },
   'memory-inconsistent': { severity: 'warning', title: 'Translated differently from the approved memory' },
+  'term-missing': { severity: 'warning', title: 'Glossary term not used' },
+  'term-forbidden': { severity: 'error', title: 'Forbidden term used' },
   'liquid-in-text': { severity: 'warning', title: 'Liquid-looking text (published as typed)' },
   'liquid-in-markup': { severity: 'error', title: 'Liquid template code in the markup' },
   'liquid-in-front-matter': { severity: 'warning', title: 'Liquid template code in the metadata' },

@@ -2,9 +2,10 @@
  * What the checks need to know about the installation: which front-matter keys
  * the site requires, and which image addresses are already stored with the
  * article (everything else is a remote image that must be stored before
- * publishing), and what the translation memory approved for the article's
- * sources (which lives on the server).
+ * publishing), what the translation memory approved for the article's
+ * sources (which lives on the server), and the team's glossary.
  */
+import type { TermMatcher } from '../glossary/term-matcher';
 
 /** What a check of one segment needs. */
 export interface QaContext {
@@ -12,6 +13,8 @@ export interface QaContext {
   isStoredImage?: (src: string) => boolean;
   /** Address prefixes of stored images (default `DEFAULT_LOCAL_IMAGE_PREFIXES`). */
   localImagePrefixes?: readonly string[];
+  /** The team's glossary, built once (shared/glossary/term-matcher.ts). Absent: terms are not checked. */
+  terms?: TermMatcher;
 }
 
 /** An approved unit of the translation memory, as the consistency check reads it. */

@@ -20,18 +20,20 @@ import { checkFrontMatterLiquid, checkLiquid } from './check-liquid';
 import { checkMarkup } from './check-markup';
 import { checkNumbers } from './check-numbers';
 import { checkStatus } from './check-status';
+import { checkTerms } from './check-terms';
 import type { QaIssue, QaSegment } from './model';
 import type { QaContext, QaOptions } from './options';
 
 export { hasErrors, QA_CHECKS, type QaCheckId, type QaIssue, type QaSegment, type QaSeverity } from './model';
 export { DEFAULT_LOCAL_IMAGE_PREFIXES, DEFAULT_REQUIRED_FRONT_MATTER, type ApprovedTranslation, type QaContext, type QaOptions } from './options';
 
-/** The issues of one segment: status, Chinese left over, numbers, markup, figures, Liquid. */
+/** The issues of one segment: status, Chinese left over, numbers, the glossary's terms, markup, figures, Liquid. */
 export function checkSegment(segment: QaSegment, context: QaContext = {}): QaIssue[] {
   return [
     ...checkStatus(segment),
     ...checkChinese(segment),
     ...checkNumbers(segment),
+    ...checkTerms(segment, context.terms),
     ...checkMarkup(segment),
     ...checkFigures(segment, context),
     ...checkLiquid(segment),
